@@ -1,0 +1,266 @@
+package org.fraudlake.pipelines.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+import org.fraudlake.lake.Lake;
+import org.fraudlake.pipelines.ingest.DeliveryOutcome.Status;
+import org.fraudlake.pipelines.spark.DeltaIO;
+import org.fraudlake.pipelines.spark.SerializableConf;
+import org.fraudlake.schemas.FeedSchema;
+import org.fraudlake.schemas.Problem;
+import org.fraudlake.schemas.landing.Manifest;
+import org.fraudlake.schemas.tables.Bronze;
+import org.fraudlake.schemas.tables.DeliveryLedger;
+import org.fraudlake.schemas.tables.Quarantine;
+
+/**
+ * Ingest: landing to bronze for one business date. Every delivery folder of the date is judged whole
+ * against its manifest (feed/source/date, files present, sha256, record counts, required columns); an
+ * accepted delivery's good rows go to {@code bronze/<feed>} and its bad rows to {@code quarantine/rows},
+ * a rejected one to {@code quarantine/deliveries}; every decision is appended to {@code ops/deliveries}.
+ *
+ * <p>Idempotent: a delivery whose content was already decided is skipped; a new content for the same
+ * feed/source/date is a restatement that replaces the earlier rows (which stay readable by Delta time
+ * travel at the version the ledger records). Cost: one parallel read of each data file (one task per
+ * file), a persisted intermediate, one Delta commit per feed to bronze and one to quarantine.
+ */
+public final class IngestJob {
+    private final Lake lake;
+    private final Consumer<String> progress;
+
+    public IngestJob(Lake lake, Consumer<String> progress) {
+        this.lake = lake;
+        this.progress = progress;
+    }
+
+    /** Ingests every delivery found for {@code date}. */
+    public IngestReport run(SparkSession spark, LocalDate date) throws IOException {
+        LandingScanner scanner = new LandingScanner(lake, spark.sparkContext().hadoopConfiguration());
+        List<Delivery> found = scanner.scan(date);
+        Map<String, Row> decided = latestDecisions(spark, date);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<DeliveryOutcome> outcomes = new ArrayList<>();
+        List<Delivery> rejected = new ArrayList<>();
+        Map<FeedSchema, List<Delivery>> toParse = new LinkedHashMap<>();
+        for (Delivery d : found) {
+            Row last = decided.get(d.key());
+            if (d.problem() == Problem.NO_MANIFEST) {
+                outcomes.add(outcome(d, Status.WAITING, 0, 0, 0, 0));
+            } else if (last != null && last.getAs(DeliveryLedger.FINGERPRINT).equals(d.fingerprint())) {
+                outcomes.add(outcome(d, Status.UNCHANGED, 0, 0, 0, 0));
+            } else if (d.problem() != null) {
+                rejected.add(d);
+            } else {
+                toParse.computeIfAbsent(d.feed(), f -> new ArrayList<>()).add(d);
+            }
+        }
+        List<DeliveryOutcome> loaded = new ArrayList<>();
+        for (Map.Entry<FeedSchema, List<Delivery>> e : toParse.entrySet()) {
+            loadFeed(spark, date, e.getKey(), e.getValue(), now, decided, loaded, rejected);
+        }
+        for (Delivery d : rejected) {
+            outcomes.add(outcome(d, Status.REJECTED, 0, 0, 0, 0));
+        }
+        outcomes.addAll(loaded);
+        record(spark, date, rejected, loaded, now);
+        outcomes.forEach(o -> progress.accept(o.toString()));
+        return new IngestReport(date, List.copyOf(outcomes));
+    }
+
+    /** Every business date with delivery folders in landing, in order. */
+    public List<LocalDate> pendingDates(SparkSession spark) throws IOException {
+        return new LandingScanner(lake, spark.sparkContext().hadoopConfiguration()).dates();
+    }
+
+    private void loadFeed(SparkSession spark, LocalDate date, FeedSchema feed, List<Delivery> deliveries,
+                          Instant now, Map<String, Row> decided, List<DeliveryOutcome> loaded,
+                          List<Delivery> rejected) {
+        spark.sparkContext().setJobGroup("ingest", "ingest " + feed.name() + " " + date, false);
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
+        List<FileTask> tasks = new ArrayList<>();
+        for (Delivery d : deliveries) {
+            for (Manifest.FileEntry f : d.files()) {
+                tasks.add(new FileTask(feed.name(), d.source(), date.toString(), d.id(),
+                        new Path(d.path(), f.name()).toString(), f.name(), micros));
+            }
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        SerializableConf conf = new SerializableConf(spark.sparkContext().hadoopConfiguration());
+        JavaRDD<Row> rows = jsc.parallelize(tasks, Math.max(1, tasks.size())).flatMap(new FileParser(conf));
+        Dataset<Row> parsed = spark.createDataFrame(rows, ParsedRows.schema(feed)).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Map<String, List<Row>> summaries = parsed.filter(col(ParsedRows.KIND).equalTo(ParsedRows.FILE))
+                    .collectAsList().stream().collect(Collectors.groupingBy(r -> r.getAs(Bronze.DELIVERY_ID)));
+            List<Delivery> accepted = new ArrayList<>();
+            for (Delivery d : deliveries) {
+                Delivery judged = judge(d, summaries.getOrDefault(d.id(), List.of()));
+                if (judged.problem() != null) {
+                    rejected.add(judged);
+                } else {
+                    accepted.add(d);
+                }
+            }
+            if (!accepted.isEmpty()) {
+                write(spark, date, feed, accepted, parsed);
+                long bronzeVersion = DeltaIO.version(spark, lake.bronze(feed.name()));
+                for (Delivery d : accepted) {
+                    List<Row> files = summaries.get(d.id());
+                    Row previous = decided.get(d.key());
+                    int version = previous == null ? 1 : previous.<Integer>getAs(DeliveryLedger.VERSION) + 1;
+                    loaded.add(outcome(d, Status.LOADED, version, sum(files, ParsedRows.RECORDS),
+                            sum(files, ParsedRows.GOOD), sum(files, ParsedRows.BAD_ROWS)).withBronze(bronzeVersion));
+                }
+            }
+        } finally {
+            parsed.unpersist();
+            spark.sparkContext().clearJobGroup();
+        }
+    }
+
+    /** Checks the parsed files of a delivery against its manifest; the first problem rejects it. */
+    static Delivery judge(Delivery d, List<Row> summaries) {
+        Map<String, Row> byFile = new HashMap<>();
+        summaries.forEach(r -> byFile.put(r.getAs(Bronze.FILE), r));
+        for (Manifest.FileEntry f : d.files()) {
+            Row s = byFile.get(f.name());
+            String where = d.path() + "/" + f.name();
+            if (s == null) {
+                return d.reject(Problem.UNREADABLE_FILE, where + ": could not be read");
+            }
+            String headerProblem = s.getAs(ParsedRows.REASON_CODE);
+            if (headerProblem != null) {
+                return d.reject(Problem.valueOf(headerProblem), s.getAs(ParsedRows.REASON));
+            }
+            String sha = s.getAs(ParsedRows.SHA256);
+            if (!sha.equalsIgnoreCase(f.sha256())) {
+                return d.reject(Problem.CHECKSUM_MISMATCH, where + ": sha256 is " + sha + " but the manifest says "
+                        + f.sha256());
+            }
+            long records = s.getAs(ParsedRows.RECORDS);
+            if (records != f.rows()) {
+                return d.reject(Problem.ROW_COUNT_MISMATCH, where + ": holds " + records
+                        + " records but the manifest says " + f.rows());
+            }
+        }
+        return d;
+    }
+
+    private void write(SparkSession spark, LocalDate date, FeedSchema feed, List<Delivery> accepted,
+                       Dataset<Row> parsed) {
+        Column ofAccepted = col(Bronze.DELIVERY_ID).isin(accepted.stream().map(Delivery::id).toArray());
+        String sources = accepted.stream().map(d -> "'" + d.source() + "'").collect(Collectors.joining(","));
+        Dataset<Row> good = parsed.filter(col(ParsedRows.KIND).equalTo(ParsedRows.ROW).and(ofAccepted))
+                .select(Bronze.schema(feed).fieldNames()[0], bronzeColumnsAfterFirst(feed));
+        DeltaIO.replaceWhere(good.coalesce(partitionsFor(accepted)), lake.bronze(feed.name()),
+                Bronze.BUSINESS_DATE + " = DATE'" + date + "' AND " + Bronze.SOURCE + " IN (" + sources + ")",
+                Bronze.BUSINESS_DATE);
+        Dataset<Row> bad = parsed.filter(col(ParsedRows.KIND).equalTo(ParsedRows.BAD).and(ofAccepted))
+                .select(lit(feed.name()).as(Quarantine.FEED), col(Bronze.SOURCE).as(Quarantine.SOURCE),
+                        col(Bronze.BUSINESS_DATE).as(Quarantine.BUSINESS_DATE),
+                        col(Bronze.DELIVERY_ID).as(Quarantine.DELIVERY_ID), col(Bronze.FILE).as(Quarantine.FILE),
+                        col(Bronze.LINE).as(Quarantine.LINE), col(ParsedRows.REASON_CODE).as(Quarantine.REASON_CODE),
+                        col(ParsedRows.REASON).as(Quarantine.REASON), col(ParsedRows.RAW).as(Quarantine.RAW),
+                        col(Bronze.INGESTED_AT).as(Quarantine.RECORDED_AT));
+        DeltaIO.replaceWhere(spark.createDataFrame(bad.coalesce(1).javaRDD(), Quarantine.ROWS),
+                lake.quarantineRows(), Quarantine.BUSINESS_DATE + " = DATE'" + date + "' AND " + Quarantine.FEED
+                        + " = '" + feed.name() + "' AND " + Quarantine.SOURCE + " IN (" + sources + ")",
+                Quarantine.BUSINESS_DATE);
+    }
+
+    private static String[] bronzeColumnsAfterFirst(FeedSchema feed) {
+        String[] names = Bronze.schema(feed).fieldNames();
+        String[] rest = new String[names.length - 1];
+        System.arraycopy(names, 1, rest, 0, rest.length);
+        return rest;
+    }
+
+    /** About one output file per 64 MB of input; at least one. */
+    private static int partitionsFor(List<Delivery> accepted) {
+        long rows = accepted.stream().flatMap(d -> d.files().stream()).mapToLong(Manifest.FileEntry::rows).sum();
+        return (int) Math.max(1, Math.min(16, rows / 500_000 + 1));
+    }
+
+    private static long sum(List<Row> files, String column) {
+        return files.stream().mapToLong(r -> r.<Long>getAs(column)).sum();
+    }
+
+    /** The latest ledger row of each delivery key of the date. */
+    private Map<String, Row> latestDecisions(SparkSession spark, LocalDate date) {
+        Map<String, Row> latest = new HashMap<>();
+        if (!DeltaIO.exists(spark, lake.deliveries())) {
+            return latest;
+        }
+        List<Row> rows = DeltaIO.read(spark, lake.deliveries())
+                .filter(col(DeliveryLedger.BUSINESS_DATE).equalTo(functions.lit(java.sql.Date.valueOf(date))))
+                .collectAsList();
+        for (Row r : rows) {
+            String key = r.getAs(DeliveryLedger.FEED) + "/" + r.getAs(DeliveryLedger.SOURCE) + "/" + date;
+            Row prev = latest.get(key);
+            if (prev == null || later(r, prev)) {
+                latest.put(key, r);
+            }
+        }
+        return latest;
+    }
+
+    private static boolean later(Row a, Row b) {
+        int byTime = a.<java.sql.Timestamp>getAs(DeliveryLedger.DECIDED_AT)
+                .compareTo(b.getAs(DeliveryLedger.DECIDED_AT));
+        return byTime > 0 || byTime == 0 && a.<Integer>getAs(DeliveryLedger.VERSION) > b.<Integer>getAs(DeliveryLedger.VERSION);
+    }
+
+    private void record(SparkSession spark, LocalDate date, List<Delivery> rejected, List<DeliveryOutcome> loaded,
+                        Instant now) {
+        java.sql.Date day = java.sql.Date.valueOf(date);
+        java.sql.Timestamp at = java.sql.Timestamp.from(now);
+        List<Row> ledger = new ArrayList<>();
+        List<Row> rejections = new ArrayList<>();
+        for (Delivery d : rejected) {
+            ledger.add(RowFactory.create(d.feed().name(), d.source(), day, d.id(), d.fingerprint(),
+                    DeliveryLedger.REJECTED, 0, d.files().size(), 0L, 0L, 0L, null, d.problem().name(), d.reason(), at));
+            rejections.add(RowFactory.create(d.feed().name(), d.source(), day, d.id(), d.fingerprint(), null,
+                    d.problem().name(), d.reason(), at));
+        }
+        for (DeliveryOutcome o : loaded) {
+            ledger.add(RowFactory.create(o.feed(), o.source(), day, o.deliveryId(), o.fingerprint(),
+                    DeliveryLedger.LOADED, o.version(), o.files(), o.rowsInFiles(), o.loaded(), o.quarantined(),
+                    o.bronzeVersion(), null, null, at));
+        }
+        if (!rejections.isEmpty()) {
+            DeltaIO.append(spark.createDataFrame(rejections, Quarantine.DELIVERIES).coalesce(1),
+                    lake.quarantineDeliveries());
+        }
+        if (!ledger.isEmpty()) {
+            DeltaIO.append(spark.createDataFrame(ledger, DeliveryLedger.SCHEMA).coalesce(1), lake.deliveries());
+        }
+    }
+
+    private static DeliveryOutcome outcome(Delivery d, Status status, int version, long rows, long loaded,
+                                           long quarantined) {
+        String code = d.problem() == null ? null : d.problem().name();
+        return new DeliveryOutcome(d.key(), d.id(), d.fingerprint(), d.feed().name(), d.source(), status, version,
+                d.files().size(), rows, loaded, quarantined, code, d.reason(), null);
+    }
+}

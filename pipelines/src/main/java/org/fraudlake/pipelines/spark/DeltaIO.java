@@ -1,0 +1,68 @@
+package org.fraudlake.pipelines.spark;
+
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/** Delta reads and writes at the edges of jobs. */
+public final class DeltaIO {
+    private DeltaIO() {
+    }
+
+    public static boolean exists(SparkSession spark, String path) {
+        return DeltaTable.isDeltaTable(spark, path);
+    }
+
+    /** The table, or an empty frame of the given schema when it does not exist yet. */
+    public static Dataset<Row> readOrEmpty(SparkSession spark, String path, StructType schema) {
+        if (exists(spark, path)) {
+            return spark.read().format("delta").load(path);
+        }
+        return spark.createDataFrame(java.util.List.of(), schema);
+    }
+
+    public static Dataset<Row> read(SparkSession spark, String path) {
+        return spark.read().format("delta").load(path);
+    }
+
+    /** Replaces the rows matching {@code predicate} with {@code data}, atomically; creates the table if needed. */
+    public static void replaceWhere(Dataset<Row> data, String path, String predicate, String... partitionBy) {
+        data.write().format("delta").mode(SaveMode.Overwrite)
+                .option("replaceWhere", predicate)
+                .partitionBy(partitionBy)
+                .save(path);
+    }
+
+    /** Replaces the whole table. */
+    public static void overwrite(Dataset<Row> data, String path, String... partitionBy) {
+        data.write().format("delta").mode(SaveMode.Overwrite)
+                .option("overwriteSchema", "true")
+                .partitionBy(partitionBy)
+                .save(path);
+    }
+
+    public static void append(Dataset<Row> data, String path, String... partitionBy) {
+        data.write().format("delta").mode(SaveMode.Append).partitionBy(partitionBy).save(path);
+    }
+
+    /** The latest committed version of a table. */
+    public static long version(SparkSession spark, String path) {
+        return DeltaTable.forPath(spark, path).history(1).select("version").first().getLong(0);
+    }
+
+    /** Whether a file or folder exists on the path's file system. */
+    public static boolean pathExists(SparkSession spark, String path) {
+        try {
+            Path p = new Path(path);
+            return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.fraudlake.lake;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+
+/**
+ * Where everything of one lake lives. The only place that knows paths: jobs ask it for a table's path
+ * and never build one themselves. The root is a local path or a Hadoop URI ({@code hdfs://},
+ * {@code s3a://}).
+ */
+public final class Lake implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String root;
+
+    public Lake(String root) {
+        String r = root.endsWith("/") && root.length() > 1 ? root.substring(0, root.length() - 1) : root;
+        this.root = r;
+    }
+
+    public String root() {
+        return root;
+    }
+
+    private String at(String relative) {
+        return root + "/" + relative;
+    }
+
+    /** {@code landing/}: partner deliveries, as the contract lays them out. */
+    public String landing() {
+        return at("landing");
+    }
+
+    /** {@code landing/<feed>/<source>/<date>/}. */
+    public String delivery(String feed, String source, LocalDate date) {
+        return at("landing/" + feed + "/" + source + "/" + date);
+    }
+
+    /** Ground truth of a simulated city; outside the landing zone, never read by the pipeline. */
+    public String truth() {
+        return at("truth");
+    }
+
+    public String bronze(String feed) {
+        return at("bronze/" + feed);
+    }
+
+    public String quarantineRows() {
+        return at("quarantine/rows");
+    }
+
+    public String quarantineDeliveries() {
+        return at("quarantine/deliveries");
+    }
+
+    /** The delivery ledger: every delivery seen, with its outcome. */
+    public String deliveries() {
+        return at("ops/deliveries");
+    }
+
+    public String runs() {
+        return at("ops/runs");
+    }
+
+    /** Restricted: token to raw identifier. */
+    public String vaultIdentities() {
+        return at("vault/identities");
+    }
+
+    public String silver(String table) {
+        return at("silver/" + table);
+    }
+
+    public String gold(String table) {
+        return at("gold/" + table);
+    }
+
+    @Override
+    public String toString() {
+        return root;
+    }
+}

@@ -1,0 +1,10 @@
+package org.fraudlake.schemas;
+
+/** Why a delivery is rejected or a row quarantined: stable codes for the ledger, the report and tests. */
+public enum Problem {
+    // whole delivery
+    NO_MANIFEST, BAD_MANIFEST, MANIFEST_MISMATCH, MISSING_FILE, CHECKSUM_MISMATCH, ROW_COUNT_MISMATCH,
+    MISSING_REQUIRED_COLUMN, DUPLICATE_COLUMN, MISSING_HEADER, UNREADABLE_FILE,
+    // one row
+    MALFORMED_CSV, FIELD_COUNT, MISSING_VALUE, BAD_VALUE, BAD_ENUM, BAD_TIME, NOT_POSITIVE, NEGATIVE_VALUE
+}

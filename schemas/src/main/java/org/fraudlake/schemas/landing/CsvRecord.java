@@ -1,0 +1,17 @@
+package org.fraudlake.schemas.landing;
+
+import java.util.List;
+
+/**
+ * One CSV record as read from a file.
+ *
+ * @param line   1-based physical line where the record starts (the header is line 1)
+ * @param fields the fields, unquoted; empty when the record is malformed
+ * @param raw    the record's text as stored, without its line ending
+ * @param error  why the record is malformed, or {@code null}
+ */
+public record CsvRecord(long line, List<String> fields, String raw, String error) {
+    public boolean malformed() {
+        return error != null;
+    }
+}
