@@ -11,14 +11,14 @@ import org.fraudlake.lake.Lake;
 import org.fraudlake.schemas.landing.DeliveryWriter;
 
 /** Writes small hand-made deliveries for ingest tests. */
-final class Landing {
+public final class Landing {
     static final Configuration CONF = new Configuration();
 
     private Landing() {
     }
 
     /** A one-file delivery whose rows are given as ready CSV lines (each one record). */
-    static DeliveryWriter deliver(Lake lake, String feed, String source, LocalDate date, String file, String header,
+    public static DeliveryWriter deliver(Lake lake, String feed, String source, LocalDate date, String file, String header,
                                   String... lines) throws IOException {
         DeliveryWriter w = DeliveryWriter.open(lake, feed, source, date, 1, CONF);
         try (DeliveryWriter.Part p = w.part(file, "\n", header.split(",", -1))) {
@@ -29,7 +29,7 @@ final class Landing {
         return w;
     }
 
-    static void overwrite(DeliveryWriter w, String file, String content) throws IOException {
+    public static void overwrite(DeliveryWriter w, String file, String content) throws IOException {
         Path p = new Path(w.dir(), file);
         FileSystem fs = p.getFileSystem(CONF);
         try (OutputStream out = fs.create(p, true)) {

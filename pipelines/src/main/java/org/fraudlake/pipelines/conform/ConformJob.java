@@ -1,0 +1,190 @@
+package org.fraudlake.pipelines.conform;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import io.delta.tables.DeltaTable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.fraudlake.lake.Lake;
+import org.fraudlake.pipelines.conform.Tokens.Pii;
+import org.fraudlake.pipelines.spark.DeltaIO;
+import org.fraudlake.schemas.FeedSchema;
+import org.fraudlake.schemas.Feeds;
+import org.fraudlake.schemas.tables.Bronze;
+import org.fraudlake.schemas.tables.Silver;
+import org.fraudlake.schemas.tables.TokenKind;
+
+/**
+ * Conform: bronze to silver for one business date. Event feeds (transactions, calls, incidents, labels,
+ * feedback, tenders) replace their date partition; state feeds (accounts, subscribers, companies) and the
+ * entity links are rebuilt as of the date from all bronze rows up to it. Every personal identifier becomes
+ * a keyed token, and each new (token, source) pair is merged into {@code vault/identities}. Idempotent:
+ * the same bronze gives the same silver. Cost: one read of the date's bronze partitions, a full read of
+ * the (small) state feeds, one window shuffle per table, one vault MERGE.
+ */
+public final class ConformJob {
+    private final Lake lake;
+    private final Conformers conformers;
+    private final Tokens tokens;
+    private final Consumer<String> progress;
+
+    public ConformJob(Lake lake, Pseudonymizer pseudonymizer, Consumer<String> progress) {
+        this.lake = lake;
+        this.tokens = new Tokens(pseudonymizer);
+        this.conformers = new Conformers(tokens);
+        this.progress = progress;
+    }
+
+    /** Row counts written per silver table. */
+    public Map<String, Long> run(SparkSession spark, LocalDate date) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        List<Dataset<Row>> vault = new ArrayList<>();
+        event(spark, date, Feeds.BankTransactions.FEED, Silver.TRANSACTIONS, conformers::transactions, counts, vault,
+                List.of(new Pii(account(col(Bronze.SOURCE), Feeds.BankTransactions.ACCOUNT_NO), TokenKind.ACCOUNT),
+                        new Pii(account(functions_upperTrim(Feeds.BankTransactions.COUNTERPARTY_BANK),
+                                Feeds.BankTransactions.COUNTERPARTY_ACCOUNT_NO), TokenKind.ACCOUNT),
+                        new Pii(col(Feeds.BankTransactions.COUNTERPARTY_NAME), TokenKind.NAME)));
+        event(spark, date, Feeds.CallRecords.FEED, Silver.CALLS, conformers::calls, counts, vault,
+                List.of(new Pii(col(Feeds.CallRecords.CALLER), TokenKind.PHONE),
+                        new Pii(col(Feeds.CallRecords.CALLEE), TokenKind.PHONE),
+                        new Pii(col(Feeds.CallRecords.CALLER_IMEI), TokenKind.IMEI)));
+        event(spark, date, Feeds.Incidents.FEED, Silver.INCIDENTS, conformers::incidents, counts, vault,
+                List.of(new Pii(col(Feeds.Incidents.VICTIM_ID), TokenKind.ID),
+                        new Pii(col(Feeds.Incidents.VICTIM_PHONE), TokenKind.PHONE)));
+        event(spark, date, Feeds.CaseLabels.FEED, Silver.CASE_LABELS, conformers::caseLabels, counts, vault, List.of());
+        event(spark, date, Feeds.BankFeedback.FEED, Silver.BANK_FEEDBACK, conformers::bankFeedback, counts, vault,
+                List.of());
+        event(spark, date, Feeds.Tenders.FEED, Silver.TENDERS, conformers::tenders, counts, vault,
+                List.of(new Pii(col(Feeds.Tenders.BIDDER_COMPANY_ID), TokenKind.ID),
+                        new Pii(col(Feeds.Tenders.CONTACT_PHONE), TokenKind.PHONE),
+                        new Pii(col(Feeds.Tenders.AGENT_ID), TokenKind.ID)));
+        Dataset<Row> incidents = bronzeOf(spark, Feeds.Incidents.FEED, date, false);
+        for (String list : List.of(Feeds.Incidents.VICTIM_ACCOUNTS, Feeds.Incidents.SUSPECT_ACCOUNTS)) {
+            vault.add(tokens.vaultRowsOfList(incidents, col(Bronze.SOURCE), col(Bronze.BUSINESS_DATE), col(list),
+                    TokenKind.ACCOUNT));
+        }
+        vault.add(tokens.vaultRowsOfList(incidents, col(Bronze.SOURCE), col(Bronze.BUSINESS_DATE),
+                col(Feeds.Incidents.SUSPECT_PHONES), TokenKind.PHONE));
+        Dataset<Row> labels = bronzeOf(spark, Feeds.CaseLabels.FEED, date, false);
+        for (TokenKind kind : List.of(TokenKind.ACCOUNT, TokenKind.PHONE, TokenKind.ID)) {
+            vault.add(tokens.vaultRows(labels.filter(labelKindIs(kind)), col(Bronze.SOURCE), col(Bronze.BUSINESS_DATE),
+                    List.of(new Pii(col(Feeds.CaseLabels.ENTITY_ID), kind))));
+        }
+
+        Dataset<Row> accounts = state(spark, date, Feeds.BankAccounts.FEED, Silver.ACCOUNTS, conformers::accounts,
+                counts, vault, List.of(
+                        new Pii(account(col(Bronze.SOURCE), Feeds.BankAccounts.ACCOUNT_NO), TokenKind.ACCOUNT),
+                        new Pii(col(Feeds.BankAccounts.HOLDER_ID), TokenKind.ID),
+                        new Pii(col(Feeds.BankAccounts.HOLDER_NAME), TokenKind.NAME),
+                        new Pii(col(Feeds.BankAccounts.PHONE), TokenKind.PHONE)));
+        Dataset<Row> subscribers = state(spark, date, Feeds.Subscribers.FEED, Silver.SUBSCRIBERS,
+                conformers::subscribers, counts, vault, List.of(
+                        new Pii(col(Feeds.Subscribers.PHONE), TokenKind.PHONE),
+                        new Pii(col(Feeds.Subscribers.HOLDER_ID), TokenKind.ID)));
+        Dataset<Row> companies = state(spark, date, Feeds.Companies.FEED, Silver.COMPANIES, conformers::companies,
+                counts, vault, List.of(
+                        new Pii(col(Feeds.Companies.COMPANY_ID), TokenKind.ID),
+                        new Pii(col(Feeds.Companies.LEGAL_REP_ID), TokenKind.ID),
+                        new Pii(col(Feeds.Companies.PHONE), TokenKind.PHONE)));
+        spark.sparkContext().setJobDescription("conform entity_links " + date);
+        Dataset<Row> links = Conformers.entityLinks(accounts, subscribers, companies);
+        DeltaIO.overwrite(links.coalesce(2), lake.silver(Silver.ENTITY_LINKS));
+        counts.put(Silver.ENTITY_LINKS, DeltaIO.read(spark, lake.silver(Silver.ENTITY_LINKS)).count());
+        accounts.unpersist();
+        subscribers.unpersist();
+        companies.unpersist();
+
+        mergeVault(spark, date, vault);
+        spark.sparkContext().setJobDescription(null);
+        return counts;
+    }
+
+    private static Column functions_upperTrim(String column) {
+        return org.apache.spark.sql.functions.upper(org.apache.spark.sql.functions.trim(col(column)));
+    }
+
+    private static Column account(Column bank, String numberColumn) {
+        return when(col(numberColumn).isNull(), lit(null).cast("string"))
+                .otherwise(concat(org.apache.spark.sql.functions.coalesce(bank, lit("")), lit(":"), col(numberColumn)));
+    }
+
+    private static Column labelKindIs(TokenKind kind) {
+        Column type = col(Feeds.CaseLabels.ENTITY_TYPE);
+        return switch (kind) {
+            case ACCOUNT -> type.equalTo("ACCOUNT");
+            case PHONE -> type.equalTo("PHONE");
+            default -> type.isin("PERSON", "COMPANY");
+        };
+    }
+
+    /** The bronze rows of a feed for the date, or up to and including it. */
+    private Dataset<Row> bronzeOf(SparkSession spark, FeedSchema feed, LocalDate date, boolean upTo) {
+        Dataset<Row> all = DeltaIO.readOrEmpty(spark, lake.bronze(feed.name()), Bronze.schema(feed));
+        Column day = lit(java.sql.Date.valueOf(date));
+        return all.filter(upTo ? col(Bronze.BUSINESS_DATE).leq(day) : col(Bronze.BUSINESS_DATE).equalTo(day));
+    }
+
+    private void event(SparkSession spark, LocalDate date, FeedSchema feed, String table,
+                       Function<Dataset<Row>, Dataset<Row>> transform, Map<String, Long> counts,
+                       List<Dataset<Row>> vault, List<Pii> pii) {
+        spark.sparkContext().setJobDescription("conform " + table + " " + date);
+        Dataset<Row> bronze = bronzeOf(spark, feed, date, false);
+        Dataset<Row> silver = transform.apply(bronze).persist(StorageLevel.MEMORY_AND_DISK());
+        DeltaIO.replaceWhere(silver, lake.silver(table),
+                Silver.BUSINESS_DATE + " = DATE'" + date + "'", Silver.BUSINESS_DATE);
+        counts.put(table, silver.count());
+        silver.unpersist();
+        if (!pii.isEmpty()) {
+            vault.add(tokens.vaultRows(bronze, col(Bronze.SOURCE), col(Bronze.BUSINESS_DATE), pii));
+        }
+        progress.accept(String.format("  silver/%-14s %,d rows for %s", table, counts.get(table), date));
+    }
+
+    private Dataset<Row> state(SparkSession spark, LocalDate date, FeedSchema feed, String table,
+                               Function<Dataset<Row>, Dataset<Row>> transform, Map<String, Long> counts,
+                               List<Dataset<Row>> vault, List<Pii> pii) {
+        spark.sparkContext().setJobDescription("conform " + table + " as of " + date);
+        Dataset<Row> silver = transform.apply(bronzeOf(spark, feed, date, true)).persist(StorageLevel.MEMORY_AND_DISK());
+        DeltaIO.overwrite(silver.coalesce(2), lake.silver(table));
+        counts.put(table, silver.count());
+        vault.add(tokens.vaultRows(bronzeOf(spark, feed, date, false), col(Bronze.SOURCE), col(Bronze.BUSINESS_DATE),
+                pii));
+        progress.accept(String.format("  silver/%-14s %,d rows as of %s", table, counts.get(table), date));
+        return silver;
+    }
+
+    /** Inserts (token, source) pairs not yet in the vault; existing pairs keep their first-seen date. */
+    private void mergeVault(SparkSession spark, LocalDate date, List<Dataset<Row>> parts) {
+        spark.sparkContext().setJobDescription("conform vault " + date);
+        Dataset<Row> updates = parts.stream().reduce(Dataset::unionByName).orElseThrow()
+                .groupBy(Silver.Vault.TOKEN, Silver.Vault.SOURCE)
+                .agg(org.apache.spark.sql.functions.first(Silver.Vault.KIND).as(Silver.Vault.KIND),
+                        org.apache.spark.sql.functions.first(Silver.Vault.VALUE).as(Silver.Vault.VALUE),
+                        org.apache.spark.sql.functions.min(Silver.Vault.FIRST_SEEN).as(Silver.Vault.FIRST_SEEN))
+                .select(Silver.Vault.TOKEN, Silver.Vault.KIND, Silver.Vault.VALUE, Silver.Vault.SOURCE,
+                        Silver.Vault.FIRST_SEEN)
+                .coalesce(2);
+        String path = lake.vaultIdentities();
+        if (!DeltaIO.exists(spark, path)) {
+            DeltaIO.overwrite(updates, path);
+            return;
+        }
+        DeltaTable.forPath(spark, path).as("v")
+                .merge(updates.as("u"), "v.token = u.token AND v.source = u.source")
+                .whenNotMatched().insertAll()
+                .execute();
+    }
+}
