@@ -22,8 +22,6 @@ public final class Feeds {
     /** Sender codes: {@code [A-Z0-9_]{2,32}}. */
     public static final String SOURCE_PATTERN = "[A-Z0-9_]{2,32}";
 
-    public static final String[] ACCOUNT_STATUSES = {"ACTIVE", "DORMANT", "FROZEN", "CLOSED"};
-
     /** bank_accounts: a bank's accounts, first delivery full, later ones upserts by account_no. */
     public static final class BankAccounts {
         public static final String NAME = "bank_accounts";
@@ -38,6 +36,7 @@ public final class Feeds {
         public static final String ACCOUNT_TYPE = "account_type";
         public static final String BRANCH_CODE = "branch_code";
         public static final String UPDATED_AT = "updated_at";
+        public static final String[] STATUSES = {"ACTIVE", "DORMANT", "FROZEN", "CLOSED"};
         public static final FeedSchema FEED = new FeedSchema(NAME, 1, SourceKind.BANK, List.of(
                 required(ACCOUNT_NO, ColumnType.STRING).asPii(),
                 required(HOLDER_ID, ColumnType.STRING).asPii(),
@@ -46,7 +45,7 @@ public final class Feeds {
                 optional(HOLDER_BIRTH_DATE, ColumnType.DATE),
                 optional(PHONE, ColumnType.PHONE).asPii(),
                 required(OPEN_DATE, ColumnType.DATE),
-                requiredEnum(STATUS, ACCOUNT_STATUSES),
+                requiredEnum(STATUS, STATUSES),
                 requiredEnum(ACCOUNT_TYPE, "DEBIT", "CREDIT", "CORPORATE"),
                 optional(BRANCH_CODE, ColumnType.STRING),
                 required(UPDATED_AT, ColumnType.TIMESTAMP)),

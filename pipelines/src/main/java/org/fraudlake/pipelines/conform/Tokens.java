@@ -56,20 +56,21 @@ public final class Tokens {
     public record Pii(Column raw, TokenKind kind) {
     }
 
-    /** Vault rows for the given personal columns of a frame, one per distinct (token, source). */
+    /**
+     * Vault rows for the given personal columns of a frame: one scan of the frame, each row exploded into
+     * its (token, kind, value, source, first_seen) entries, empty values dropped.
+     */
     public Dataset<Row> vaultRows(Dataset<Row> frame, Column source, Column firstSeen, List<Pii> pii) {
-        List<Dataset<Row>> parts = new ArrayList<>();
+        List<Column> entries = new ArrayList<>();
         for (Pii p : pii) {
-            parts.add(frame.select(of(p.kind(), p.raw()).as(Vault.TOKEN), lit(p.kind().name()).as(Vault.KIND),
-                    normalized(p.kind(), p.raw()).as(Vault.VALUE), source.as(Vault.SOURCE),
-                    firstSeen.as(Vault.FIRST_SEEN)));
+            entries.add(functions.struct(of(p.kind(), p.raw()).as(Vault.TOKEN), lit(p.kind().name()).as(Vault.KIND),
+                    normalized(p.kind(), p.raw()).as(Vault.VALUE)));
         }
-        Dataset<Row> all = parts.stream().reduce(Dataset::unionAll).orElseThrow();
-        return all.filter(col(Vault.TOKEN).isNotNull())
-                .groupBy(Vault.TOKEN, Vault.SOURCE)
-                .agg(functions.first(Vault.KIND).as(Vault.KIND), functions.first(Vault.VALUE).as(Vault.VALUE),
-                        functions.min(Vault.FIRST_SEEN).as(Vault.FIRST_SEEN))
-                .select(Vault.TOKEN, Vault.KIND, Vault.VALUE, Vault.SOURCE, Vault.FIRST_SEEN);
+        return frame.select(functions.explode(functions.array(entries.toArray(Column[]::new))).as("_e"),
+                        source.as(Vault.SOURCE), firstSeen.as(Vault.FIRST_SEEN))
+                .filter(col("_e." + Vault.TOKEN).isNotNull())
+                .select(col("_e." + Vault.TOKEN).as(Vault.TOKEN), col("_e." + Vault.KIND).as(Vault.KIND),
+                        col("_e." + Vault.VALUE).as(Vault.VALUE), col(Vault.SOURCE), col(Vault.FIRST_SEEN));
     }
 
     /** Vault rows for a list column, exploded. */

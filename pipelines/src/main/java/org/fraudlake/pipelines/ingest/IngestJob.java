@@ -77,8 +77,17 @@ public final class IngestJob {
             }
         }
         List<DeliveryOutcome> loaded = new ArrayList<>();
-        for (Map.Entry<FeedSchema, List<Delivery>> e : toParse.entrySet()) {
-            loadFeed(spark, date, e.getKey(), e.getValue(), now, decided, loaded, rejected);
+        List<Dataset<Row>> parsedFrames = new ArrayList<>();
+        List<Dataset<Row>> badRows = new ArrayList<>();
+        List<String> quarantineScope = new ArrayList<>();
+        try {
+            for (Map.Entry<FeedSchema, List<Delivery>> e : toParse.entrySet()) {
+                loadFeed(spark, date, e.getKey(), e.getValue(), now, decided, loaded, rejected, parsedFrames,
+                        badRows, quarantineScope);
+            }
+            writeQuarantine(spark, date, loaded, badRows, quarantineScope);
+        } finally {
+            parsedFrames.forEach(Dataset::unpersist);
         }
         for (Delivery d : rejected) {
             outcomes.add(outcome(d, Status.REJECTED, 0, 0, 0, 0));
@@ -96,7 +105,8 @@ public final class IngestJob {
 
     private void loadFeed(SparkSession spark, LocalDate date, FeedSchema feed, List<Delivery> deliveries,
                           Instant now, Map<String, Row> decided, List<DeliveryOutcome> loaded,
-                          List<Delivery> rejected) {
+                          List<Delivery> rejected, List<Dataset<Row>> parsedFrames, List<Dataset<Row>> badRows,
+                          List<String> quarantineScope) {
         spark.sparkContext().setJobGroup("ingest", "ingest " + feed.name() + " " + date, false);
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
         List<FileTask> tasks = new ArrayList<>();
@@ -110,6 +120,7 @@ public final class IngestJob {
         SerializableConf conf = new SerializableConf(spark.sparkContext().hadoopConfiguration());
         JavaRDD<Row> rows = jsc.parallelize(tasks, Math.max(1, tasks.size())).flatMap(new FileParser(conf));
         Dataset<Row> parsed = spark.createDataFrame(rows, ParsedRows.schema(feed)).persist(StorageLevel.MEMORY_AND_DISK());
+        parsedFrames.add(parsed);
         try {
             Map<String, List<Row>> summaries = parsed.filter(col(ParsedRows.KIND).equalTo(ParsedRows.FILE))
                     .collectAsList().stream().collect(Collectors.groupingBy(r -> r.getAs(Bronze.DELIVERY_ID)));
@@ -123,7 +134,10 @@ public final class IngestJob {
                 }
             }
             if (!accepted.isEmpty()) {
-                write(spark, date, feed, accepted, parsed);
+                writeBronze(date, feed, accepted, parsed);
+                badRows.add(badRows(feed, accepted, parsed));
+                quarantineScope.add("(" + Quarantine.FEED + " = '" + feed.name() + "' AND " + Quarantine.SOURCE
+                        + " IN (" + sourceList(accepted) + "))");
                 long bronzeVersion = DeltaIO.version(spark, lake.bronze(feed.name()));
                 for (Delivery d : accepted) {
                     List<Row> files = summaries.get(d.id());
@@ -134,7 +148,6 @@ public final class IngestJob {
                 }
             }
         } finally {
-            parsed.unpersist();
             spark.sparkContext().clearJobGroup();
         }
     }
@@ -167,26 +180,47 @@ public final class IngestJob {
         return d;
     }
 
-    private void write(SparkSession spark, LocalDate date, FeedSchema feed, List<Delivery> accepted,
-                       Dataset<Row> parsed) {
+    private static String sourceList(List<Delivery> accepted) {
+        return accepted.stream().map(d -> "'" + d.source() + "'").collect(Collectors.joining(","));
+    }
+
+    private void writeBronze(LocalDate date, FeedSchema feed, List<Delivery> accepted, Dataset<Row> parsed) {
         Column ofAccepted = col(Bronze.DELIVERY_ID).isin(accepted.stream().map(Delivery::id).toArray());
-        String sources = accepted.stream().map(d -> "'" + d.source() + "'").collect(Collectors.joining(","));
         Dataset<Row> good = parsed.filter(col(ParsedRows.KIND).equalTo(ParsedRows.ROW).and(ofAccepted))
                 .select(Bronze.schema(feed).fieldNames()[0], bronzeColumnsAfterFirst(feed));
         DeltaIO.replaceWhere(good.coalesce(partitionsFor(accepted)), lake.bronze(feed.name()),
-                Bronze.BUSINESS_DATE + " = DATE'" + date + "' AND " + Bronze.SOURCE + " IN (" + sources + ")",
-                Bronze.BUSINESS_DATE);
-        Dataset<Row> bad = parsed.filter(col(ParsedRows.KIND).equalTo(ParsedRows.BAD).and(ofAccepted))
+                Bronze.BUSINESS_DATE + " = DATE'" + date + "' AND " + Bronze.SOURCE + " IN (" + sourceList(accepted)
+                        + ")", Bronze.BUSINESS_DATE);
+    }
+
+    private static Dataset<Row> badRows(FeedSchema feed, List<Delivery> accepted, Dataset<Row> parsed) {
+        Column ofAccepted = col(Bronze.DELIVERY_ID).isin(accepted.stream().map(Delivery::id).toArray());
+        return parsed.filter(col(ParsedRows.KIND).equalTo(ParsedRows.BAD).and(ofAccepted))
                 .select(lit(feed.name()).as(Quarantine.FEED), col(Bronze.SOURCE).as(Quarantine.SOURCE),
                         col(Bronze.BUSINESS_DATE).as(Quarantine.BUSINESS_DATE),
                         col(Bronze.DELIVERY_ID).as(Quarantine.DELIVERY_ID), col(Bronze.FILE).as(Quarantine.FILE),
                         col(Bronze.LINE).as(Quarantine.LINE), col(ParsedRows.REASON_CODE).as(Quarantine.REASON_CODE),
                         col(ParsedRows.REASON).as(Quarantine.REASON), col(ParsedRows.RAW).as(Quarantine.RAW),
                         col(Bronze.INGESTED_AT).as(Quarantine.RECORDED_AT));
-        DeltaIO.replaceWhere(spark.createDataFrame(bad.coalesce(1).javaRDD(), Quarantine.ROWS),
-                lake.quarantineRows(), Quarantine.BUSINESS_DATE + " = DATE'" + date + "' AND " + Quarantine.FEED
-                        + " = '" + feed.name() + "' AND " + Quarantine.SOURCE + " IN (" + sources + ")",
+    }
+
+    /**
+     * One commit for the date's bad rows of every accepted delivery, replacing those of earlier versions
+     * of the same deliveries. Skipped when there is nothing to add and nothing to replace.
+     */
+    private void writeQuarantine(SparkSession spark, LocalDate date, List<DeliveryOutcome> loaded,
+                                 List<Dataset<Row>> badRows, List<String> scope) {
+        boolean anyBad = loaded.stream().anyMatch(o -> o.quarantined() > 0);
+        boolean restated = loaded.stream().anyMatch(o -> o.version() > 1);
+        if (!anyBad && !restated) {
+            return;
+        }
+        spark.sparkContext().setJobDescription("ingest quarantine " + date);
+        Dataset<Row> bad = badRows.stream().reduce(Dataset::unionAll).orElseThrow().coalesce(1);
+        DeltaIO.replaceWhere(spark.createDataFrame(bad.javaRDD(), Quarantine.ROWS), lake.quarantineRows(),
+                Quarantine.BUSINESS_DATE + " = DATE'" + date + "' AND (" + String.join(" OR ", scope) + ")",
                 Quarantine.BUSINESS_DATE);
+        spark.sparkContext().setJobDescription(null);
     }
 
     private static String[] bronzeColumnsAfterFirst(FeedSchema feed) {

@@ -1,0 +1,28 @@
+package org.fraudlake.cli;
+
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code fraudlake conform}: bronze to silver for a date. */
+@Command(name = "conform", mixinStandardHelpOptions = true,
+        description = "Build the silver tables for a business date: typed, UTC, deduplicated, pseudonymized "
+                + "(raw identifiers only in vault/identities).")
+public final class ConformCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--date", required = true, description = "Business date YYYY-MM-DD.")
+    LocalDate date;
+
+    @Override
+    public Integer call() throws Exception {
+        Night night = new Night(common.config(), System.out);
+        SparkSession spark = night.spark();
+        night.conform(spark, date);
+        return 0;
+    }
+}

@@ -1,0 +1,37 @@
+package org.fraudlake.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code fraudlake} command line: parses and dispatches, nothing else. */
+@Command(name = "fraudlake", mixinStandardHelpOptions = true, version = "fraudlake 0.1.0",
+        description = "Batch data lake and risk-modeling pipeline for telecom fraud and economic crime.",
+        subcommands = {DemoCommand.class, SimulateCommand.class, IngestCommand.class, ConformCommand.class,
+                ConfigCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class FraudlakeCli implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Runs the CLI and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the CLI and returns its exit status (for tests). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new FraudlakeCli());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof IllegalArgumentException) {
+                commandLine.getErr().println("fraudlake: " + e.getMessage());
+                return 2;
+            }
+            commandLine.getErr().println("fraudlake: " + e);
+            e.printStackTrace(commandLine.getErr());
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}

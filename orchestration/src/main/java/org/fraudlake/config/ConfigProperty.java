@@ -1,0 +1,47 @@
+package org.fraudlake.config;
+
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One setting: key, default, documentation and parser. Every setting is declared once in
+ * {@link FraudlakeConfig}; nothing else reads a raw key.
+ *
+ * @param key          dotted key, as in the YAML file (nested maps) and in {@code --set key=value}
+ * @param defaultValue the value when neither the file nor {@code --set} gives one, as text
+ * @param doc          one sentence for {@code fraudlake config} and the README
+ * @param parser       text to typed value; throws IllegalArgumentException with the reason
+ * @param <T>          the value type
+ */
+public record ConfigProperty<T>(String key, String defaultValue, String doc, Function<String, T> parser) {
+    public ConfigProperty {
+        Objects.requireNonNull(key);
+        Objects.requireNonNull(doc);
+    }
+
+    public static ConfigProperty<String> string(String key, String defaultValue, String doc) {
+        return new ConfigProperty<>(key, defaultValue, doc, s -> s);
+    }
+
+    public static ConfigProperty<Integer> positiveInt(String key, int defaultValue, String doc) {
+        return new ConfigProperty<>(key, Integer.toString(defaultValue), doc, s -> {
+            int v = Integer.parseInt(s.trim());
+            if (v <= 0) {
+                throw new IllegalArgumentException("must be > 0");
+            }
+            return v;
+        });
+    }
+
+    public static ConfigProperty<Long> longValue(String key, long defaultValue, String doc) {
+        return new ConfigProperty<>(key, Long.toString(defaultValue), doc, s -> Long.parseLong(s.trim()));
+    }
+
+    public static ConfigProperty<Boolean> bool(String key, boolean defaultValue, String doc) {
+        return new ConfigProperty<>(key, Boolean.toString(defaultValue), doc, s -> switch (s.trim().toLowerCase()) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        });
+    }
+}

@@ -1,0 +1,119 @@
+package org.fraudlake.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The typed configuration: the declared {@link ConfigProperty settings}, read from an optional YAML file
+ * (nested maps or dotted keys) and then {@code --set key=value} overrides. Unknown keys and bad values
+ * fail at once, naming the key, the value and the valid keys.
+ */
+public final class FraudlakeConfig {
+    public static final ConfigProperty<String> LAKE_ROOT = ConfigProperty.string("lake.root", "./lake",
+            "Root of the lake: a local path, or an hdfs:// or s3a:// URI.");
+    public static final ConfigProperty<String> KEY_FILE = ConfigProperty.string("pseudonymization.key-file",
+            "./keys/pseudonym.key",
+            "File with the HMAC key for pseudonymization (base64); created with mode 0600 if missing. Keep it outside the lake.");
+    public static final ConfigProperty<String> SPARK_MASTER = ConfigProperty.string("spark.master", "local[2]",
+            "Spark master URL: local[N] on one machine, spark://host:port for a standalone cluster.");
+    public static final ConfigProperty<Integer> SHUFFLE_PARTITIONS = ConfigProperty.positiveInt(
+            "spark.shuffle-partitions", 4, "spark.sql.shuffle.partitions: keep it small for small data.");
+    public static final ConfigProperty<Integer> DEMO_PERSONS = ConfigProperty.positiveInt("demo.persons", 3000,
+            "Persons in the demo city.");
+    public static final ConfigProperty<Integer> DEMO_DAYS = ConfigProperty.positiveInt("demo.days", 10,
+            "Days the demo simulates and runs.");
+    public static final ConfigProperty<Long> DEMO_SEED = ConfigProperty.longValue("demo.seed", 20261128L,
+            "Simulator seed of the demo city.");
+    public static final ConfigProperty<LocalDate> SIMULATOR_START = new ConfigProperty<>("simulator.start-date",
+            "2026-10-01", "First business date the simulator writes.", s -> LocalDate.parse(s.trim()));
+    public static final ConfigProperty<Boolean> DEMO_FAULTS = ConfigProperty.bool("demo.faults", true,
+            "Whether the demo city also sends broken deliveries and bad rows, to show rejection and quarantine.");
+
+    /** Every setting, in documentation order. */
+    public static final List<ConfigProperty<?>> ALL = List.of(LAKE_ROOT, KEY_FILE, SPARK_MASTER, SHUFFLE_PARTITIONS,
+            DEMO_PERSONS, DEMO_DAYS, DEMO_SEED, SIMULATOR_START, DEMO_FAULTS);
+
+    private final Map<String, String> values;
+
+    private FraudlakeConfig(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+        ALL.forEach(this::get);
+    }
+
+    public static FraudlakeConfig defaults() {
+        return new FraudlakeConfig(Map.of());
+    }
+
+    /** The file's settings (if a file is given), then the overrides, each {@code key=value}. */
+    public static FraudlakeConfig load(Path file, List<String> overrides) throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (file != null) {
+            if (!Files.exists(file)) {
+                throw new IllegalArgumentException("config file " + file + " does not exist");
+            }
+            Map<?, ?> yaml = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), Map.class);
+            flatten("", yaml == null ? Map.of() : yaml, values, file.toString());
+        }
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--set needs key=value, got '" + o + "'");
+            }
+            put(values, o.substring(0, eq).trim(), o.substring(eq + 1), "--set");
+        }
+        return new FraudlakeConfig(values);
+    }
+
+    /** A copy with one more override. */
+    public FraudlakeConfig with(ConfigProperty<?> property, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(values);
+        copy.put(property.key(), value);
+        return new FraudlakeConfig(copy);
+    }
+
+    private static void flatten(String prefix, Map<?, ?> map, Map<String, String> out, String origin) {
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String key = prefix + e.getKey();
+            if (e.getValue() instanceof Map<?, ?> nested) {
+                flatten(key + ".", nested, out, origin);
+            } else {
+                put(out, key, e.getValue() == null ? "" : e.getValue().toString(), origin);
+            }
+        }
+    }
+
+    private static void put(Map<String, String> out, String key, String value, String origin) {
+        if (ALL.stream().noneMatch(p -> p.key().equals(key))) {
+            throw new IllegalArgumentException(origin + ": unknown setting '" + key + "'; valid: "
+                    + ALL.stream().map(ConfigProperty::key).collect(Collectors.joining(", ")));
+        }
+        out.put(key, value);
+    }
+
+    /** The typed value of a setting. */
+    public <T> T get(ConfigProperty<T> property) {
+        String raw = values.getOrDefault(property.key(), property.defaultValue());
+        try {
+            return property.parser().apply(raw);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("setting " + property.key() + " = '" + raw + "' is invalid: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Every setting with its current value, for {@code fraudlake config}. */
+    public Map<String, String> effective() {
+        Map<String, String> out = new TreeMap<>();
+        ALL.forEach(p -> out.put(p.key(), values.getOrDefault(p.key(), p.defaultValue())));
+        return out;
+    }
+}

@@ -1,0 +1,49 @@
+package org.fraudlake.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.fraudlake.config.FraudlakeConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class FraudlakeCliTest {
+
+    @Test
+    void everyCommandHasHelp() {
+        CommandLine cli = new CommandLine(new FraudlakeCli());
+        for (String name : cli.getSubcommands().keySet()) {
+            if (!name.equals("help")) {
+                assertEquals(0, FraudlakeCli.execute(name, "--help"), name + " --help");
+            }
+        }
+        assertEquals(0, FraudlakeCli.execute("--help"));
+    }
+
+    @Test
+    void configFileThenOverridesWin(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("fraudlake.yaml");
+        Files.writeString(file, "lake:\n  root: /data/lake\nspark:\n  master: local[1]\ndemo.days: 3\n");
+        FraudlakeConfig c = FraudlakeConfig.load(file, List.of("demo.days=5"));
+        assertEquals("/data/lake", c.get(FraudlakeConfig.LAKE_ROOT));
+        assertEquals("local[1]", c.get(FraudlakeConfig.SPARK_MASTER));
+        assertEquals(5, c.get(FraudlakeConfig.DEMO_DAYS));
+    }
+
+    @Test
+    void unknownKeysAndBadValuesFailNamingThem() {
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> FraudlakeConfig.load(null, List.of("lake.rot=/x")));
+        assertTrue(unknown.getMessage().contains("lake.rot") && unknown.getMessage().contains("lake.root"));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> FraudlakeConfig.load(null, List.of("demo.days=-1")));
+        assertTrue(bad.getMessage().contains("demo.days") && bad.getMessage().contains("-1"));
+        assertEquals(2, FraudlakeCli.execute("config", "--set", "nope=1"));
+    }
+}

@@ -1,0 +1,211 @@
+package org.fraudlake.cli;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.fraudlake.config.FraudlakeConfig;
+import org.fraudlake.lake.Lake;
+import org.fraudlake.pipelines.ingest.DeliveryOutcome;
+import org.fraudlake.pipelines.ingest.IngestReport;
+import org.fraudlake.pipelines.spark.DeltaIO;
+import org.fraudlake.schemas.Column;
+import org.fraudlake.schemas.FeedSchema;
+import org.fraudlake.schemas.Feeds;
+import org.fraudlake.schemas.landing.CsvReader;
+import org.fraudlake.schemas.landing.CsvRecord;
+import org.fraudlake.schemas.tables.Bronze;
+import org.fraudlake.schemas.tables.DeliveryLedger;
+import org.fraudlake.schemas.tables.Quarantine;
+import org.fraudlake.schemas.tables.Silver;
+import org.fraudlake.simulator.CitySimulator;
+import org.fraudlake.simulator.SimulationConfig;
+import org.fraudlake.testkit.SparkTestExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A small simulated city with faults, ingested and conformed day by day, checked against its truth. */
+@ExtendWith(SparkTestExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NightEndToEndTest {
+    private static final LocalDate START = LocalDate.of(2026, 10, 1);
+    private static final int DAYS = 4;
+    private static final Pattern TOKEN = Pattern.compile("(acc|ph|id|nm|imei)_[0-9a-f]{24}");
+
+    private Lake lake;
+    private final List<IngestReport> reports = new ArrayList<>();
+
+    @BeforeAll
+    void simulateAndRun(SparkSession spark, @TempDir Path tmp) throws IOException {
+        lake = new Lake(tmp.resolve("lake").toString());
+        new CitySimulator(new SimulationConfig(300, DAYS, 99L, START, true)).run(lake, new Configuration(), s -> { });
+        FraudlakeConfig config = FraudlakeConfig.defaults()
+                .with(FraudlakeConfig.LAKE_ROOT, lake.root())
+                .with(FraudlakeConfig.KEY_FILE, tmp.resolve("keys/pseudonym.key").toString());
+        Night night = new Night(config, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        for (LocalDate d : night.landedDates(spark)) {
+            reports.add(night.ingest(spark, d));
+            night.conform(spark, d);
+        }
+    }
+
+    @Test
+    void everyRowReceivedIsLoadedOrQuarantined(SparkSession spark) {
+        List<Row> loaded = DeltaIO.read(spark, lake.deliveries())
+                .filter(col(DeliveryLedger.STATUS).equalTo(DeliveryLedger.LOADED)).collectAsList();
+        assertFalse(loaded.isEmpty());
+        Map<String, Long> bronzeRows = new HashMap<>();
+        for (FeedSchema feed : Feeds.ALL) {
+            if (DeltaIO.exists(spark, lake.bronze(feed.name()))) {
+                DeltaIO.read(spark, lake.bronze(feed.name())).groupBy(Bronze.DELIVERY_ID).count().collectAsList()
+                        .forEach(r -> bronzeRows.put(r.getString(0), r.getLong(1)));
+            }
+        }
+        Map<String, Long> quarantined = new HashMap<>();
+        if (DeltaIO.exists(spark, lake.quarantineRows())) {
+            DeltaIO.read(spark, lake.quarantineRows()).groupBy(Quarantine.DELIVERY_ID).count().collectAsList()
+                    .forEach(r -> quarantined.put(r.getString(0), r.getLong(1)));
+        }
+        for (Row r : loaded) {
+            String id = r.getAs(DeliveryLedger.DELIVERY_ID);
+            long inFiles = r.getAs(DeliveryLedger.ROWS_IN_FILES);
+            long inBronze = bronzeRows.getOrDefault(id, 0L);
+            long inQuarantine = quarantined.getOrDefault(id, 0L);
+            assertEquals(inFiles, inBronze + inQuarantine, id + ": rows in files = loaded + quarantined");
+            assertEquals(r.<Long>getAs(DeliveryLedger.ROWS_LOADED), inBronze, id);
+        }
+    }
+
+    @Test
+    void simulatedFaultsAreRejectedQuarantinedOrWaitingAsTheTruthSays(SparkSession spark) throws IOException {
+        List<Map<String, String>> faults = readCsv(Path.of(lake.truth(), "faults.csv"));
+        assertFalse(faults.isEmpty(), "the simulator wrote faults");
+        Set<String> rejected = new HashSet<>();
+        DeltaIO.read(spark, lake.quarantineDeliveries()).collectAsList().forEach(r -> rejected.add(
+                r.getAs(Quarantine.FEED) + "/" + r.getAs(Quarantine.SOURCE) + "/" + r.getAs(Quarantine.BUSINESS_DATE)
+                        + "/" + r.getAs(Quarantine.REASON_CODE)));
+        Set<String> quarantinedLines = new HashSet<>();
+        DeltaIO.read(spark, lake.quarantineRows()).collectAsList().forEach(r -> quarantinedLines.add(
+                r.getAs(Quarantine.FEED) + "/" + r.getAs(Quarantine.SOURCE) + "/" + r.getAs(Quarantine.BUSINESS_DATE)
+                        + "/" + r.getAs(Quarantine.FILE) + "/" + r.getAs(Quarantine.LINE) + "/"
+                        + r.getAs(Quarantine.REASON_CODE)));
+        Set<String> waiting = new HashSet<>();
+        reports.forEach(rep -> rep.deliveries().stream().filter(o -> o.status() == DeliveryOutcome.Status.WAITING)
+                .forEach(o -> waiting.add(o.key())));
+        for (Map<String, String> f : faults) {
+            String key = f.get("feed") + "/" + f.get("source") + "/" + f.get("business_date");
+            switch (f.get("expect")) {
+                case "REJECT" -> assertTrue(rejected.contains(key + "/" + f.get("reason_code")),
+                        "rejected " + key + " " + f.get("reason_code") + " in " + rejected);
+                case "WAITING" -> assertTrue(waiting.contains(key), "waiting " + key);
+                case "QUARANTINE" -> assertTrue(quarantinedLines.contains(key + "/" + f.get("file") + "/"
+                        + f.get("line") + "/" + f.get("reason_code")), "quarantined " + f + " in " + quarantinedLines);
+                default -> throw new AssertionError("unknown expectation " + f);
+            }
+        }
+    }
+
+    @Test
+    void noSilverStringHoldsARawIdentifierFromTheInput(SparkSession spark) {
+        Set<String> raw = rawIdentifiers(spark);
+        assertTrue(raw.size() > 100, "collected raw identifiers: " + raw.size());
+        for (String table : Silver.ALL) {
+            if (!DeltaIO.exists(spark, lake.silver(table))) {
+                continue;
+            }
+            Dataset<Row> t = DeltaIO.read(spark, lake.silver(table));
+            for (StructField f : t.schema().fields()) {
+                String type = f.dataType().simpleString();
+                if (!type.equals("string") && !type.equals("array<string>")) {
+                    continue;
+                }
+                Dataset<Row> values = (type.equals("string") ? t.select(col(f.name()))
+                        : t.select(org.apache.spark.sql.functions.explode(col(f.name())))).distinct();
+                for (Row r : values.collectAsList()) {
+                    String v = r.getString(0);
+                    if (v == null || TOKEN.matcher(v).matches()) {
+                        continue;
+                    }
+                    for (String id : raw) {
+                        boolean leak = id.length() >= 6 ? v.contains(id) : v.equals(id);
+                        assertFalse(leak, "silver/" + table + "." + f.name() + " holds raw identifier " + id + " in '"
+                                + v + "'");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every value of a personal column in bronze (list columns split, BANK: prefixes removed). */
+    private Set<String> rawIdentifiers(SparkSession spark) {
+        Set<String> raw = new HashSet<>();
+        for (FeedSchema feed : Feeds.ALL) {
+            if (!DeltaIO.exists(spark, lake.bronze(feed.name()))) {
+                continue;
+            }
+            Dataset<Row> b = DeltaIO.read(spark, lake.bronze(feed.name()));
+            List<String> columns = new ArrayList<>(feed.piiColumns().stream().map(Column::name).toList());
+            if (feed == Feeds.CallRecords.FEED) {
+                columns.add(Feeds.CallRecords.CALLER_IMEI);
+            }
+            for (String c : columns) {
+                for (Row r : b.select(c).distinct().collectAsList()) {
+                    String v = r.getString(0);
+                    if (v == null) {
+                        continue;
+                    }
+                    for (String item : v.split(";")) {
+                        String id = item.contains(":") ? item.substring(item.indexOf(':') + 1) : item;
+                        if (!id.isBlank()) {
+                            raw.add(id.trim());
+                            if (id.trim().startsWith("+86")) {
+                                raw.add(id.trim().substring(3));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return raw;
+    }
+
+    private static List<Map<String, String>> readCsv(Path file) throws IOException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (CsvReader reader = new CsvReader(new StringReader(Files.readString(file)))) {
+            List<String> header = reader.next().fields();
+            CsvRecord rec;
+            while ((rec = reader.next()) != null) {
+                Map<String, String> m = new HashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    m.put(header.get(i), rec.fields().get(i));
+                }
+                rows.add(m);
+            }
+        }
+        return rows;
+    }
+}
