@@ -100,14 +100,18 @@ public final class ConformJob {
                         new Pii(col(Feeds.Companies.LEGAL_REP_ID), TokenKind.ID),
                         new Pii(col(Feeds.Companies.PHONE), TokenKind.PHONE)));
         spark.sparkContext().setJobDescription("conform entity_links " + date);
+        long linksStart = System.nanoTime();
         Dataset<Row> links = Conformers.entityLinks(accounts, subscribers, companies);
         DeltaIO.overwrite(links.coalesce(2), lake.silver(Silver.ENTITY_LINKS));
         counts.put(Silver.ENTITY_LINKS, DeltaIO.read(spark, lake.silver(Silver.ENTITY_LINKS)).count());
         accounts.unpersist();
         subscribers.unpersist();
         companies.unpersist();
-
+        progress.accept(String.format("  silver/%-14s %,9d rows as of %s (%.1f s)", Silver.ENTITY_LINKS,
+                counts.get(Silver.ENTITY_LINKS), date, (System.nanoTime() - linksStart) / 1e9));
+        long vaultStart = System.nanoTime();
         mergeVault(spark, date, vault);
+        progress.accept(String.format("  vault/identities merged (%.1f s)", (System.nanoTime() - vaultStart) / 1e9));
         spark.sparkContext().setJobDescription(null);
         return counts;
     }
@@ -141,6 +145,7 @@ public final class ConformJob {
                        Function<Dataset<Row>, Dataset<Row>> transform, Map<String, Long> counts,
                        List<Dataset<Row>> vault, List<Pii> pii) {
         spark.sparkContext().setJobDescription("conform " + table + " " + date);
+        long t0 = System.nanoTime();
         Dataset<Row> bronze = bronzeOf(spark, feed, date, false);
         Dataset<Row> silver = transform.apply(bronze).persist(StorageLevel.MEMORY_AND_DISK());
         DeltaIO.replaceWhere(silver, lake.silver(table),
@@ -150,19 +155,22 @@ public final class ConformJob {
         if (!pii.isEmpty()) {
             vault.add(tokens.vaultRows(bronze, col(Bronze.SOURCE), col(Bronze.BUSINESS_DATE), pii));
         }
-        progress.accept(String.format("  silver/%-14s %,d rows for %s", table, counts.get(table), date));
+        progress.accept(String.format("  silver/%-14s %,9d rows for %s (%.1f s)", table, counts.get(table), date,
+                (System.nanoTime() - t0) / 1e9));
     }
 
     private Dataset<Row> state(SparkSession spark, LocalDate date, FeedSchema feed, String table,
                                Function<Dataset<Row>, Dataset<Row>> transform, Map<String, Long> counts,
                                List<Dataset<Row>> vault, List<Pii> pii) {
         spark.sparkContext().setJobDescription("conform " + table + " as of " + date);
+        long t0 = System.nanoTime();
         Dataset<Row> silver = transform.apply(bronzeOf(spark, feed, date, true)).persist(StorageLevel.MEMORY_AND_DISK());
         DeltaIO.overwrite(silver.coalesce(2), lake.silver(table));
         counts.put(table, silver.count());
         vault.add(tokens.vaultRows(bronzeOf(spark, feed, date, false), col(Bronze.SOURCE), col(Bronze.BUSINESS_DATE),
                 pii));
-        progress.accept(String.format("  silver/%-14s %,d rows as of %s", table, counts.get(table), date));
+        progress.accept(String.format("  silver/%-14s %,9d rows as of %s (%.1f s)", table, counts.get(table), date,
+                (System.nanoTime() - t0) / 1e9));
         return silver;
     }
 

@@ -174,4 +174,34 @@ class IngestJobTest {
                 .load(lake.bronze(Subscribers.NAME));
         assertEquals(2, before.count());
     }
+
+    @Test
+    void parquetDeliveriesAreValidatedLikeCsv(SparkSession spark) throws Exception {
+        Lake lake = lake();
+        Path staging = dir.resolve("staging");
+        spark.createDataFrame(List.of(
+                        org.apache.spark.sql.RowFactory.create("P1", "A9", "OUT", "20.5", "2026-11-27T09:00:00Z", "ATM"),
+                        org.apache.spark.sql.RowFactory.create("P2", "A9", "OUT", "-1", "2026-11-27T09:00:00Z", "ATM")),
+                        org.apache.spark.sql.types.StructType.fromDDL("txn_id STRING, account_no STRING, "
+                                + "direction STRING, amount STRING, txn_time STRING, channel STRING"))
+                .coalesce(1).write().parquet(staging.toString());
+        Path part = java.nio.file.Files.list(staging).filter(p -> p.toString().endsWith(".parquet")).findFirst()
+                .orElseThrow();
+        Path folder = Path.of(lake.delivery(TXN, "BANK_P", D));
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Files.copy(part, folder.resolve("part-0001.parquet"));
+        byte[] bytes = java.nio.file.Files.readAllBytes(folder.resolve("part-0001.parquet"));
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        java.nio.file.Files.write(folder.resolve(Manifest.FILE_NAME), new Manifest(TXN, "BANK_P", D.toString(), 1,
+                List.of(new Manifest.FileEntry("part-0001.parquet", 2L, sha))).toJson());
+
+        DeliveryOutcome o = only(ingest(spark, lake), "BANK_P");
+
+        assertEquals(Status.LOADED, o.status());
+        assertEquals(1, o.loaded());
+        assertEquals(1, o.quarantined());
+        Row bad = DeltaIO.read(spark, lake.quarantineRows()).first();
+        assertEquals(2L, bad.<Long>getAs(Quarantine.LINE));
+        assertEquals("NOT_POSITIVE", bad.getAs(Quarantine.REASON_CODE));
+    }
 }
