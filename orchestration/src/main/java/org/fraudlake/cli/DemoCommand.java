@@ -10,7 +10,6 @@ import org.fraudlake.pipelines.ingest.IngestReport;
 import org.fraudlake.simulator.SimulationConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code fraudlake demo}: simulates a city into the lake and runs every stage that exists for every day.
@@ -23,31 +22,20 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--persons", description = "Persons in the city (default: demo.persons).")
-    Integer persons;
-
-    @Option(names = "--days", description = "Days to simulate and run (default: demo.days).")
-    Integer days;
-
-    @Option(names = "--seed", description = "Simulator seed (default: demo.seed).")
-    Long seed;
+    @Mixin
+    CityOptions city;
 
     @Override
     public Integer call() throws Exception {
         FraudlakeConfig config = common.config();
         long started = System.nanoTime();
-        LocalDate start = config.get(FraudlakeConfig.SIMULATOR_START);
-        SimulationConfig sim = new SimulationConfig(
-                persons != null ? persons : config.get(FraudlakeConfig.DEMO_PERSONS),
-                days != null ? days : config.get(FraudlakeConfig.DEMO_DAYS),
-                seed != null ? seed : config.get(FraudlakeConfig.DEMO_SEED),
-                start, config.get(FraudlakeConfig.DEMO_FAULTS));
+        SimulationConfig sim = city.simulation(config, config.get(FraudlakeConfig.DEMO_FAULTS));
         Night night = new Night(config, System.out);
         SimulateCommand.run(night.lake(), sim);
         SparkSession spark = night.spark();
         List<IngestReport> reports = new ArrayList<>();
         for (int day = 0; day < sim.days(); day++) {
-            LocalDate date = start.plusDays(day);
+            LocalDate date = sim.startDate().plusDays(day);
             System.out.printf("== night of %s (day %d/%d)%n", date, day + 1, sim.days());
             reports.add(night.ingest(spark, date));
             night.conform(spark, date);

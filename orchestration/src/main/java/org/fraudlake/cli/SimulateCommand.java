@@ -1,6 +1,5 @@
 package org.fraudlake.cli;
 
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.fraudlake.config.FraudlakeConfig;
@@ -20,17 +19,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--persons", description = "Persons in the city (default: demo.persons).")
-    Integer persons;
-
-    @Option(names = "--days", description = "Days to simulate (default: demo.days).")
-    Integer days;
-
-    @Option(names = "--seed", description = "Random seed; the same seed writes the same bytes (default: demo.seed).")
-    Long seed;
-
-    @Option(names = "--start", description = "First business date (default: simulator.start-date).")
-    LocalDate start;
+    @Mixin
+    CityOptions city;
 
     @Option(names = "--faults", negatable = true, description = "Also write broken deliveries and bad rows.")
     Boolean faults;
@@ -38,12 +28,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FraudlakeConfig config = common.config();
-        SimulationConfig sim = new SimulationConfig(
-                persons != null ? persons : config.get(FraudlakeConfig.DEMO_PERSONS),
-                days != null ? days : config.get(FraudlakeConfig.DEMO_DAYS),
-                seed != null ? seed : config.get(FraudlakeConfig.DEMO_SEED),
-                start != null ? start : config.get(FraudlakeConfig.SIMULATOR_START),
-                faults != null ? faults : false);
+        SimulationConfig sim = city.simulation(config, faults != null && faults);
         run(new Lake(config.get(FraudlakeConfig.LAKE_ROOT)), sim);
         return 0;
     }

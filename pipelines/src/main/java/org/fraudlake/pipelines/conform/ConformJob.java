@@ -28,9 +28,11 @@ import org.fraudlake.schemas.tables.Silver;
 import org.fraudlake.schemas.tables.TokenKind;
 
 /**
- * Conform: bronze to silver for one business date. Event feeds (transactions, calls, incidents, labels,
- * feedback, tenders) replace their date partition; state feeds (accounts, subscribers, companies) and the
- * entity links are rebuilt as of the date from all bronze rows up to it. Every personal identifier becomes
+ * Conform: bronze to silver for one business date. The high-volume event feeds (transactions, calls)
+ * replace their date partition, deduplicated within the date; every other table (accounts, subscribers,
+ * companies, incidents, case labels, bank feedback, tenders, entity links) is rebuilt as of the date from
+ * all bronze rows up to it, so a record updated on a later day (an incident, a bid marked won) keeps only
+ * its latest version. Every personal identifier becomes
  * a keyed token, and each new (token, source) pair is merged into {@code vault/identities}. Idempotent:
  * the same bronze gives the same silver. Cost: one read of the date's bronze partitions, a full read of
  * the (small) state feeds, one window shuffle per table, one vault MERGE.
@@ -61,13 +63,14 @@ public final class ConformJob {
                 List.of(new Pii(col(Feeds.CallRecords.CALLER), TokenKind.PHONE),
                         new Pii(col(Feeds.CallRecords.CALLEE), TokenKind.PHONE),
                         new Pii(col(Feeds.CallRecords.CALLER_IMEI), TokenKind.IMEI)));
-        event(spark, date, Feeds.Incidents.FEED, Silver.INCIDENTS, conformers::incidents, counts, vault,
+        stateOnly(spark, date, Feeds.Incidents.FEED, Silver.INCIDENTS, conformers::incidents, counts, vault,
                 List.of(new Pii(col(Feeds.Incidents.VICTIM_ID), TokenKind.ID),
                         new Pii(col(Feeds.Incidents.VICTIM_PHONE), TokenKind.PHONE)));
-        event(spark, date, Feeds.CaseLabels.FEED, Silver.CASE_LABELS, conformers::caseLabels, counts, vault, List.of());
-        event(spark, date, Feeds.BankFeedback.FEED, Silver.BANK_FEEDBACK, conformers::bankFeedback, counts, vault,
+        stateOnly(spark, date, Feeds.CaseLabels.FEED, Silver.CASE_LABELS, conformers::caseLabels, counts, vault,
                 List.of());
-        event(spark, date, Feeds.Tenders.FEED, Silver.TENDERS, conformers::tenders, counts, vault,
+        stateOnly(spark, date, Feeds.BankFeedback.FEED, Silver.BANK_FEEDBACK, conformers::bankFeedback, counts, vault,
+                List.of());
+        stateOnly(spark, date, Feeds.Tenders.FEED, Silver.TENDERS, conformers::tenders, counts, vault,
                 List.of(new Pii(col(Feeds.Tenders.BIDDER_COMPANY_ID), TokenKind.ID),
                         new Pii(col(Feeds.Tenders.CONTACT_PHONE), TokenKind.PHONE),
                         new Pii(col(Feeds.Tenders.AGENT_ID), TokenKind.ID)));
@@ -159,6 +162,12 @@ public final class ConformJob {
                 (System.nanoTime() - t0) / 1e9));
     }
 
+    private void stateOnly(SparkSession spark, LocalDate date, FeedSchema feed, String table,
+                           Function<Dataset<Row>, Dataset<Row>> transform, Map<String, Long> counts,
+                           List<Dataset<Row>> vault, List<Pii> pii) {
+        state(spark, date, feed, table, transform, counts, vault, pii).unpersist();
+    }
+
     private Dataset<Row> state(SparkSession spark, LocalDate date, FeedSchema feed, String table,
                                Function<Dataset<Row>, Dataset<Row>> transform, Map<String, Long> counts,
                                List<Dataset<Row>> vault, List<Pii> pii) {
@@ -167,8 +176,10 @@ public final class ConformJob {
         Dataset<Row> silver = transform.apply(bronzeOf(spark, feed, date, true)).persist(StorageLevel.MEMORY_AND_DISK());
         DeltaIO.overwrite(silver.coalesce(2), lake.silver(table));
         counts.put(table, silver.count());
-        vault.add(tokens.vaultRows(bronzeOf(spark, feed, date, false), col(Bronze.SOURCE), col(Bronze.BUSINESS_DATE),
-                pii));
+        if (!pii.isEmpty()) {
+            vault.add(tokens.vaultRows(bronzeOf(spark, feed, date, false), col(Bronze.SOURCE),
+                    col(Bronze.BUSINESS_DATE), pii));
+        }
         progress.accept(String.format("  silver/%-14s %,9d rows as of %s (%.1f s)", table, counts.get(table), date,
                 (System.nanoTime() - t0) / 1e9));
         return silver;

@@ -140,9 +140,9 @@ public final class Conformers {
                 col(Bronze.BUSINESS_DATE).as(Silver.BUSINESS_DATE));
     }
 
-    /** incidents of one date; list columns become arrays of tokens, free text is masked. */
+    /** incidents up to the date, latest report version per incident; list columns become arrays of tokens, free text is masked. */
     public Dataset<Row> incidents(Dataset<Row> bronze) {
-        return latest(bronze, col(Bronze.INGESTED_AT), col(Feeds.Incidents.INCIDENT_ID)).select(
+        return latest(bronze, col(Bronze.BUSINESS_DATE), col(Feeds.Incidents.INCIDENT_ID)).select(
                 col(Feeds.Incidents.INCIDENT_ID).as(Silver.Incidents.INCIDENT_ID),
                 col(Feeds.Incidents.REPORTED_AT).as(Silver.Incidents.REPORTED_AT),
                 col(Feeds.Incidents.CATEGORY).as(Silver.Incidents.CATEGORY),
@@ -172,10 +172,10 @@ public final class Conformers {
                 .otherwise(tokens.of(TokenKind.ID, id));
     }
 
-    /** case_labels of one date. */
+    /** case_labels up to the date, one row per entity, label and confirmation time. */
     public Dataset<Row> caseLabels(Dataset<Row> bronze) {
         Column type = col(Feeds.CaseLabels.ENTITY_TYPE);
-        return latest(bronze, col(Bronze.INGESTED_AT), type, col(Feeds.CaseLabels.ENTITY_ID),
+        return latest(bronze, col(Bronze.BUSINESS_DATE), type, col(Feeds.CaseLabels.ENTITY_ID),
                 col(Feeds.CaseLabels.LABEL), col(Feeds.CaseLabels.CONFIRMED_AT)).select(
                 type.as(Silver.CaseLabels.ENTITY_TYPE),
                 labelToken(type, col(Feeds.CaseLabels.ENTITY_ID)).as(Silver.CaseLabels.ENTITY_ID),
@@ -185,7 +185,7 @@ public final class Conformers {
                 col(Bronze.BUSINESS_DATE).as(Silver.BUSINESS_DATE));
     }
 
-    /** bank_feedback of one date, latest answer per bank, warning and action. */
+    /** bank_feedback up to the date, latest answer per bank, warning and action. */
     public Dataset<Row> bankFeedback(Dataset<Row> bronze) {
         return latest(bronze, col(Feeds.BankFeedback.ACTED_AT), col(Bronze.SOURCE), col(Feeds.BankFeedback.WARNING_ID),
                 col(Feeds.BankFeedback.ACTION)).select(
@@ -212,9 +212,9 @@ public final class Conformers {
                 col(Feeds.Companies.STATUS).as(Silver.Companies.STATUS));
     }
 
-    /** tenders of one date, one row per tender and bidder. */
+    /** tenders up to the date, latest version of each bid (tender and bidder). */
     public Dataset<Row> tenders(Dataset<Row> bronze) {
-        return latest(bronze, col(Bronze.INGESTED_AT), col(Feeds.Tenders.TENDER_ID),
+        return latest(bronze, col(Bronze.BUSINESS_DATE), col(Feeds.Tenders.TENDER_ID),
                 upper(col(Feeds.Tenders.BIDDER_COMPANY_ID))).select(
                 col(Feeds.Tenders.TENDER_ID).as(Silver.Tenders.TENDER_ID),
                 col(Feeds.Tenders.BUYER).as(Silver.Tenders.BUYER),

@@ -27,23 +27,18 @@ public final class CsvReader implements Closeable {
     }
 
     private int read() throws IOException {
-        if (pos == len) {
-            len = in.read(buf, 0, buf.length);
-            pos = 0;
-            if (len <= 0) {
-                len = 0;
-                return EOF;
-            }
+        int c = peek();
+        if (c != EOF) {
+            pos++;
         }
-        return buf[pos++];
+        return c;
     }
 
     private int peek() throws IOException {
         if (pos == len) {
-            len = in.read(buf, 0, buf.length);
+            len = Math.max(0, in.read(buf, 0, buf.length));
             pos = 0;
-            if (len <= 0) {
-                len = 0;
+            if (len == 0) {
                 return EOF;
             }
         }

@@ -2,9 +2,9 @@ package org.fraudlake.schemas.tables;
 
 /**
  * Silver tables ({@code silver/<table>}): typed, UTC, deduplicated by natural key, and pseudonymized:
- * every personal identifier is a keyed token ({@link TokenKind}); raw values only in the vault. Event
- * tables are partitioned by {@link #BUSINESS_DATE}; state tables (accounts, subscribers, companies, links)
- * hold the latest state as of the last conformed date.
+ * every personal identifier is a keyed token ({@link TokenKind}); raw values only in the vault. The
+ * high-volume event tables (transactions, calls) are partitioned by {@link #BUSINESS_DATE}; every other
+ * table holds the latest version of each record as of the last conformed date.
  */
 public final class Silver {
     public static final String BUSINESS_DATE = "business_date";
