@@ -204,4 +204,27 @@ class IngestJobTest {
         assertEquals(2L, bad.<Long>getAs(Quarantine.LINE));
         assertEquals("NOT_POSITIVE", bad.getAs(Quarantine.REASON_CODE));
     }
+
+    @Test
+    void unreadableManifestsDuplicateColumnsAndEmptyFilesAreRejected(SparkSession spark) throws IOException {
+        Lake lake = lake();
+        String ok = "T1,A1,OUT,5,2026-11-27T01:00:00Z,ATM";
+        Landing.deliver(lake, TXN, "BANK_A", D, "p1.csv", HEADER, ok);
+        Landing.overwrite(Landing.deliver(lake, TXN, "BANK_A", D, "p1.csv", HEADER, ok), "_manifest.json", "{not json");
+        Landing.deliver(lake, TXN, "BANK_B", D, "p1.csv", HEADER + ",AMOUNT", ok + ",6").commit();
+        DeliveryWriter empty = Landing.deliver(lake, TXN, "BANK_C", D, "p1.csv", HEADER);
+        Landing.overwrite(empty, "p1.csv", "");
+        empty.commit(new Manifest(TXN, "BANK_C", D.toString(), 1, List.of(new Manifest.FileEntry("p1.csv", 0L,
+                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"))));
+        Landing.deliver(lake, TXN, "BANK_D", D, "p1.csv", HEADER).commit();
+
+        IngestReport r = ingest(spark, lake);
+
+        assertEquals("BAD_MANIFEST", only(r, "BANK_A").reasonCode());
+        assertEquals("DUPLICATE_COLUMN", only(r, "BANK_B").reasonCode());
+        assertEquals("MISSING_HEADER", only(r, "BANK_C").reasonCode());
+        DeliveryOutcome headerOnly = only(r, "BANK_D");
+        assertEquals(Status.LOADED, headerOnly.status());
+        assertEquals(0, headerOnly.rowsInFiles());
+    }
 }
