@@ -25,7 +25,7 @@ public record DeliveryOutcome(String key, String deliveryId, String fingerprint,
     /** The outcome kinds. */
     public enum Status { LOADED, REJECTED, UNCHANGED, WAITING }
 
-    DeliveryOutcome withBronze(long bronze) {
+    DeliveryOutcome withBronze(Long bronze) {
         return new DeliveryOutcome(key, deliveryId, fingerprint, feed, source, status, version, files, rowsInFiles,
                 loaded, quarantined, reasonCode, reason, bronze);
     }

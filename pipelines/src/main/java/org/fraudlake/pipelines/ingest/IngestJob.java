@@ -134,11 +134,14 @@ public final class IngestJob {
                 }
             }
             if (!accepted.isEmpty()) {
-                writeBronze(date, feed, accepted, parsed);
+                if (hasRowsToWriteOrReplace(accepted, summaries, decided)) {
+                    writeBronze(date, feed, accepted, parsed);
+                }
                 badRows.add(badRows(feed, accepted, parsed));
                 quarantineScope.add("(" + Quarantine.FEED + " = '" + feed.name() + "' AND " + Quarantine.SOURCE
                         + " IN (" + sourceList(accepted) + "))");
-                long bronzeVersion = DeltaIO.version(spark, lake.bronze(feed.name()));
+                Long bronzeVersion = DeltaIO.exists(spark, lake.bronze(feed.name()))
+                        ? DeltaIO.version(spark, lake.bronze(feed.name())) : null;
                 for (Delivery d : accepted) {
                     List<Row> files = summaries.get(d.id());
                     Row previous = decided.get(d.key());
@@ -150,6 +153,21 @@ public final class IngestJob {
         } finally {
             spark.sparkContext().clearJobGroup();
         }
+    }
+
+    /**
+     * Whether a bronze commit is needed: some accepted delivery has good rows, or may replace rows of an
+     * earlier version. Header-only first deliveries (a quiet day) need none.
+     */
+    private static boolean hasRowsToWriteOrReplace(List<Delivery> accepted, Map<String, List<Row>> summaries,
+                                                   Map<String, Row> decided) {
+        for (Delivery d : accepted) {
+            Row previous = decided.get(d.key());
+            if (sum(summaries.get(d.id()), ParsedRows.GOOD) > 0 || previous != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Checks the parsed files of a delivery against its manifest; the first problem rejects it. */
