@@ -8,9 +8,12 @@ import static org.apache.spark.sql.functions.when;
 import io.delta.tables.DeltaTable;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.spark.sql.Column;
@@ -21,6 +24,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.pipelines.conform.Tokens.Pii;
 import org.fraudlake.pipelines.spark.DeltaIO;
+import org.fraudlake.pipelines.spark.Parallel;
 import org.fraudlake.schemas.FeedSchema;
 import org.fraudlake.schemas.Feeds;
 import org.fraudlake.schemas.tables.Bronze;
@@ -42,8 +46,15 @@ public final class ConformJob {
     private final Conformers conformers;
     private final Tokens tokens;
     private final Consumer<String> progress;
+    private final int threads;
 
     public ConformJob(Lake lake, Pseudonymizer pseudonymizer, Consumer<String> progress) {
+        this(lake, pseudonymizer, progress, Parallel.DEFAULT_THREADS);
+    }
+
+    /** {@code threads}: tables built at once from the driver (1 = one after another). */
+    public ConformJob(Lake lake, Pseudonymizer pseudonymizer, Consumer<String> progress, int threads) {
+        this.threads = threads;
         this.lake = lake;
         this.tokens = new Tokens(pseudonymizer);
         this.conformers = new Conformers(tokens);
@@ -52,74 +63,84 @@ public final class ConformJob {
 
     /** Row counts written per silver table. */
     public Map<String, Long> run(SparkSession spark, LocalDate date) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        List<Dataset<Row>> vault = new ArrayList<>();
-        event(spark, date, Feeds.BankTransactions.FEED, Silver.TRANSACTIONS, conformers::transactions, counts, vault,
-                List.of(new Pii(account(col(Bronze.SOURCE), Feeds.BankTransactions.ACCOUNT_NO), TokenKind.ACCOUNT),
-                        new Pii(account(functions_upperTrim(Feeds.BankTransactions.COUNTERPARTY_BANK),
-                                Feeds.BankTransactions.COUNTERPARTY_ACCOUNT_NO), TokenKind.ACCOUNT),
-                        new Pii(col(Feeds.BankTransactions.COUNTERPARTY_NAME), TokenKind.NAME)));
-        event(spark, date, Feeds.CallRecords.FEED, Silver.CALLS, conformers::calls, counts, vault,
-                List.of(new Pii(col(Feeds.CallRecords.CALLER), TokenKind.PHONE),
-                        new Pii(col(Feeds.CallRecords.CALLEE), TokenKind.PHONE),
-                        new Pii(col(Feeds.CallRecords.CALLER_IMEI), TokenKind.IMEI)));
-        stateOnly(spark, date, Feeds.Incidents.FEED, Silver.INCIDENTS, conformers::incidents, counts, vault,
-                List.of(new Pii(col(Feeds.Incidents.VICTIM_ID), TokenKind.ID),
-                        new Pii(col(Feeds.Incidents.VICTIM_PHONE), TokenKind.PHONE)));
-        stateOnly(spark, date, Feeds.CaseLabels.FEED, Silver.CASE_LABELS, conformers::caseLabels, counts, vault,
-                List.of());
-        stateOnly(spark, date, Feeds.BankFeedback.FEED, Silver.BANK_FEEDBACK, conformers::bankFeedback, counts, vault,
-                List.of());
-        stateOnly(spark, date, Feeds.Tenders.FEED, Silver.TENDERS, conformers::tenders, counts, vault,
-                List.of(new Pii(col(Feeds.Tenders.BIDDER_COMPANY_ID), TokenKind.ID),
-                        new Pii(col(Feeds.Tenders.CONTACT_PHONE), TokenKind.PHONE),
-                        new Pii(col(Feeds.Tenders.AGENT_ID), TokenKind.ID)));
-        Dataset<Row> incidents = bronzeOf(spark, Feeds.Incidents.FEED, date, false);
-        for (String list : List.of(Feeds.Incidents.VICTIM_ACCOUNTS, Feeds.Incidents.SUSPECT_ACCOUNTS)) {
-            vault.add(tokens.vaultRowsOfList(incidents, col(Bronze.SOURCE), col(Bronze.BUSINESS_DATE), col(list),
-                    TokenKind.ACCOUNT));
-        }
-        vault.add(tokens.vaultRowsOfList(incidents, col(Bronze.SOURCE), col(Bronze.BUSINESS_DATE),
-                col(Feeds.Incidents.SUSPECT_PHONES), TokenKind.PHONE));
-        Dataset<Row> labels = bronzeOf(spark, Feeds.CaseLabels.FEED, date, false);
-        for (TokenKind kind : List.of(TokenKind.ACCOUNT, TokenKind.PHONE, TokenKind.ID)) {
-            vault.add(tokens.vaultRows(labels.filter(labelKindIs(kind)), col(Bronze.SOURCE), col(Bronze.BUSINESS_DATE),
-                    List.of(new Pii(col(Feeds.CaseLabels.ENTITY_ID), kind))));
-        }
+        Map<String, Long> counts = new ConcurrentHashMap<>();
+        List<Dataset<Row>> vault = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Dataset<Row>> states = new ConcurrentHashMap<>();
+        List<Callable<Void>> tables = List.of(
+                () -> event(spark, date, Feeds.BankTransactions.FEED, Silver.TRANSACTIONS, conformers::transactions,
+                        counts, vault, List.of(
+                                new Pii(account(col(Bronze.SOURCE), Feeds.BankTransactions.ACCOUNT_NO), TokenKind.ACCOUNT),
+                                new Pii(account(upperTrim(Feeds.BankTransactions.COUNTERPARTY_BANK),
+                                        Feeds.BankTransactions.COUNTERPARTY_ACCOUNT_NO), TokenKind.ACCOUNT),
+                                new Pii(col(Feeds.BankTransactions.COUNTERPARTY_NAME), TokenKind.NAME))),
+                () -> event(spark, date, Feeds.CallRecords.FEED, Silver.CALLS, conformers::calls, counts, vault,
+                        List.of(new Pii(col(Feeds.CallRecords.CALLER), TokenKind.PHONE),
+                                new Pii(col(Feeds.CallRecords.CALLEE), TokenKind.PHONE),
+                                new Pii(col(Feeds.CallRecords.CALLER_IMEI), TokenKind.IMEI))),
+                () -> state(spark, date, Feeds.BankAccounts.FEED, Silver.ACCOUNTS, conformers::accounts, counts,
+                        vault, states, List.of(
+                                new Pii(account(col(Bronze.SOURCE), Feeds.BankAccounts.ACCOUNT_NO), TokenKind.ACCOUNT),
+                                new Pii(col(Feeds.BankAccounts.HOLDER_ID), TokenKind.ID),
+                                new Pii(col(Feeds.BankAccounts.HOLDER_NAME), TokenKind.NAME),
+                                new Pii(col(Feeds.BankAccounts.PHONE), TokenKind.PHONE))),
+                () -> state(spark, date, Feeds.Subscribers.FEED, Silver.SUBSCRIBERS, conformers::subscribers, counts,
+                        vault, states, List.of(new Pii(col(Feeds.Subscribers.PHONE), TokenKind.PHONE),
+                                new Pii(col(Feeds.Subscribers.HOLDER_ID), TokenKind.ID))),
+                () -> state(spark, date, Feeds.Companies.FEED, Silver.COMPANIES, conformers::companies, counts,
+                        vault, states, List.of(new Pii(col(Feeds.Companies.COMPANY_ID), TokenKind.ID),
+                                new Pii(col(Feeds.Companies.LEGAL_REP_ID), TokenKind.ID),
+                                new Pii(col(Feeds.Companies.PHONE), TokenKind.PHONE))),
+                () -> state(spark, date, Feeds.Incidents.FEED, Silver.INCIDENTS, conformers::incidents, counts, vault,
+                        null, List.of(new Pii(col(Feeds.Incidents.VICTIM_ID), TokenKind.ID),
+                                new Pii(col(Feeds.Incidents.VICTIM_PHONE), TokenKind.PHONE))),
+                () -> state(spark, date, Feeds.CaseLabels.FEED, Silver.CASE_LABELS, conformers::caseLabels, counts,
+                        vault, null, List.of()),
+                () -> state(spark, date, Feeds.BankFeedback.FEED, Silver.BANK_FEEDBACK, conformers::bankFeedback,
+                        counts, vault, null, List.of()),
+                () -> state(spark, date, Feeds.Tenders.FEED, Silver.TENDERS, conformers::tenders, counts, vault, null,
+                        List.of(new Pii(col(Feeds.Tenders.BIDDER_COMPANY_ID), TokenKind.ID),
+                                new Pii(col(Feeds.Tenders.CONTACT_PHONE), TokenKind.PHONE),
+                                new Pii(col(Feeds.Tenders.AGENT_ID), TokenKind.ID))));
+        Parallel.run(tables, threads);
+        vault.addAll(listVaultRows(spark, date));
 
-        Dataset<Row> accounts = state(spark, date, Feeds.BankAccounts.FEED, Silver.ACCOUNTS, conformers::accounts,
-                counts, vault, List.of(
-                        new Pii(account(col(Bronze.SOURCE), Feeds.BankAccounts.ACCOUNT_NO), TokenKind.ACCOUNT),
-                        new Pii(col(Feeds.BankAccounts.HOLDER_ID), TokenKind.ID),
-                        new Pii(col(Feeds.BankAccounts.HOLDER_NAME), TokenKind.NAME),
-                        new Pii(col(Feeds.BankAccounts.PHONE), TokenKind.PHONE)));
-        Dataset<Row> subscribers = state(spark, date, Feeds.Subscribers.FEED, Silver.SUBSCRIBERS,
-                conformers::subscribers, counts, vault, List.of(
-                        new Pii(col(Feeds.Subscribers.PHONE), TokenKind.PHONE),
-                        new Pii(col(Feeds.Subscribers.HOLDER_ID), TokenKind.ID)));
-        Dataset<Row> companies = state(spark, date, Feeds.Companies.FEED, Silver.COMPANIES, conformers::companies,
-                counts, vault, List.of(
-                        new Pii(col(Feeds.Companies.COMPANY_ID), TokenKind.ID),
-                        new Pii(col(Feeds.Companies.LEGAL_REP_ID), TokenKind.ID),
-                        new Pii(col(Feeds.Companies.PHONE), TokenKind.PHONE)));
         spark.sparkContext().setJobDescription("conform entity_links " + date);
         long linksStart = System.nanoTime();
-        Dataset<Row> links = Conformers.entityLinks(accounts, subscribers, companies);
+        Dataset<Row> links = Conformers.entityLinks(states.get(Silver.ACCOUNTS), states.get(Silver.SUBSCRIBERS),
+                states.get(Silver.COMPANIES));
         DeltaIO.overwrite(links.coalesce(2), lake.silver(Silver.ENTITY_LINKS));
         counts.put(Silver.ENTITY_LINKS, DeltaIO.read(spark, lake.silver(Silver.ENTITY_LINKS)).count());
-        accounts.unpersist();
-        subscribers.unpersist();
-        companies.unpersist();
+        states.values().forEach(Dataset::unpersist);
         progress.accept(String.format("  silver/%-14s %,9d rows as of %s (%.1f s)", Silver.ENTITY_LINKS,
                 counts.get(Silver.ENTITY_LINKS), date, (System.nanoTime() - linksStart) / 1e9));
         long vaultStart = System.nanoTime();
         mergeVault(spark, date, vault);
         progress.accept(String.format("  vault/identities merged (%.1f s)", (System.nanoTime() - vaultStart) / 1e9));
         spark.sparkContext().setJobDescription(null);
-        return counts;
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        Silver.ALL.stream().filter(counts::containsKey).forEach(t -> ordered.put(t, counts.get(t)));
+        return ordered;
     }
 
-    private static Column functions_upperTrim(String column) {
+    /** Vault rows of the identifiers inside list columns (incidents) and of labelled entities. */
+    private List<Dataset<Row>> listVaultRows(SparkSession spark, LocalDate date) {
+        List<Dataset<Row>> parts = new ArrayList<>();
+        Dataset<Row> incidents = bronzeOf(spark, Feeds.Incidents.FEED, date, false);
+        for (String list : List.of(Feeds.Incidents.VICTIM_ACCOUNTS, Feeds.Incidents.SUSPECT_ACCOUNTS)) {
+            parts.add(tokens.vaultRowsOfList(incidents, col(Bronze.SOURCE), col(Bronze.BUSINESS_DATE), col(list),
+                    TokenKind.ACCOUNT));
+        }
+        parts.add(tokens.vaultRowsOfList(incidents, col(Bronze.SOURCE), col(Bronze.BUSINESS_DATE),
+                col(Feeds.Incidents.SUSPECT_PHONES), TokenKind.PHONE));
+        Dataset<Row> labels = bronzeOf(spark, Feeds.CaseLabels.FEED, date, false);
+        for (TokenKind kind : List.of(TokenKind.ACCOUNT, TokenKind.PHONE, TokenKind.ID)) {
+            parts.add(tokens.vaultRows(labels.filter(labelKindIs(kind)), col(Bronze.SOURCE), col(Bronze.BUSINESS_DATE),
+                    List.of(new Pii(col(Feeds.CaseLabels.ENTITY_ID), kind))));
+        }
+        return parts;
+    }
+
+    private static Column upperTrim(String column) {
         return org.apache.spark.sql.functions.upper(org.apache.spark.sql.functions.trim(col(column)));
     }
 
@@ -144,7 +165,7 @@ public final class ConformJob {
         return all.filter(upTo ? col(Bronze.BUSINESS_DATE).leq(day) : col(Bronze.BUSINESS_DATE).equalTo(day));
     }
 
-    private void event(SparkSession spark, LocalDate date, FeedSchema feed, String table,
+    private Void event(SparkSession spark, LocalDate date, FeedSchema feed, String table,
                        Function<Dataset<Row>, Dataset<Row>> transform, Map<String, Long> counts,
                        List<Dataset<Row>> vault, List<Pii> pii) {
         spark.sparkContext().setJobDescription("conform " + table + " " + date);
@@ -160,17 +181,13 @@ public final class ConformJob {
         }
         progress.accept(String.format("  silver/%-14s %,9d rows for %s (%.1f s)", table, counts.get(table), date,
                 (System.nanoTime() - t0) / 1e9));
+        return null;
     }
 
-    private void stateOnly(SparkSession spark, LocalDate date, FeedSchema feed, String table,
-                           Function<Dataset<Row>, Dataset<Row>> transform, Map<String, Long> counts,
-                           List<Dataset<Row>> vault, List<Pii> pii) {
-        state(spark, date, feed, table, transform, counts, vault, pii).unpersist();
-    }
-
-    private Dataset<Row> state(SparkSession spark, LocalDate date, FeedSchema feed, String table,
-                               Function<Dataset<Row>, Dataset<Row>> transform, Map<String, Long> counts,
-                               List<Dataset<Row>> vault, List<Pii> pii) {
+    /** Rebuilds a state table; keeps it persisted in {@code keep} when given (for the entity links). */
+    private Void state(SparkSession spark, LocalDate date, FeedSchema feed, String table,
+                       Function<Dataset<Row>, Dataset<Row>> transform, Map<String, Long> counts,
+                       List<Dataset<Row>> vault, Map<String, Dataset<Row>> keep, List<Pii> pii) {
         spark.sparkContext().setJobDescription("conform " + table + " as of " + date);
         long t0 = System.nanoTime();
         Dataset<Row> silver = transform.apply(bronzeOf(spark, feed, date, true)).persist(StorageLevel.MEMORY_AND_DISK());
@@ -182,7 +199,12 @@ public final class ConformJob {
         }
         progress.accept(String.format("  silver/%-14s %,9d rows as of %s (%.1f s)", table, counts.get(table), date,
                 (System.nanoTime() - t0) / 1e9));
-        return silver;
+        if (keep != null) {
+            keep.put(table, silver);
+        } else {
+            silver.unpersist();
+        }
+        return null;
     }
 
     /** Inserts (token, source) pairs not yet in the vault; existing pairs keep their first-seen date. */

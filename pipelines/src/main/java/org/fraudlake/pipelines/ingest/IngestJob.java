@@ -8,10 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.Path;
@@ -27,8 +30,10 @@ import org.apache.spark.storage.StorageLevel;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.pipelines.ingest.DeliveryOutcome.Status;
 import org.fraudlake.pipelines.spark.DeltaIO;
+import org.fraudlake.pipelines.spark.Parallel;
 import org.fraudlake.pipelines.spark.SerializableConf;
 import org.fraudlake.schemas.FeedSchema;
+import org.fraudlake.schemas.Feeds;
 import org.fraudlake.schemas.Problem;
 import org.fraudlake.schemas.landing.Manifest;
 import org.fraudlake.schemas.tables.Bronze;
@@ -47,12 +52,21 @@ import org.fraudlake.schemas.tables.Quarantine;
  * file), a persisted intermediate, one Delta commit per feed to bronze and one to quarantine.
  */
 public final class IngestJob {
+    private static final Comparator<Delivery> BY_FEED_AND_SOURCE =
+            Comparator.comparing((Delivery d) -> Feeds.ALL.indexOf(d.feed())).thenComparing(Delivery::source);
     private final Lake lake;
     private final Consumer<String> progress;
+    private final int threads;
 
     public IngestJob(Lake lake, Consumer<String> progress) {
+        this(lake, progress, Parallel.DEFAULT_THREADS);
+    }
+
+    /** {@code threads}: feeds loaded at once from the driver (1 = one after another). */
+    public IngestJob(Lake lake, Consumer<String> progress, int threads) {
         this.lake = lake;
         this.progress = progress;
+        this.threads = threads;
     }
 
     /** Ingests every delivery found for {@code date}. */
@@ -76,15 +90,23 @@ public final class IngestJob {
                 toParse.computeIfAbsent(d.feed(), f -> new ArrayList<>()).add(d);
             }
         }
-        List<DeliveryOutcome> loaded = new ArrayList<>();
-        List<Dataset<Row>> parsedFrames = new ArrayList<>();
-        List<Dataset<Row>> badRows = new ArrayList<>();
-        List<String> quarantineScope = new ArrayList<>();
+        List<DeliveryOutcome> loaded = Collections.synchronizedList(new ArrayList<>());
+        List<Delivery> rejectedAfterRead = Collections.synchronizedList(new ArrayList<>());
+        List<Dataset<Row>> parsedFrames = Collections.synchronizedList(new ArrayList<>());
+        List<Dataset<Row>> badRows = Collections.synchronizedList(new ArrayList<>());
+        List<String> quarantineScope = Collections.synchronizedList(new ArrayList<>());
         try {
+            List<Callable<Void>> feeds = new ArrayList<>();
             for (Map.Entry<FeedSchema, List<Delivery>> e : toParse.entrySet()) {
-                loadFeed(spark, date, e.getKey(), e.getValue(), now, decided, loaded, rejected, parsedFrames,
-                        badRows, quarantineScope);
+                feeds.add(() -> {
+                    loadFeed(spark, date, e.getKey(), e.getValue(), now, decided, loaded, rejectedAfterRead,
+                            parsedFrames, badRows, quarantineScope);
+                    return null;
+                });
             }
+            Parallel.run(feeds, threads);
+            rejected.addAll(rejectedAfterRead);
+            rejected.sort(BY_FEED_AND_SOURCE);
             writeQuarantine(spark, date, loaded, badRows, quarantineScope);
         } finally {
             parsedFrames.forEach(Dataset::unpersist);
@@ -93,6 +115,8 @@ public final class IngestJob {
             outcomes.add(outcome(d, Status.REJECTED, 0, 0, 0, 0));
         }
         outcomes.addAll(loaded);
+        outcomes.sort(Comparator.comparing((DeliveryOutcome o) -> Feeds.names().indexOf(o.feed()))
+                .thenComparing(DeliveryOutcome::source));
         record(spark, date, rejected, loaded, now);
         outcomes.forEach(o -> progress.accept(o.toString()));
         return new IngestReport(date, List.copyOf(outcomes));
@@ -107,7 +131,7 @@ public final class IngestJob {
                           Instant now, Map<String, Row> decided, List<DeliveryOutcome> loaded,
                           List<Delivery> rejected, List<Dataset<Row>> parsedFrames, List<Dataset<Row>> badRows,
                           List<String> quarantineScope) {
-        spark.sparkContext().setJobGroup("ingest", "ingest " + feed.name() + " " + date, false);
+        spark.sparkContext().setJobDescription("ingest " + feed.name() + " " + date);
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
         List<FileTask> tasks = new ArrayList<>();
         for (Delivery d : deliveries) {
@@ -151,7 +175,7 @@ public final class IngestJob {
                 }
             }
         } finally {
-            spark.sparkContext().clearJobGroup();
+            spark.sparkContext().setJobDescription(null);
         }
     }
 
