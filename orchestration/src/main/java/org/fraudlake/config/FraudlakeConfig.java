@@ -34,7 +34,7 @@ public final class FraudlakeConfig {
     public static final ConfigProperty<Long> DEMO_SEED = ConfigProperty.longValue("demo.seed", 20261128L,
             "Simulator seed of the demo city.");
     public static final ConfigProperty<LocalDate> SIMULATOR_START = new ConfigProperty<>("simulator.start-date",
-            "2026-10-01", "First business date the simulator writes.", s -> LocalDate.parse(s.trim()));
+            "2026-11-02", "First business date the simulator writes (a Monday after the National Day holiday).", s -> LocalDate.parse(s.trim()));
     public static final ConfigProperty<Boolean> DEMO_FAULTS = ConfigProperty.bool("demo.faults", true,
             "Whether the demo city also sends broken deliveries and bad rows, to show rejection and quarantine.");
 
