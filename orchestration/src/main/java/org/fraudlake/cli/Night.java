@@ -10,6 +10,7 @@ import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.pipelines.conform.ConformJob;
 import org.fraudlake.pipelines.conform.Pseudonymizer;
+import org.fraudlake.pipelines.ingest.DeliveryOutcome;
 import org.fraudlake.pipelines.ingest.IngestJob;
 import org.fraudlake.pipelines.ingest.IngestReport;
 import org.fraudlake.pipelines.spark.Sessions;
@@ -37,13 +38,21 @@ public final class Night {
 
     public IngestReport ingest(SparkSession spark, LocalDate date) throws IOException {
         out.println("ingest " + date);
-        return new IngestJob(lake, line -> out.println("  " + line)).run(spark, date);
+        long t0 = System.nanoTime();
+        IngestReport report = new IngestJob(lake, line -> out.println("  " + line)).run(spark, date);
+        out.printf("ingest %s done in %.1f s: %,d rows loaded, %,d quarantined, %d deliveries rejected, %d waiting%n",
+                date, (System.nanoTime() - t0) / 1e9, report.loaded(), report.quarantined(),
+                report.count(DeliveryOutcome.Status.REJECTED), report.count(DeliveryOutcome.Status.WAITING));
+        return report;
     }
 
     public Map<String, Long> conform(SparkSession spark, LocalDate date) throws IOException {
         out.println("conform " + date);
+        long t0 = System.nanoTime();
         Pseudonymizer p = Pseudonymizer.fromKeyFile(Path.of(config.get(FraudlakeConfig.KEY_FILE)));
-        return new ConformJob(lake, p, out::println).run(spark, date);
+        Map<String, Long> counts = new ConformJob(lake, p, out::println).run(spark, date);
+        out.printf("conform %s done in %.1f s%n", date, (System.nanoTime() - t0) / 1e9);
+        return counts;
     }
 
     /** Business dates with deliveries in landing. */

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import io.delta.tables.DeltaTable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -108,8 +107,10 @@ public final class ConformJob {
         long linksStart = System.nanoTime();
         Dataset<Row> links = Conformers.entityLinks(states.get(Silver.ACCOUNTS), states.get(Silver.SUBSCRIBERS),
                 states.get(Silver.COMPANIES));
-        DeltaIO.overwrite(links.coalesce(2), lake.silver(Silver.ENTITY_LINKS));
-        counts.put(Silver.ENTITY_LINKS, DeltaIO.read(spark, lake.silver(Silver.ENTITY_LINKS)).count());
+        Dataset<Row> linkRows = links.coalesce(2).persist(StorageLevel.MEMORY_AND_DISK());
+        DeltaIO.overwrite(linkRows, lake.silver(Silver.ENTITY_LINKS));
+        counts.put(Silver.ENTITY_LINKS, linkRows.count());
+        linkRows.unpersist();
         states.values().forEach(Dataset::unpersist);
         progress.accept(String.format("  silver/%-14s %,9d rows as of %s (%.1f s)", Silver.ENTITY_LINKS,
                 counts.get(Silver.ENTITY_LINKS), date, (System.nanoTime() - linksStart) / 1e9));
@@ -207,7 +208,10 @@ public final class ConformJob {
         return null;
     }
 
-    /** Inserts (token, source) pairs not yet in the vault; existing pairs keep their first-seen date. */
+    /**
+     * Appends the (token, source) pairs not yet in the vault; existing pairs keep their first-seen date.
+     * An anti-join against the vault's keys and one append: cheaper than a MERGE, and idempotent.
+     */
     private void mergeVault(SparkSession spark, LocalDate date, List<Dataset<Row>> parts) {
         spark.sparkContext().setJobDescription("conform vault " + date);
         Dataset<Row> updates = parts.stream().reduce(Dataset::unionByName).orElseThrow()
@@ -216,16 +220,17 @@ public final class ConformJob {
                         org.apache.spark.sql.functions.first(Silver.Vault.VALUE).as(Silver.Vault.VALUE),
                         org.apache.spark.sql.functions.min(Silver.Vault.FIRST_SEEN).as(Silver.Vault.FIRST_SEEN))
                 .select(Silver.Vault.TOKEN, Silver.Vault.KIND, Silver.Vault.VALUE, Silver.Vault.SOURCE,
-                        Silver.Vault.FIRST_SEEN)
-                .coalesce(2);
+                        Silver.Vault.FIRST_SEEN);
         String path = lake.vaultIdentities();
         if (!DeltaIO.exists(spark, path)) {
-            DeltaIO.overwrite(updates, path);
+            DeltaIO.overwrite(updates.coalesce(2), path);
             return;
         }
-        DeltaTable.forPath(spark, path).as("v")
-                .merge(updates.as("u"), "v.token = u.token AND v.source = u.source")
-                .whenNotMatched().insertAll()
-                .execute();
+        Dataset<Row> known = DeltaIO.read(spark, path).select(Silver.Vault.TOKEN, Silver.Vault.SOURCE);
+        Dataset<Row> fresh = updates.join(known, new String[]{Silver.Vault.TOKEN, Silver.Vault.SOURCE}, "left_anti")
+                .select(Silver.Vault.TOKEN, Silver.Vault.KIND, Silver.Vault.VALUE, Silver.Vault.SOURCE,
+                        Silver.Vault.FIRST_SEEN)
+                .coalesce(1);
+        DeltaIO.append(fresh, path);
     }
 }
