@@ -134,7 +134,7 @@ public final class FileParser implements FlatMapFunction<FileTask, Row> {
 
         private Row advance() throws IOException {
             if (header == null) {
-                header = HeaderMap.of(feed, source.header(), task.name());
+                header = HeaderMap.of(feed, source.header(), task.path());
             }
             CsvRecord rec;
             while ((rec = source.next()) != null) {
