@@ -18,6 +18,7 @@ import org.fraudlake.pipelines.ingest.IngestReport;
 import org.fraudlake.pipelines.spark.Sessions;
 import org.fraudlake.schemas.FeedSchema;
 import org.fraudlake.schemas.Feeds;
+import org.fraudlake.schemas.landing.Manifest;
 import org.fraudlake.simulator.SimulationConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,7 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The bare job: per delivery folder, read the CSV with a header and write it to Delta. */
+    /** The bare job: per delivery, read the manifest's CSV files with their header and write them to Delta. */
     private static double baseline(SparkSession spark, Lake lake, LocalDate day, Path out) throws IOException {
         delete(out);
         long t0 = System.nanoTime();
@@ -95,8 +96,11 @@ public final class BenchCommand implements Callable<Integer> {
             try (Stream<Path> sources = Files.list(feedDir)) {
                 for (Path source : sources.sorted().toList()) {
                     Path folder = source.resolve(day.toString());
+                    Manifest m = Manifest.parse(Files.readAllBytes(folder.resolve(Manifest.FILE_NAME)));
+                    String[] files = m.files().stream().map(f -> folder.resolve(f.name()).toString())
+                            .toArray(String[]::new);
                     spark.read().option("header", "true").option("multiLine", "true")
-                            .csv(folder.resolve("part-*").toString())
+                            .csv(files)
                             .write().format("delta").mode(SaveMode.Append)
                             .save(out.resolve(feed.name()).resolve(source.getFileName().toString())
                                     .toAbsolutePath().toString());
