@@ -10,6 +10,7 @@ import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.pipelines.conform.ConformJob;
 import org.fraudlake.pipelines.conform.Pseudonymizer;
+import org.fraudlake.pipelines.features.FeaturesJob;
 import org.fraudlake.pipelines.ingest.DeliveryOutcome;
 import org.fraudlake.pipelines.ingest.IngestJob;
 import org.fraudlake.pipelines.ingest.IngestReport;
@@ -52,6 +53,14 @@ public final class Night {
         Pseudonymizer p = Pseudonymizer.fromKeyFile(Path.of(config.get(FraudlakeConfig.KEY_FILE)));
         Map<String, Long> counts = new ConformJob(lake, p, out::println).run(spark, date);
         out.printf("conform %s done in %.1f s%n", date, (System.nanoTime() - t0) / 1e9);
+        return counts;
+    }
+
+    public Map<String, Long> features(SparkSession spark, LocalDate date) {
+        out.println("features " + date);
+        long t0 = System.nanoTime();
+        Map<String, Long> counts = new FeaturesJob(lake, line -> out.println("  " + line)).run(spark, date);
+        out.printf("features %s done in %.1f s%n", date, (System.nanoTime() - t0) / 1e9);
         return counts;
     }
 
