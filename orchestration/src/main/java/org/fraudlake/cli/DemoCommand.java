@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.config.FraudlakeConfig;
+import org.fraudlake.models.ModelCatalog;
+import org.fraudlake.models.TrainJob;
 import org.fraudlake.pipelines.ingest.IngestReport;
 import org.fraudlake.simulator.SimulationConfig;
 import picocli.CommandLine.Command;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Simulate a demo city into the lake (default ./lake) and run the night for every day: "
-                + "ingest and conform, printing per-feed counts of loaded, quarantined and rejected.")
+                + "ingest, conform and features, printing per-feed counts of loaded, quarantined and rejected; then train "
+                + "the model catalog as of the last day, print the validation metric table and score the last day.")
 public final class DemoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -39,8 +42,21 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.printf("== night of %s (day %d/%d)%n", date, day + 1, sim.days());
             reports.add(night.ingest(spark, date));
             night.conform(spark, date);
+            night.features(spark, date);
         }
         IngestTable.print(System.out, "demo: ingest totals over " + sim.days() + " days", reports);
+        LocalDate last = sim.startDate().plusDays(sim.days() - 1L);
+        TrainJob.Settings settings = night.trainSettings();
+        int trainDays = Math.min(settings.trainDays(), sim.days() - settings.validDays());
+        if (trainDays < 1) {
+            System.out.printf("demo: %d days are too few to train (validation alone takes %d); no models%n",
+                    sim.days(), settings.validDays());
+        } else {
+            List<TrainJob.Result> results = night.train(spark, last, ModelCatalog.all(), new TrainJob.Settings(
+                    trainDays, settings.validDays(), settings.maxNegatives(), settings.k()));
+            MetricTable.print(System.out, results);
+            night.score(spark, last);
+        }
         System.out.printf("demo finished in %.1f s; lake at %s%n", (System.nanoTime() - started) / 1e9,
                 night.lake().root());
         return 0;

@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.lake.Lake;
+import org.fraudlake.models.ModelCatalog;
+import org.fraudlake.models.RiskModel;
+import org.fraudlake.models.ScoreJob;
+import org.fraudlake.models.TrainJob;
 import org.fraudlake.pipelines.conform.ConformJob;
 import org.fraudlake.pipelines.conform.Pseudonymizer;
 import org.fraudlake.pipelines.features.FeaturesJob;
@@ -61,6 +66,33 @@ public final class Night {
         long t0 = System.nanoTime();
         Map<String, Long> counts = new FeaturesJob(lake, line -> out.println("  " + line)).run(spark, date);
         out.printf("features %s done in %.1f s%n", date, (System.nanoTime() - t0) / 1e9);
+        return counts;
+    }
+
+    public TrainJob.Settings trainSettings() {
+        return new TrainJob.Settings(config.get(FraudlakeConfig.TRAIN_DAYS), config.get(FraudlakeConfig.VALID_DAYS),
+                config.get(FraudlakeConfig.MAX_NEGATIVES), config.get(FraudlakeConfig.TOP_K));
+    }
+
+    public List<TrainJob.Result> train(SparkSession spark, LocalDate asOf, List<RiskModel> models) {
+        return train(spark, asOf, models, trainSettings());
+    }
+
+    public List<TrainJob.Result> train(SparkSession spark, LocalDate asOf, List<RiskModel> models,
+                                       TrainJob.Settings settings) {
+        out.println("train as of " + asOf);
+        long t0 = System.nanoTime();
+        List<TrainJob.Result> results = new TrainJob(lake, settings, out::println).run(spark, asOf, models);
+        out.printf("train %s done in %.1f s%n", asOf, (System.nanoTime() - t0) / 1e9);
+        return results;
+    }
+
+    public Map<String, Long> score(SparkSession spark, LocalDate date) {
+        out.println("score " + date);
+        long t0 = System.nanoTime();
+        Map<String, Long> counts = new ScoreJob(lake, out::println).run(spark, date, ModelCatalog.all());
+        out.printf("score %s done in %.1f s: %,d scores from %d models%n", date, (System.nanoTime() - t0) / 1e9,
+                counts.values().stream().mapToLong(Long::longValue).sum(), counts.size());
         return counts;
     }
 

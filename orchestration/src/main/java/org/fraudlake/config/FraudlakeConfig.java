@@ -37,10 +37,18 @@ public final class FraudlakeConfig {
             "2026-11-02", "First business date the simulator writes (a Monday after the National Day holiday).", s -> LocalDate.parse(s.trim()));
     public static final ConfigProperty<Boolean> DEMO_FAULTS = ConfigProperty.bool("demo.faults", true,
             "Whether the demo city also sends broken deliveries and bad rows, to show rejection and quarantine.");
+    public static final ConfigProperty<Integer> TRAIN_DAYS = ConfigProperty.positiveInt("train.train-days", 20,
+            "Days of feature rows a model trains on, ending the day before the validation window.");
+    public static final ConfigProperty<Integer> VALID_DAYS = ConfigProperty.positiveInt("train.valid-days", 5,
+            "Days of the validation window, ending on the as-of date: picks thresholds and champions.");
+    public static final ConfigProperty<Integer> MAX_NEGATIVES = ConfigProperty.positiveInt("train.max-negatives",
+            200_000, "Negative training rows kept per model at most (sampled by hash, reweighted).");
+    public static final ConfigProperty<Integer> TOP_K = ConfigProperty.positiveInt("train.top-k", 100,
+            "k of precision@k: the alerts an analyst team reviews per model and window.");
 
     /** Every setting, in documentation order. */
     public static final List<ConfigProperty<?>> ALL = List.of(LAKE_ROOT, KEY_FILE, SPARK_MASTER, SHUFFLE_PARTITIONS,
-            DEMO_PERSONS, DEMO_DAYS, DEMO_SEED, SIMULATOR_START, DEMO_FAULTS);
+            DEMO_PERSONS, DEMO_DAYS, DEMO_SEED, SIMULATOR_START, DEMO_FAULTS, TRAIN_DAYS, VALID_DAYS, MAX_NEGATIVES, TOP_K);
 
     private final Map<String, String> values;
 

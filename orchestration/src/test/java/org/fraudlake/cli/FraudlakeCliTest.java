@@ -27,6 +27,27 @@ class FraudlakeCliTest {
     }
 
     @Test
+    void modelsListShowsTheWholeCatalogWithItsSpecs(@TempDir Path dir) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.out;
+        System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, FraudlakeCli.execute("models", "list", "--lake", dir.toString()));
+        } finally {
+            System.setOut(old);
+        }
+        String out = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(out.startsWith(org.fraudlake.models.ModelCatalog.all().size() + " models"), out);
+        for (org.fraudlake.models.RiskModel m : org.fraudlake.models.ModelCatalog.all()) {
+            org.junit.jupiter.api.Assertions.assertTrue(out.contains(m.name() + "  [" + m.spec().entity()), m.name());
+        }
+        for (String field : List.of("sources:", "label:", "algorithm:", "action:")) {
+            org.junit.jupiter.api.Assertions.assertEquals(org.fraudlake.models.ModelCatalog.all().size(),
+                    out.split(field, -1).length - 1, field);
+        }
+    }
+
+    @Test
     void configFileThenOverridesWin(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("fraudlake.yaml");
         Files.writeString(file, "lake:\n  root: /data/lake\nspark:\n  master: local[1]\ndemo.days: 3\n");

@@ -27,6 +27,13 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.lake.Lake;
+import org.fraudlake.models.ModelCatalog;
+import org.fraudlake.models.Registry;
+import org.fraudlake.models.RegistryEntry;
+import org.fraudlake.models.RiskModel;
+import org.fraudlake.models.TrainJob;
+import org.fraudlake.schemas.tables.Gold;
+import org.fraudlake.schemas.tables.Gold.Scores;
 import org.fraudlake.pipelines.ingest.DeliveryOutcome;
 import org.fraudlake.pipelines.ingest.IngestReport;
 import org.fraudlake.pipelines.spark.DeltaIO;
@@ -58,6 +65,8 @@ class NightEndToEndTest {
 
     private Lake lake;
     private final List<IngestReport> reports = new ArrayList<>();
+    private List<TrainJob.Result> trained;
+    private List<TrainJob.Result> trainedAgain;
 
     @BeforeAll
     void simulateAndRun(SparkSession spark, @TempDir Path tmp) throws IOException {
@@ -70,7 +79,41 @@ class NightEndToEndTest {
         for (LocalDate d : night.landedDates(spark)) {
             reports.add(night.ingest(spark, d));
             night.conform(spark, d);
+            night.features(spark, d);
         }
+        LocalDate last = START.plusDays(DAYS - 1L);
+        trained = night.train(spark, last, ModelCatalog.all(), new TrainJob.Settings(DAYS - 2, 2, 10_000, 20));
+        night.score(spark, last);
+        trainedAgain = night.train(spark, last, List.of(ModelCatalog.select(List.of("money_mule")).get(0)),
+                new TrainJob.Settings(DAYS - 2, 2, 10_000, 20));
+    }
+
+    @Test
+    void everyModelIsTrainedRegisteredAndScoresTheLastDayWithReasons(SparkSession spark) {
+        assertEquals(ModelCatalog.all().size(), trained.size());
+        Registry registry = new Registry(spark, lake);
+        for (RiskModel m : ModelCatalog.all()) {
+            assertEquals(1, registry.champion(m.name()).orElseThrow().version(), m.name());
+        }
+        RegistryEntry again = trainedAgain.get(0).entry();
+        assertEquals(2, again.version());
+        assertTrue(again.note().contains("champion v1"), again.note());
+        assertTrue(again.inputVersions().contains("gold/features_account_daily"), again.inputVersions());
+
+        Dataset<Row> scores = DeltaIO.read(spark, lake.gold(Gold.SCORES));
+        assertEquals(1, scores.select(Gold.BUSINESS_DATE).distinct().count());
+        Set<String> scoredModels = new HashSet<>();
+        scores.select(Scores.MODEL).distinct().collectAsList().forEach(r -> scoredModels.add(r.getString(0)));
+        assertEquals(ModelCatalog.all().stream().map(RiskModel::name).collect(java.util.stream.Collectors.toSet()),
+                scoredModels);
+        assertEquals(0, scores.filter(col(Scores.SCORE).lt(0).or(col(Scores.SCORE).gt(1))).count());
+        long accounts = DeltaIO.read(spark, lake.gold(Gold.FEATURES_ACCOUNT_DAILY))
+                .filter(col(Gold.BUSINESS_DATE).equalTo(java.sql.Date.valueOf(START.plusDays(DAYS - 1L)))).count();
+        assertEquals(accounts, scores.filter(col(Scores.MODEL).equalTo("money_mule")).count(),
+                "every active account is scored");
+        Dataset<Row> alerts = scores.filter(col(Scores.ALERT));
+        assertEquals(0, alerts.filter(org.apache.spark.sql.functions.size(col(Scores.REASONS)).equalTo(0)).count(),
+                "every alert has reasons");
     }
 
     @Test

@@ -74,6 +74,16 @@ public final class Lake implements Serializable {
         return at("gold/" + table);
     }
 
+    /** The model registry: a Delta table of every trained model version. */
+    public String modelRegistry() {
+        return at("models/registry");
+    }
+
+    /** The saved parameters of one model version. */
+    public String modelVersion(String model, int version) {
+        return at("models/" + model + "/v" + version);
+    }
+
     @Override
     public String toString() {
         return root;

@@ -34,22 +34,19 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.fraudlake.schemas.tables.Gold;
-import org.fraudlake.schemas.tables.Gold.AggAccountCounterpartyDaily;
 import org.fraudlake.schemas.tables.Gold.AggAccountDaily;
 import org.fraudlake.schemas.tables.Gold.FeaturesAccount;
 import org.fraudlake.schemas.tables.Silver.Accounts;
 
 /**
  * gold/features_account_daily for one date, from the daily aggregates of the last 30 days: never from raw
- * transactions. Rolling sums are one grouping of the 30 daily rows per account, each window a conditional
- * sum; distinct counterparties per window come from each counterparty's last day in the window (a
- * counterparty is in the 7-day window iff its last day is); the device and IP graph is built from the daily
- * device/IP sets. Cost: four groupings of the 30-day aggregates (accounts, counterparties, device/IP keys
- * twice), a few joins of per-account frames; the label set is broadcast.
+ * transactions. {@link #totals} is one grouping of the 30 daily rows per account, each window a conditional
+ * sum (it also feeds the person and company flows); distinct counterparties per window come from each
+ * counterparty's last day ({@link CounterpartyPairs}: a counterparty is in the 7-day window iff its last day
+ * is); the device and IP graph is built from the daily device/IP sets. Cost: the totals grouping, one grouping
+ * of the counterparty pairs, two of the device/IP keys, joins of per-account frames; labels are broadcast.
  */
 public final class AccountFeatures {
-    private static final String CP_LAST = "_cp_last";
-    private static final String CP_AMT = "_cp_amt";
     private static final String RISKY = "_risky";
     private static final String OWN_HOLDER = "_own_holder";
     private static final String KIND = "_kind";
@@ -61,26 +58,28 @@ public final class AccountFeatures {
 
     /**
      * @param asOf the date D
+     * @param totals {@link #totals} as of D
      * @param accountDaily agg_account_daily rows (days outside the 30-day window are ignored)
-     * @param counterpartyDaily agg_account_counterparty_daily rows (idem)
+     * @param counterparties {@link CounterpartyPairs} as of D
      * @param accounts silver accounts known on D ({@link StateAsOf#accounts})
      * @param labeledAccounts {@link StateAsOf#labeledAccounts} as of D
      */
-    public static Dataset<Row> compute(AsOf asOf, Dataset<Row> accountDaily, Dataset<Row> counterpartyDaily,
-                                       Dataset<Row> accounts, Dataset<Row> labeledAccounts) {
+    public static Dataset<Row> compute(AsOf asOf, Dataset<Row> totals, Dataset<Row> accountDaily,
+                                       Dataset<Row> counterparties, Dataset<Row> accounts,
+                                       Dataset<Row> labeledAccounts) {
         Dataset<Row> window = accountDaily.filter(asOf.within(AsOf.WINDOW_DAYS));
         Dataset<Row> info = accounts.select(col(Accounts.ACCOUNT_ID), col(Accounts.BANK), col(Accounts.HOLDER_ID),
                 col(Accounts.OPEN_DATE));
-        Dataset<Row> active = window.select(AggAccountDaily.ACCOUNT_ID)
+        Dataset<Row> active = totals.select(AggAccountDaily.ACCOUNT_ID)
                 .union(accounts.filter(asOf.within(col(Accounts.OPEN_DATE), AsOf.WINDOW_DAYS))
                         .select(Accounts.ACCOUNT_ID))
                 .distinct();
+        String[] key = {AggAccountDaily.ACCOUNT_ID};
         Dataset<Row> joined = active
-                .join(rolling(asOf, window), new String[]{AggAccountDaily.ACCOUNT_ID}, "left")
-                .join(counterparties(asOf, counterpartyDaily, labeledAccounts),
-                        new String[]{AggAccountDaily.ACCOUNT_ID}, "left")
-                .join(sharedKeys(window, accounts), new String[]{AggAccountDaily.ACCOUNT_ID}, "left")
-                .join(info, new String[]{Accounts.ACCOUNT_ID}, "left")
+                .join(totals, key, "left")
+                .join(counterparties(asOf, counterparties, labeledAccounts), key, "left")
+                .join(sharedKeys(window, accounts), key, "left")
+                .join(info, key, "left")
                 .join(holders(asOf, accounts), new String[]{Accounts.HOLDER_ID}, "left");
         return joined.select(features(asOf));
     }
@@ -89,19 +88,29 @@ public final class AccountFeatures {
         return sumIf(asOf.within(days), col(column));
     }
 
-    /** Window sums per account over the daily aggregates. */
-    static Dataset<Row> rolling(AsOf asOf, Dataset<Row> window) {
+    /**
+     * Window sums per account over the daily aggregates, exact: counts and amounts per window under their
+     * feature names ({@link FeaturesAccount#IN_AMT_7D} ...) but as long and decimal, and the sums the other
+     * features are ratios of. One grouping of the 30-day rows.
+     */
+    public static Dataset<Row> totals(AsOf asOf, Dataset<Row> accountDaily) {
         List<Column> aggs = new ArrayList<>();
-        for (int days : new int[]{1, 7, 30}) {
-            aggs.add(since(asOf, days, AggAccountDaily.IN_CNT).as("in_cnt_" + days));
-            aggs.add(since(asOf, days, AggAccountDaily.IN_AMT).as("in_amt_" + days));
-            aggs.add(since(asOf, days, AggAccountDaily.OUT_CNT).as("out_cnt_" + days));
-            aggs.add(since(asOf, days, AggAccountDaily.OUT_AMT).as("out_amt_" + days));
+        String[][] names = {
+                {AggAccountDaily.IN_CNT, FeaturesAccount.IN_CNT_1D, FeaturesAccount.IN_CNT_7D, FeaturesAccount.IN_CNT_30D},
+                {AggAccountDaily.IN_AMT, FeaturesAccount.IN_AMT_1D, FeaturesAccount.IN_AMT_7D, FeaturesAccount.IN_AMT_30D},
+                {AggAccountDaily.OUT_CNT, FeaturesAccount.OUT_CNT_1D, FeaturesAccount.OUT_CNT_7D,
+                        FeaturesAccount.OUT_CNT_30D},
+                {AggAccountDaily.OUT_AMT, FeaturesAccount.OUT_AMT_1D, FeaturesAccount.OUT_AMT_7D,
+                        FeaturesAccount.OUT_AMT_30D}};
+        for (String[] n : names) {
+            aggs.add(since(asOf, 1, n[0]).as(n[1]));
+            aggs.add(since(asOf, 7, n[0]).as(n[2]));
+            aggs.add(sum(n[0]).as(n[3]));
         }
-        for (int days : new int[]{7, 30}) {
-            aggs.add(since(asOf, days, AggAccountDaily.PASS_THROUGH_1H_AMT).as("pt1h_" + days));
-            aggs.add(since(asOf, days, AggAccountDaily.PASS_THROUGH_24H_AMT).as("pt24h_" + days));
-        }
+        aggs.add(since(asOf, 7, AggAccountDaily.PASS_THROUGH_1H_AMT).as("pt1h_7"));
+        aggs.add(sum(AggAccountDaily.PASS_THROUGH_1H_AMT).as("pt1h_30"));
+        aggs.add(since(asOf, 7, AggAccountDaily.PASS_THROUGH_24H_AMT).as("pt24h_7"));
+        aggs.add(sum(AggAccountDaily.PASS_THROUGH_24H_AMT).as("pt24h_30"));
         aggs.add(max(AggAccountDaily.MAX_IN_AMT).as("max_in"));
         aggs.add(max(AggAccountDaily.MAX_OUT_AMT).as("max_out"));
         aggs.add(sum(AggAccountDaily.NIGHT_CNT).as("night"));
@@ -115,35 +124,31 @@ public final class AccountFeatures {
         aggs.add(max(Gold.BUSINESS_DATE).as("last_active"));
         aggs.add(max_by(col(AggAccountDaily.PREV_ACTIVE_DATE), col(Gold.BUSINESS_DATE)).as("prev_active"));
         aggs.add(count(lit(1)).as("active_days"));
-        return window.groupBy(AggAccountDaily.ACCOUNT_ID)
+        return accountDaily.filter(asOf.within(AsOf.WINDOW_DAYS)).groupBy(AggAccountDaily.ACCOUNT_ID)
                 .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
     }
 
     /** Distinct counterparties per window and direction, counterparty banks, and flows with labeled accounts. */
-    static Dataset<Row> counterparties(AsOf asOf, Dataset<Row> counterpartyDaily, Dataset<Row> labeledAccounts) {
+    static Dataset<Row> counterparties(AsOf asOf, Dataset<Row> pairs, Dataset<Row> labeledAccounts) {
         Dataset<Row> risky = labeledAccounts.filter(col(StateAsOf.COUNTERPARTY_RISK))
-                .select(col(Accounts.ACCOUNT_ID).as(AggAccountCounterpartyDaily.COUNTERPARTY_ID),
-                        lit(true).as(RISKY));
-        Dataset<Row> pairs = counterpartyDaily.filter(asOf.within(AsOf.WINDOW_DAYS))
-                .groupBy(AggAccountCounterpartyDaily.ACCOUNT_ID, AggAccountCounterpartyDaily.DIRECTION,
-                        AggAccountCounterpartyDaily.COUNTERPARTY_ID)
-                .agg(max(Gold.BUSINESS_DATE).as(CP_LAST), sum(AggAccountCounterpartyDaily.AMT).as(CP_AMT),
-                        max(AggAccountCounterpartyDaily.COUNTERPARTY_BANK).as(AggAccountCounterpartyDaily.COUNTERPARTY_BANK))
-                .join(broadcast(risky), new String[]{AggAccountCounterpartyDaily.COUNTERPARTY_ID}, "left");
-        Column in = col(AggAccountCounterpartyDaily.DIRECTION).equalTo("IN");
-        Column out = col(AggAccountCounterpartyDaily.DIRECTION).equalTo("OUT");
-        Column last = col(CP_LAST);
+                .select(col(Accounts.ACCOUNT_ID).as(CounterpartyPairs.COUNTERPARTY_ID), lit(true).as(RISKY));
+        Column in = col(CounterpartyPairs.DIRECTION).equalTo("IN");
+        Column out = col(CounterpartyPairs.DIRECTION).equalTo("OUT");
+        Column last = col(CounterpartyPairs.LAST_DAY);
         Column isRisky = coalesce(col(RISKY), lit(false));
-        return pairs.groupBy(AggAccountCounterpartyDaily.ACCOUNT_ID).agg(
-                countIf(in.and(last.geq(asOf.day()))).as("in_cp_1"),
-                countIf(in.and(asOf.within(last, 7))).as("in_cp_7"),
-                countIf(in).as("in_cp_30"),
-                countIf(out.and(last.geq(asOf.day()))).as("out_cp_1"),
-                countIf(out.and(asOf.within(last, 7))).as("out_cp_7"),
-                countIf(out).as("out_cp_30"),
-                size(collect_set(AggAccountCounterpartyDaily.COUNTERPARTY_BANK)).as("cp_banks"),
-                sumIf(in.and(isRisky), col(CP_AMT)).as("in_labeled"),
-                sumIf(out.and(isRisky), col(CP_AMT)).as("out_labeled"));
+        Column amount = col(CounterpartyPairs.AMT_30D);
+        return pairs.filter(CounterpartyPairs.inWindow(asOf))
+                .join(broadcast(risky), new String[]{CounterpartyPairs.COUNTERPARTY_ID}, "left")
+                .groupBy(CounterpartyPairs.ACCOUNT_ID).agg(
+                        countIf(in.and(last.equalTo(asOf.day()))).as("in_cp_1"),
+                        countIf(in.and(asOf.within(last, 7))).as("in_cp_7"),
+                        countIf(in).as("in_cp_30"),
+                        countIf(out.and(last.equalTo(asOf.day()))).as("out_cp_1"),
+                        countIf(out.and(asOf.within(last, 7))).as("out_cp_7"),
+                        countIf(out).as("out_cp_30"),
+                        size(collect_set(CounterpartyPairs.COUNTERPARTY_BANK)).as("cp_banks"),
+                        sumIf(in.and(isRisky), amount).as("in_labeled"),
+                        sumIf(out.and(isRisky), amount).as("out_labeled"));
     }
 
     /**
@@ -190,25 +195,30 @@ public final class AccountFeatures {
     }
 
     private static List<Column> rollingFeatures() {
-        return List.of(
-                longOrZero(col("in_cnt_1")).as(FeaturesAccount.IN_CNT_1D),
-                longOrZero(col("in_cnt_7")).as(FeaturesAccount.IN_CNT_7D),
-                longOrZero(col("in_cnt_30")).as(FeaturesAccount.IN_CNT_30D),
-                doubleOrZero(col("in_amt_1")).as(FeaturesAccount.IN_AMT_1D),
-                doubleOrZero(col("in_amt_7")).as(FeaturesAccount.IN_AMT_7D),
-                doubleOrZero(col("in_amt_30")).as(FeaturesAccount.IN_AMT_30D),
-                longOrZero(col("out_cnt_1")).as(FeaturesAccount.OUT_CNT_1D),
-                longOrZero(col("out_cnt_7")).as(FeaturesAccount.OUT_CNT_7D),
-                longOrZero(col("out_cnt_30")).as(FeaturesAccount.OUT_CNT_30D),
-                doubleOrZero(col("out_amt_1")).as(FeaturesAccount.OUT_AMT_1D),
-                doubleOrZero(col("out_amt_7")).as(FeaturesAccount.OUT_AMT_7D),
-                doubleOrZero(col("out_amt_30")).as(FeaturesAccount.OUT_AMT_30D));
+        List<Column> out = new ArrayList<>();
+        for (String name : List.of(FeaturesAccount.IN_CNT_1D, FeaturesAccount.IN_CNT_7D, FeaturesAccount.IN_CNT_30D)) {
+            out.add(longOrZero(col(name)).as(name));
+        }
+        for (String name : List.of(FeaturesAccount.IN_AMT_1D, FeaturesAccount.IN_AMT_7D, FeaturesAccount.IN_AMT_30D)) {
+            out.add(doubleOrZero(col(name)).as(name));
+        }
+        for (String name : List.of(FeaturesAccount.OUT_CNT_1D, FeaturesAccount.OUT_CNT_7D,
+                FeaturesAccount.OUT_CNT_30D)) {
+            out.add(longOrZero(col(name)).as(name));
+        }
+        for (String name : List.of(FeaturesAccount.OUT_AMT_1D, FeaturesAccount.OUT_AMT_7D,
+                FeaturesAccount.OUT_AMT_30D)) {
+            out.add(doubleOrZero(col(name)).as(name));
+        }
+        return out;
     }
 
     private static Column[] features(AsOf asOf) {
-        Column txns = coalesce(col("in_cnt_30"), lit(0L)).plus(coalesce(col("out_cnt_30"), lit(0L)));
-        Column in30 = col("in_amt_30");
-        Column out30 = col("out_amt_30");
+        Column txns = coalesce(col(FeaturesAccount.IN_CNT_30D), lit(0L))
+                .plus(coalesce(col(FeaturesAccount.OUT_CNT_30D), lit(0L)));
+        Column in7 = col(FeaturesAccount.IN_AMT_7D);
+        Column in30 = col(FeaturesAccount.IN_AMT_30D);
+        Column out30 = col(FeaturesAccount.OUT_AMT_30D);
         Column openDate = col(Accounts.OPEN_DATE);
         Column idleSince = coalesce(col("prev_active"), openDate);
         List<Column> c = new ArrayList<>();
@@ -225,9 +235,9 @@ public final class AccountFeatures {
         c.add(longOrZero(col("out_cp_7")).as(FeaturesAccount.OUT_COUNTERPARTIES_7D));
         c.add(longOrZero(col("out_cp_30")).as(FeaturesAccount.OUT_COUNTERPARTIES_30D));
         c.add(longOrZero(col("cp_banks")).as(FeaturesAccount.COUNTERPARTY_BANKS_30D));
-        c.add(cappedShare(col("pt1h_7"), col("in_amt_7")).as(FeaturesAccount.PASS_THROUGH_1H_SHARE_7D));
+        c.add(cappedShare(col("pt1h_7"), in7).as(FeaturesAccount.PASS_THROUGH_1H_SHARE_7D));
         c.add(cappedShare(col("pt1h_30"), in30).as(FeaturesAccount.PASS_THROUGH_1H_SHARE_30D));
-        c.add(cappedShare(col("pt24h_7"), col("in_amt_7")).as(FeaturesAccount.PASS_THROUGH_24H_SHARE_7D));
+        c.add(cappedShare(col("pt24h_7"), in7).as(FeaturesAccount.PASS_THROUGH_24H_SHARE_7D));
         c.add(cappedShare(col("pt24h_30"), in30).as(FeaturesAccount.PASS_THROUGH_24H_SHARE_30D));
         c.add(share(col("balance"), in30).as(FeaturesAccount.BALANCE_LEFT_RATIO_30D));
         c.add(intOrZero(greatest(datediff(asOf.day(), openDate), lit(0))).as(FeaturesAccount.ACCOUNT_AGE_DAYS));

@@ -1,5 +1,7 @@
 package org.fraudlake.pipelines.features;
 
+import static org.apache.spark.sql.functions.bit_count;
+import static org.apache.spark.sql.functions.bit_or;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
@@ -23,8 +25,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.fraudlake.schemas.tables.Gold;
-import org.fraudlake.schemas.tables.Gold.AggAccountCounterpartyDaily;
 import org.fraudlake.schemas.tables.Gold.AggAccountDaily;
+import org.fraudlake.schemas.tables.Gold.FeaturesAccount;
 import org.fraudlake.schemas.tables.Gold.FeaturesCompany;
 import org.fraudlake.schemas.tables.Silver.Accounts;
 import org.fraudlake.schemas.tables.Silver.Companies;
@@ -34,8 +36,9 @@ import org.fraudlake.schemas.tables.Silver.Companies;
  * A counterparty is a person or a company when its account is a partner account of that holder type;
  * counterparties outside the partner banks count in totals only. Payout regularity: days with outflow, the
  * coefficient of variation of the daily outflow over those days (from exact sums of the amounts and their
- * squares, so re-runs give the same bits), and the share of payees paid on several days. Cost: groupings of
- * the company accounts' 30-day aggregates; the registry (small) is grouped by legal representative and phone.
+ * squares, so re-runs give the same bits), and the share of payees paid on several days (distinct days as a
+ * bit mask, no sets). Cost: groupings of the company accounts' totals, daily rows and counterparty pairs;
+ * the registry (small) is grouped by legal representative and phone.
  */
 public final class CompanyFeatures {
     private static final String COMPANY = FeaturesCompany.COMPANY_ID;
@@ -48,13 +51,14 @@ public final class CompanyFeatures {
 
     /**
      * @param asOf the date D
+     * @param accountTotals {@link AccountFeatures#totals} as of D
      * @param accountDaily agg_account_daily rows (days outside the 30-day window are ignored)
-     * @param counterpartyDaily agg_account_counterparty_daily rows (idem)
+     * @param counterparties {@link CounterpartyPairs} as of D
      * @param accounts silver accounts known on D
      * @param companies silver companies known on D
      */
-    public static Dataset<Row> compute(AsOf asOf, Dataset<Row> accountDaily, Dataset<Row> counterpartyDaily,
-                                       Dataset<Row> accounts, Dataset<Row> companies) {
+    public static Dataset<Row> compute(AsOf asOf, Dataset<Row> accountTotals, Dataset<Row> accountDaily,
+                                       Dataset<Row> counterparties, Dataset<Row> accounts, Dataset<Row> companies) {
         Dataset<Row> companyAccounts = accounts.filter(col(Accounts.HOLDER_TYPE).equalTo(StateAsOf.COMPANY)
                         .and(col(Accounts.HOLDER_ID).isNotNull()))
                 .select(col(Accounts.ACCOUNT_ID), col(Accounts.HOLDER_ID).as(COMPANY));
@@ -63,9 +67,9 @@ public final class CompanyFeatures {
         String[] key = {COMPANY};
         return ids
                 .join(companyAccounts.groupBy(COMPANY).agg(count(lit(1)).as("accounts")), key, "left")
-                .join(flows(asOf, accountDaily, companyAccounts), key, "left")
-                .join(counterparties(asOf, counterpartyDaily, companyAccounts, accounts), key, "left")
-                .join(payees(asOf, counterpartyDaily, companyAccounts), key, "left")
+                .join(flows(asOf, accountTotals, accountDaily, companyAccounts), key, "left")
+                .join(counterparties(asOf, counterparties, companyAccounts, accounts), key, "left")
+                .join(payees(asOf, counterparties, companyAccounts), key, "left")
                 .join(shared(companies, Companies.LEGAL_REP_ID, "rep_shared"), key, "left")
                 .join(shared(companies, Companies.PHONE, "phone_shared"), key, "left")
                 .join(companies.select(col(Companies.COMPANY_ID).as(COMPANY), col(Companies.REGISTERED_CAPITAL),
@@ -73,41 +77,41 @@ public final class CompanyFeatures {
                 .select(features(asOf));
     }
 
-    /** 30-day totals and the regularity of the daily outflow. */
-    static Dataset<Row> flows(AsOf asOf, Dataset<Row> accountDaily, Dataset<Row> companyAccounts) {
+    /** 30-day totals (from the exact account totals) and the regularity of the daily outflow. */
+    static Dataset<Row> flows(AsOf asOf, Dataset<Row> accountTotals, Dataset<Row> accountDaily,
+                              Dataset<Row> companyAccounts) {
+        Dataset<Row> totals = accountTotals.join(companyAccounts, AggAccountDaily.ACCOUNT_ID).groupBy(COMPANY).agg(
+                sum(FeaturesAccount.IN_CNT_30D).as("in_cnt"), sum(FeaturesAccount.IN_AMT_30D).as("in_amt"),
+                sum(FeaturesAccount.OUT_CNT_30D).as("out_cnt"), sum(FeaturesAccount.OUT_AMT_30D).as("out_amt"));
         Column dayOut = col(DAY_OUT);
-        Dataset<Row> daily = accountDaily.filter(asOf.within(AsOf.WINDOW_DAYS))
+        Dataset<Row> regularity = accountDaily.filter(asOf.within(AsOf.WINDOW_DAYS))
                 .join(companyAccounts, AggAccountDaily.ACCOUNT_ID)
-                .groupBy(COMPANY, Gold.BUSINESS_DATE).agg(
-                        sum(AggAccountDaily.IN_CNT).as("_in_cnt"), sum(AggAccountDaily.IN_AMT).as("_in_amt"),
-                        sum(AggAccountDaily.OUT_CNT).as("_out_cnt"), sum(AggAccountDaily.OUT_AMT).as(DAY_OUT));
-        Dataset<Row> totals = daily.groupBy(COMPANY).agg(
-                sum("_in_cnt").as("in_cnt"), sum("_in_amt").as("in_amt"),
-                sum("_out_cnt").as("out_cnt"), sum(DAY_OUT).as("out_amt"),
-                countIf(dayOut.gt(0)).as("out_days"),
-                sumIf(dayOut.gt(0), dayOut.multiply(dayOut)).as("_out_sq"));
+                .groupBy(COMPANY, Gold.BUSINESS_DATE).agg(sum(AggAccountDaily.OUT_AMT).as(DAY_OUT))
+                .filter(dayOut.gt(0))
+                .groupBy(COMPANY).agg(count(lit(1)).as("out_days"), sum(DAY_OUT).as("_out_sum"),
+                        sum(dayOut.multiply(dayOut)).as("_out_sq"));
         Column days = col("out_days").cast("double");
-        Column mean = col("out_amt").cast("double").divide(days);
+        Column mean = col("_out_sum").cast("double").divide(days);
         Column variance = greatest(col("_out_sq").cast("double").divide(days).minus(pow(mean, 2)), lit(0.0));
         Column cv = when(mean.gt(0), sqrt(variance).divide(mean)).otherwise(lit(0.0));
-        return totals.withColumn("out_cv", when(col("out_days").gt(0), cv).otherwise(lit(0.0)));
+        return totals.join(regularity.withColumn("out_cv", cv), new String[]{COMPANY}, "left");
     }
 
     /** Flows with persons and with other companies, by the counterparty account's holder. */
-    static Dataset<Row> counterparties(AsOf asOf, Dataset<Row> counterpartyDaily, Dataset<Row> companyAccounts,
+    static Dataset<Row> counterparties(AsOf asOf, Dataset<Row> pairs, Dataset<Row> companyAccounts,
                                        Dataset<Row> accounts) {
-        Dataset<Row> holders = accounts.select(col(Accounts.ACCOUNT_ID).as(AggAccountCounterpartyDaily.COUNTERPARTY_ID),
+        Dataset<Row> holders = accounts.select(col(Accounts.ACCOUNT_ID).as(CounterpartyPairs.COUNTERPARTY_ID),
                 col(Accounts.HOLDER_ID).as(CP_HOLDER), col(Accounts.HOLDER_TYPE).as(CP_TYPE));
-        Column in = col(AggAccountCounterpartyDaily.DIRECTION).equalTo("IN");
-        Column out = col(AggAccountCounterpartyDaily.DIRECTION).equalTo("OUT");
+        Column in = col(CounterpartyPairs.DIRECTION).equalTo("IN");
+        Column out = col(CounterpartyPairs.DIRECTION).equalTo("OUT");
         Column person = col(CP_TYPE).equalTo(StateAsOf.PERSON);
         Column otherCompany = col(CP_TYPE).equalTo(StateAsOf.COMPANY).and(col(CP_HOLDER).notEqual(col(COMPANY)));
-        Column amt = col(AggAccountCounterpartyDaily.AMT);
-        return counterpartyDaily.filter(asOf.within(AsOf.WINDOW_DAYS))
-                .join(companyAccounts, AggAccountCounterpartyDaily.ACCOUNT_ID)
-                .join(holders, new String[]{AggAccountCounterpartyDaily.COUNTERPARTY_ID}, "left")
+        Column amt = col(CounterpartyPairs.AMT_30D);
+        return pairs.filter(CounterpartyPairs.inWindow(asOf))
+                .join(companyAccounts, CounterpartyPairs.ACCOUNT_ID)
+                .join(holders, new String[]{CounterpartyPairs.COUNTERPARTY_ID}, "left")
                 .groupBy(COMPANY).agg(
-                        sumIf(in.and(person), col(AggAccountCounterpartyDaily.CNT)).as("in_persons_cnt"),
+                        sumIf(in.and(person), col(CounterpartyPairs.CNT_30D)).as("in_persons_cnt"),
                         size(collect_set(when(in.and(person), col(CP_HOLDER)))).as("in_persons"),
                         sumIf(out.and(person), amt).as("out_persons_amt"),
                         sumIf(in.and(otherCompany), amt).as("in_companies_amt"),
@@ -116,12 +120,11 @@ public final class CompanyFeatures {
     }
 
     /** Payees over the window and how many were paid on at least two distinct days. */
-    static Dataset<Row> payees(AsOf asOf, Dataset<Row> counterpartyDaily, Dataset<Row> companyAccounts) {
-        return counterpartyDaily.filter(asOf.within(AsOf.WINDOW_DAYS)
-                        .and(col(AggAccountCounterpartyDaily.DIRECTION).equalTo("OUT")))
-                .join(companyAccounts, AggAccountCounterpartyDaily.ACCOUNT_ID)
-                .groupBy(COMPANY, AggAccountCounterpartyDaily.COUNTERPARTY_ID)
-                .agg(size(collect_set(Gold.BUSINESS_DATE)).as("_days"))
+    static Dataset<Row> payees(AsOf asOf, Dataset<Row> pairs, Dataset<Row> companyAccounts) {
+        return pairs.filter(CounterpartyPairs.inWindow(asOf).and(col(CounterpartyPairs.DIRECTION).equalTo("OUT")))
+                .join(companyAccounts, CounterpartyPairs.ACCOUNT_ID)
+                .groupBy(COMPANY, CounterpartyPairs.COUNTERPARTY_ID)
+                .agg(bit_count(bit_or(col(CounterpartyPairs.DAY_MASK_30D))).as("_days"))
                 .groupBy(COMPANY)
                 .agg(count(lit(1)).as("payees"), countIf(col("_days").geq(2)).as("repeat_payees"));
     }

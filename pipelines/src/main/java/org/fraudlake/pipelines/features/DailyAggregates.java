@@ -42,7 +42,7 @@ import org.fraudlake.schemas.tables.Silver.Transactions;
  * {@code agg_*} table. Each takes the silver rows of one or more business dates and returns one row per
  * entity (and day) for the days in {@code [first, last]}; events timed after the end of their own business
  * date are left out, so a day's aggregate depends on that day's partition alone (and, for pass-through, the
- * day before). Amounts stay exact ({@code decimal(28,2)}), sets are sorted, ties are broken by key: the
+ * day before). Amounts stay exact ({@code decimal(18,2)}), sets are sorted, ties are broken by key: the
  * same input gives the same output on any partitioning.
  *
  * <p>Cost: one shuffle per table (the grouping); {@link #accountDaily} adds one sort of the two days'

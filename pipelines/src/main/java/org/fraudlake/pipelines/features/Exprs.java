@@ -12,8 +12,11 @@ import org.apache.spark.sql.types.DecimalType;
 
 /** Small column helpers shared by the feature transforms: conditional sums and null-safe ratios. */
 final class Exprs {
-    /** Exact amounts in aggregates: sums of decimal(18,2) amounts. */
-    static final DecimalType AMOUNT = DataTypes.createDecimalType(28, 2);
+    /**
+     * Exact amounts in the daily aggregates. A day's sum per account fits 18 digits by far, and Spark keeps
+     * decimals of up to 18 digits in a long: sums over the window stay exact and cheap.
+     */
+    static final DecimalType AMOUNT = DataTypes.createDecimalType(18, 2);
 
     private Exprs() {
     }
@@ -26,6 +29,17 @@ final class Exprs {
     /** Number of rows where {@code condition} holds, as a long (0 when none). */
     static Column countIf(Column condition) {
         return coalesce(sum(when(condition, lit(1L)).otherwise(lit(0L))), lit(0L));
+    }
+
+    /** {@code 1L << offset} for a column offset (0..62): one bit of a day mask. */
+    static Column bit(Column offset) {
+        return org.apache.spark.sql.functions.call_function("shiftleft", lit(1L), offset);
+    }
+
+    /** {@code mask} with the bits below {@code offset} cleared. */
+    static Column clearBelow(Column mask, Column offset) {
+        return org.apache.spark.sql.functions.call_function("shiftleft",
+                org.apache.spark.sql.functions.call_function("shiftright", mask, offset), offset);
     }
 
     /** A count column, 0 when null. */

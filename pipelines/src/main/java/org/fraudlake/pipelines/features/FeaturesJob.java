@@ -2,6 +2,7 @@ package org.fraudlake.pipelines.features;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.delta.tables.DeltaTable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,11 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.LogicalRDD;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.pipelines.spark.DeltaIO;
@@ -26,14 +37,14 @@ import org.fraudlake.schemas.tables.Silver;
  * <p><b>Incremental maintenance.</b> Raw silver events are read for D (and D-1, which the 24-hour
  * pass-through and calls-before-payment windows reach into) and reduced to four additive daily aggregates:
  * per account, per account and counterparty, per number, per caller and callee. Each rolling 1/7/30-day
- * feature is then a conditional sum (or a distinct count over first/last days) of the last 30 (31 where a
- * "new" feature needs the day before the window) daily partitions of those aggregates, never a rescan of
- * 30 days of transactions and calls. A night costs: one read of two days of silver events, one shuffle per
- * aggregate, five small writes (the four aggregates and the {@code account_last_active} snapshot that lets
- * dormancy look back beyond 30 days by reading one partition); then a read of 30 daily partitions of the
- * aggregates (a few rows per active entity per day, far fewer than raw events, and partition-pruned), a
- * handful of groupings and joins of per-entity frames, four writes. Nothing is collected but the list of
- * dates present in the window.
+ * feature is then a conditional sum, or a count over first/last days and day bit masks, of the last 30
+ * daily partitions of those aggregates (31 where "new" needs the 30 days before D), never a rescan of 30
+ * days of transactions and calls. A night costs: one read of two days of silver events, one grouping per
+ * aggregate and five small writes (the four aggregates and the {@code account_last_active} snapshot that lets
+ * dormancy look back beyond 30 days by reading one partition); then one read of the 30 or 31 daily
+ * partitions of each aggregate (partition-pruned), summarized once into per-account totals, counterparty
+ * pairs and contact pairs that all feature tables share, a handful of groupings and joins of per-entity
+ * frames, and four writes. Nothing is collected to the driver but the dates present in the window.
  *
  * <p>The window's earlier days must have their aggregates. Any day of the 31 read that has silver events
  * but no aggregate (first run, a skipped night) is aggregated in the same pass, from the first such day to
@@ -45,8 +56,19 @@ import org.fraudlake.schemas.tables.Silver;
  * {@code replaceWhere} on its dates, and every transform is deterministic (exact decimal sums, sorted sets,
  * key tie-breaks), so running a date again gives the same rows. Restating the silver events of an earlier
  * day requires running the days after it again, as for any rolling feature.
+ *
+ * <p><b>Execution.</b> Independent steps (the account and the phone aggregates, the shared inputs, the four
+ * feature tables) run as concurrent Spark jobs from {@value #PARALLELISM} threads, so that planning, commits
+ * and small stages overlap instead of leaving the cores idle. Shared inputs are materialized with their
+ * lineage cut (a local checkpoint), so the plans of the feature tables stay small; they are freed at the end.
  */
 public final class FeaturesJob {
+    /** Concurrent Spark jobs. */
+    static final int PARALLELISM = 4;
+    /** The order of the returned row counts. */
+    private static final List<String> TABLES = List.of(Gold.AGG_ACCOUNT_DAILY, Gold.AGG_ACCOUNT_COUNTERPARTY_DAILY,
+            Gold.AGG_PHONE_DAILY, Gold.AGG_PHONE_CONTACT_DAILY, Gold.ACCOUNT_LAST_ACTIVE, Gold.FEATURES_ACCOUNT_DAILY,
+            Gold.FEATURES_PHONE_DAILY, Gold.FEATURES_PERSON_DAILY, Gold.FEATURES_COMPANY_DAILY);
     private final Lake lake;
     private final Consumer<String> progress;
 
@@ -55,158 +77,260 @@ public final class FeaturesJob {
         this.progress = progress;
     }
 
-    /** Rows written per gold table (aggregates: for all days aggregated; features: for D). */
+    /**
+     * Aggregates D (and any earlier day of the window missing its aggregates) and writes the feature tables
+     * for D. Returns the rows written per gold table, in {@link Gold} order (aggregates: over all days
+     * aggregated; features: for D).
+     */
     public Map<String, Long> run(SparkSession spark, LocalDate date) {
-        AsOf asOf = new AsOf(date);
-        Map<String, Long> counts = new LinkedHashMap<>();
-        List<Dataset<Row>> cached = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM, runnable -> {
+            Thread t = new Thread(runnable, "features-" + date);
+            t.setDaemon(true);
+            return t;
+        });
+        Night night = new Night(spark, new AsOf(date), pool);
         try {
-            LocalDate first = firstDayToAggregate(spark, asOf);
-            Dataset<Row> transactions = cache(cached, silverEvents(spark, Silver.TRANSACTIONS, first.minusDays(1), date));
-            Dataset<Row> calls = cache(cached, silverEvents(spark, Silver.CALLS, first.minusDays(1), date));
-            aggregate(spark, first, date, transactions, calls, counts, cached);
-            features(spark, asOf, transactions, calls, counts, cached);
+            night.run();
         } finally {
-            cached.forEach(Dataset::unpersist);
+            night.release();
+            pool.shutdownNow();
             spark.sparkContext().setJobDescription(null);
         }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        TABLES.stream().filter(night.counts::containsKey).forEach(t -> counts.put(t, night.counts.get(t)));
         return counts;
     }
 
-    private static Dataset<Row> cache(List<Dataset<Row>> cached, Dataset<Row> frame) {
-        Dataset<Row> persisted = frame.persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(persisted);
-        return persisted;
-    }
-
-    /** The first day of the history with silver events but no aggregate, else D. */
-    private LocalDate firstDayToAggregate(SparkSession spark, AsOf asOf) {
-        spark.sparkContext().setJobDescription("features: dates present " + asOf.date());
-        LocalDate from = asOf.first(AsOf.HISTORY_DAYS);
-        LocalDate to = asOf.date().minusDays(1);
-        Set<LocalDate> missing = new TreeSet<>(days(spark, lake.silver(Silver.TRANSACTIONS), from, to));
-        missing.removeAll(days(spark, lake.gold(Gold.AGG_ACCOUNT_DAILY), from, to));
-        Set<LocalDate> missingCalls = new TreeSet<>(days(spark, lake.silver(Silver.CALLS), from, to));
-        missingCalls.removeAll(days(spark, lake.gold(Gold.AGG_PHONE_DAILY), from, to));
-        missing.addAll(missingCalls);
-        missing.add(asOf.date());
-        return missing.iterator().next();
-    }
-
-    /** The business dates in {@code [from, to]} present in a date-partitioned table. */
-    private static Set<LocalDate> days(SparkSession spark, String path, LocalDate from, LocalDate to) {
-        if (!to.isAfter(from.minusDays(1)) || !DeltaIO.exists(spark, path)) {
-            return Set.of();
+    /** One gold table to write for the dates {@code [from, to]}, its rows built when the step runs. */
+    private record Step(String table, LocalDate from, LocalDate to, Supplier<Dataset<Row>> rows) {
+        String days() {
+            return from.equals(to) ? to.toString() : from + ".." + to;
         }
-        return DeltaIO.read(spark, path).filter(between(from, to)).select(Gold.BUSINESS_DATE).distinct()
-                .collectAsList().stream().map(r -> r.getDate(0).toLocalDate()).collect(Collectors.toSet());
+
+        String replaceWhere() {
+            return from.equals(to) ? Gold.BUSINESS_DATE + " = DATE'" + to + "'"
+                    : Gold.BUSINESS_DATE + " >= DATE'" + from + "' AND " + Gold.BUSINESS_DATE + " <= DATE'" + to + "'";
+        }
     }
 
-    private static org.apache.spark.sql.Column between(LocalDate from, LocalDate to) {
+    private static Column between(LocalDate from, LocalDate to) {
         return col(Gold.BUSINESS_DATE).geq(AsOf.day(from)).and(col(Gold.BUSINESS_DATE).leq(AsOf.day(to)));
     }
 
-    private static String replaceWhere(LocalDate from, LocalDate to) {
-        return from.equals(to) ? Gold.BUSINESS_DATE + " = DATE'" + to + "'"
-                : Gold.BUSINESS_DATE + " >= DATE'" + from + "' AND " + Gold.BUSINESS_DATE + " <= DATE'" + to + "'";
-    }
+    /** The work of one run: the session, the date, the threads, and what to free at the end. */
+    private final class Night {
+        private final SparkSession spark;
+        private final AsOf asOf;
+        private final ExecutorService pool;
+        private final List<Dataset<Row>> stored = new CopyOnWriteArrayList<>();
+        private final Map<String, Long> counts = new ConcurrentHashMap<>();
+        private CompletableFuture<Dataset<Row>> accounts;
+        private CompletableFuture<Dataset<Row>> subscribers;
+        private CompletableFuture<Dataset<Row>> companies;
+        private CompletableFuture<Dataset<Row>> labeled;
 
-    private Dataset<Row> silver(SparkSession spark, String table) {
-        String path = lake.silver(table);
-        if (!DeltaIO.exists(spark, path)) {
-            throw new IllegalStateException("features need silver/" + table + ", not found at " + path
-                    + ": run conform for the date first");
+        Night(SparkSession spark, AsOf asOf, ExecutorService pool) {
+            this.spark = spark;
+            this.asOf = asOf;
+            this.pool = pool;
         }
-        return DeltaIO.read(spark, path);
-    }
 
-    private Dataset<Row> silverEvents(SparkSession spark, String table, LocalDate from, LocalDate to) {
-        return silver(spark, table).filter(between(from, to));
-    }
-
-    private Dataset<Row> gold(SparkSession spark, String table, AsOf asOf, int days) {
-        return DeltaIO.read(spark, lake.gold(table)).filter(asOf.within(days));
-    }
-
-    /** Aggregates the days {@code [first, last]}, replacing their partitions, and snapshots last-active dates. */
-    private void aggregate(SparkSession spark, LocalDate first, LocalDate last, Dataset<Row> transactions,
-                           Dataset<Row> calls, Map<String, Long> counts, List<Dataset<Row>> cached) {
-        String days = first.equals(last) ? last.toString() : first + ".." + last;
-        Dataset<Row> before = cache(cached, lastActiveBefore(spark, first));
-        // Each domain's per-entity table is written last: its partition marks the day as aggregated.
-        write(spark, Gold.AGG_ACCOUNT_COUNTERPARTY_DAILY, days, first, last, counts,
-                DailyAggregates.accountCounterpartyDaily(transactions, first, last)).unpersist();
-        Dataset<Row> accountDaily = write(spark, Gold.AGG_ACCOUNT_DAILY, days, first, last, counts,
-                DailyAggregates.accountDaily(transactions, before, first, last));
-        write(spark, Gold.AGG_PHONE_CONTACT_DAILY, days, first, last, counts,
-                DailyAggregates.phoneContactDaily(calls, first, last)).unpersist();
-        write(spark, Gold.AGG_PHONE_DAILY, days, first, last, counts, DailyAggregates.phoneDaily(calls, first, last))
-                .unpersist();
-        write(spark, Gold.ACCOUNT_LAST_ACTIVE, last.toString(), last, last, counts,
-                DailyAggregates.lastActive(before, accountDaily, last)).unpersist();
-        accountDaily.unpersist();
-    }
-
-    /**
-     * Last-active dates as of the day before {@code first}: that day's snapshot, or, when it is missing, the
-     * latest day of each account in all earlier aggregates (one scan of two columns).
-     */
-    private Dataset<Row> lastActiveBefore(SparkSession spark, LocalDate first) {
-        LocalDate day = first.minusDays(1);
-        String snapshot = lake.gold(Gold.ACCOUNT_LAST_ACTIVE);
-        if (!days(spark, snapshot, day, day).isEmpty()) {
-            return DeltaIO.read(spark, snapshot).filter(between(day, day));
+        void run() {
+            LocalDate date = asOf.date();
+            LocalDate first = firstDayToAggregate();
+            accounts = async("input accounts", () -> materialize(StateAsOf.accounts(silver(Silver.ACCOUNTS), asOf)));
+            subscribers = async("input subscribers",
+                    () -> materialize(StateAsOf.subscribers(silver(Silver.SUBSCRIBERS), asOf)));
+            companies = async("input companies", () -> materialize(StateAsOf.companies(silver(Silver.COMPANIES), asOf)));
+            labeled = async("input labels",
+                    () -> materialize(StateAsOf.labeledAccounts(silver(Silver.CASE_LABELS), asOf)));
+            CompletableFuture<Dataset<Row>> transactions = async("silver transactions",
+                    () -> materialize(silver(Silver.TRANSACTIONS).filter(between(first.minusDays(1), date))));
+            CompletableFuture<Dataset<Row>> calls = async("silver calls",
+                    () -> materialize(silver(Silver.CALLS).filter(between(first.minusDays(1), date))));
+            CompletableFuture<Dataset<Row>> before = async("last active before " + first,
+                    () -> materialize(lastActiveBefore(first)));
+            CompletableFuture<Void> accountSide = transactions.thenCombineAsync(before, (txns, last) -> {
+                write(new Step(Gold.AGG_ACCOUNT_COUNTERPARTY_DAILY, first, date,
+                        () -> DailyAggregates.accountCounterpartyDaily(txns, first, date)));
+                Dataset<Row> accountDaily = materialize(DailyAggregates.accountDaily(txns, last, first, date));
+                // The per-entity table of each side is written after its pair table: its partition marks the
+                // day as aggregated.
+                write(new Step(Gold.AGG_ACCOUNT_DAILY, first, date, () -> accountDaily));
+                write(new Step(Gold.ACCOUNT_LAST_ACTIVE, date, date,
+                        () -> DailyAggregates.lastActive(last, accountDaily, date)));
+                return null;
+            }, pool);
+            CompletableFuture<Void> phoneSide = calls.thenAcceptAsync(c -> {
+                write(new Step(Gold.AGG_PHONE_CONTACT_DAILY, first, date,
+                        () -> DailyAggregates.phoneContactDaily(c, first, date)));
+                write(new Step(Gold.AGG_PHONE_DAILY, first, date, () -> DailyAggregates.phoneDaily(c, first, date)));
+            }, pool);
+            features(accountSide, phoneSide, join(transactions), join(calls));
         }
-        String aggregates = lake.gold(Gold.AGG_ACCOUNT_DAILY);
-        if (!DeltaIO.exists(spark, aggregates)) {
-            return spark.createDataFrame(List.of(), org.apache.spark.sql.types.StructType.fromDDL(
-                    Gold.AccountLastActive.ACCOUNT_ID + " STRING, " + Gold.AccountLastActive.LAST_ACTIVE_DATE + " DATE"));
+
+        private <T> CompletableFuture<T> async(String what, Supplier<T> work) {
+            return CompletableFuture.supplyAsync(() -> {
+                spark.sparkContext().setJobDescription("features " + what + " " + asOf.date());
+                return work.get();
+            }, pool);
         }
-        progress.accept("  gold/" + Gold.ACCOUNT_LAST_ACTIVE + " has no snapshot for " + day
-                + ": rebuilding it from " + Gold.AGG_ACCOUNT_DAILY);
-        return DailyAggregates.lastActiveFromAggregates(DeltaIO.read(spark, aggregates)
-                .filter(col(Gold.BUSINESS_DATE).leq(AsOf.day(day))));
+
+        /** The first day of the history with silver events but no aggregate, else D. */
+        private LocalDate firstDayToAggregate() {
+            LocalDate from = asOf.first(AsOf.HISTORY_DAYS);
+            LocalDate to = asOf.date().minusDays(1);
+            List<CompletableFuture<Set<LocalDate>>> present = new ArrayList<>();
+            for (String path : List.of(lake.silver(Silver.TRANSACTIONS), lake.gold(Gold.AGG_ACCOUNT_DAILY),
+                    lake.silver(Silver.CALLS), lake.gold(Gold.AGG_PHONE_DAILY))) {
+                present.add(async("dates present", () -> days(path, from, to)));
+            }
+            Set<LocalDate> missing = new TreeSet<>(join(present.get(0)));
+            missing.removeAll(join(present.get(1)));
+            Set<LocalDate> missingCalls = new TreeSet<>(join(present.get(2)));
+            missingCalls.removeAll(join(present.get(3)));
+            missing.addAll(missingCalls);
+            missing.add(asOf.date());
+            return missing.iterator().next();
+        }
+
+        /** The business dates in {@code [from, to]} present in a date-partitioned table. */
+        private Set<LocalDate> days(String path, LocalDate from, LocalDate to) {
+            if (to.isBefore(from) || !DeltaIO.exists(spark, path)) {
+                return Set.of();
+            }
+            return DeltaIO.read(spark, path).filter(between(from, to)).select(Gold.BUSINESS_DATE).distinct()
+                    .collectAsList().stream().map(r -> r.getDate(0).toLocalDate()).collect(Collectors.toSet());
+        }
+
+        private Dataset<Row> silver(String table) {
+            String path = lake.silver(table);
+            if (!DeltaIO.exists(spark, path)) {
+                throw new IllegalStateException("features need silver/" + table + ", not found at " + path
+                        + ": run conform for " + asOf.date() + " first");
+            }
+            return DeltaIO.read(spark, path);
+        }
+
+        private Dataset<Row> gold(String table, int days) {
+            return DeltaIO.read(spark, lake.gold(table)).filter(asOf.within(days));
+        }
+
+        /**
+         * Last-active dates as of the day before {@code first}: that day's snapshot, or, when it is missing, the
+         * latest day of each account in all earlier aggregates (one scan of two columns).
+         */
+        private Dataset<Row> lastActiveBefore(LocalDate first) {
+            LocalDate day = first.minusDays(1);
+            String snapshot = lake.gold(Gold.ACCOUNT_LAST_ACTIVE);
+            if (!days(snapshot, day, day).isEmpty()) {
+                return DeltaIO.read(spark, snapshot).filter(between(day, day));
+            }
+            String aggregates = lake.gold(Gold.AGG_ACCOUNT_DAILY);
+            if (!DeltaIO.exists(spark, aggregates)) {
+                return spark.createDataFrame(List.of(), StructType.fromDDL(Gold.AccountLastActive.ACCOUNT_ID
+                        + " STRING, " + Gold.AccountLastActive.LAST_ACTIVE_DATE + " DATE"));
+            }
+            progress.accept("  gold/" + Gold.ACCOUNT_LAST_ACTIVE + " has no snapshot for " + day
+                    + ": rebuilding it from " + Gold.AGG_ACCOUNT_DAILY);
+            return DailyAggregates.lastActiveFromAggregates(DeltaIO.read(spark, aggregates)
+                    .filter(col(Gold.BUSINESS_DATE).leq(AsOf.day(day))));
+        }
+
+        /**
+         * The inputs the feature tables share, each materialized as soon as what it reads is written (the
+         * account side, the phone side), then the four tables concurrently.
+         */
+        private void features(CompletableFuture<Void> accountSide, CompletableFuture<Void> phoneSide,
+                              Dataset<Row> transactions, Dataset<Row> calls) {
+            CompletableFuture<Dataset<Row>> accountDaily = accountSide.thenApplyAsync(
+                    written -> materialize(gold(Gold.AGG_ACCOUNT_DAILY, AsOf.WINDOW_DAYS)), pool);
+            CompletableFuture<Dataset<Row>> totals = accountDaily.thenApplyAsync(
+                    daily -> materialize(AccountFeatures.totals(asOf, daily)), pool);
+            CompletableFuture<Dataset<Row>> counterparties = accountSide.thenApplyAsync(written -> materialize(
+                    CounterpartyPairs.of(asOf, gold(Gold.AGG_ACCOUNT_COUNTERPARTY_DAILY, AsOf.HISTORY_DAYS))), pool);
+            CompletableFuture<Dataset<Row>> contacts = phoneSide.thenApplyAsync(written -> materialize(
+                    ContactPairs.of(asOf, gold(Gold.AGG_PHONE_CONTACT_DAILY, AsOf.HISTORY_DAYS))), pool);
+            CompletableFuture<Dataset<Row>> phoneDaily = phoneSide.thenApplyAsync(
+                    written -> materialize(gold(Gold.AGG_PHONE_DAILY, AsOf.WINDOW_DAYS)), pool);
+            Dataset<Row> links = silver(Silver.ENTITY_LINKS);
+
+            LocalDate d = asOf.date();
+            List<Step> steps = List.of(
+                    new Step(Gold.FEATURES_ACCOUNT_DAILY, d, d, () -> AccountFeatures.compute(asOf, join(totals),
+                            join(accountDaily), join(counterparties), join(accounts), join(labeled))),
+                    new Step(Gold.FEATURES_PHONE_DAILY, d, d, () -> PhoneFeatures.compute(asOf, join(phoneDaily),
+                            join(contacts), join(subscribers), links, join(counterparties), join(labeled))),
+                    new Step(Gold.FEATURES_PERSON_DAILY, d, d, () -> PersonFeatures.compute(asOf, join(totals),
+                            join(counterparties), join(contacts), join(phoneDaily), transactions, calls,
+                            join(accounts), join(subscribers), join(companies))),
+                    new Step(Gold.FEATURES_COMPANY_DAILY, d, d, () -> CompanyFeatures.compute(asOf, join(totals),
+                            join(accountDaily), join(counterparties), join(accounts), join(companies))));
+            // Wait for the inputs here, not in the pool's threads, so that no step holds a thread the inputs need.
+            for (CompletableFuture<?> input : List.of(accountDaily, totals, counterparties, contacts, phoneDaily,
+                    accounts, subscribers, companies, labeled)) {
+                join(input);
+            }
+            List<CompletableFuture<Void>> writes = new ArrayList<>();
+            for (Step step : steps) {
+                writes.add(CompletableFuture.runAsync(() -> write(step), pool));
+            }
+            writes.forEach(FeaturesJob::join);
+        }
+
+        /**
+         * Materializes a frame that several steps read, cutting its lineage: later plans see a plain scan of
+         * the stored rows, so the optimizer and adaptive re-planning do not re-walk (and the cache manager does
+         * not re-match) the plan that built it, a cost that dominates on small data.
+         */
+        private Dataset<Row> materialize(Dataset<Row> frame) {
+            Dataset<Row> rows = frame.localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
+            stored.add(rows);
+            return rows;
+        }
+
+        /** Frees what {@link #materialize} stored. */
+        void release() {
+            for (Dataset<Row> rows : stored) {
+                if (rows.queryExecution().analyzed() instanceof LogicalRDD checkpoint) {
+                    checkpoint.rdd().unpersist(false);
+                }
+            }
+        }
+
+        /**
+         * Builds and writes one gold table (one file per date), replacing its dates, and records the rows
+         * written, from the commit's metrics (no second pass over the data).
+         */
+        private void write(Step step) {
+            spark.sparkContext().setJobDescription("features gold/" + step.table() + " " + step.days());
+            long t0 = System.nanoTime();
+            Dataset<Row> rows = step.rows().get();
+            String path = lake.gold(step.table());
+            Dataset<Row> files = step.from().equals(step.to()) ? rows.repartition(1)
+                    : rows.repartition(col(Gold.BUSINESS_DATE));
+            DeltaIO.replaceWhere(files, path, step.replaceWhere(), Gold.BUSINESS_DATE);
+            Map<String, String> metrics = DeltaTable.forPath(spark, path).history(1).select("operationMetrics")
+                    .first().getJavaMap(0);
+            long n = Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
+            counts.put(step.table(), n);
+            progress.accept(String.format("  gold/%-30s %,9d rows for %s (%.1f s)", step.table(), n, step.days(),
+                    (System.nanoTime() - t0) / 1e9));
+        }
     }
 
-    /** Computes, counts and writes one gold table for {@code [from, to]}; returns the persisted rows. */
-    private Dataset<Row> write(SparkSession spark, String table, String days, LocalDate from, LocalDate to,
-                               Map<String, Long> counts, Dataset<Row> rows) {
-        spark.sparkContext().setJobDescription("features gold/" + table + " " + days);
-        long t0 = System.nanoTime();
-        Dataset<Row> persisted = rows.persist(StorageLevel.MEMORY_AND_DISK());
-        long n = persisted.count();
-        Dataset<Row> files = from.equals(to) ? persisted.coalesce(1) : persisted.repartition(col(Gold.BUSINESS_DATE));
-        DeltaIO.replaceWhere(files, lake.gold(table), replaceWhere(from, to), Gold.BUSINESS_DATE);
-        counts.merge(table, n, Long::sum);
-        progress.accept(String.format("  gold/%-30s %,9d rows for %s (%.1f s)", table, n, days,
-                (System.nanoTime() - t0) / 1e9));
-        return persisted;
-    }
-
-    private void features(SparkSession spark, AsOf asOf, Dataset<Row> transactions, Dataset<Row> calls,
-                          Map<String, Long> counts, List<Dataset<Row>> cached) {
-        String day = asOf.date().toString();
-        spark.sparkContext().setJobDescription("features inputs " + day);
-        Dataset<Row> accountDaily = cache(cached, gold(spark, Gold.AGG_ACCOUNT_DAILY, asOf, AsOf.WINDOW_DAYS));
-        Dataset<Row> counterpartyDaily = cache(cached,
-                gold(spark, Gold.AGG_ACCOUNT_COUNTERPARTY_DAILY, asOf, AsOf.HISTORY_DAYS));
-        Dataset<Row> contactDaily = cache(cached, gold(spark, Gold.AGG_PHONE_CONTACT_DAILY, asOf, AsOf.HISTORY_DAYS));
-        Dataset<Row> phoneDaily = gold(spark, Gold.AGG_PHONE_DAILY, asOf, AsOf.WINDOW_DAYS);
-        Dataset<Row> accounts = cache(cached, StateAsOf.accounts(silver(spark, Silver.ACCOUNTS), asOf));
-        Dataset<Row> subscribers = cache(cached, StateAsOf.subscribers(silver(spark, Silver.SUBSCRIBERS), asOf));
-        Dataset<Row> companies = cache(cached, StateAsOf.companies(silver(spark, Silver.COMPANIES), asOf));
-        Dataset<Row> labeled = cache(cached, StateAsOf.labeledAccounts(silver(spark, Silver.CASE_LABELS), asOf));
-        Dataset<Row> links = silver(spark, Silver.ENTITY_LINKS);
-
-        write(spark, Gold.FEATURES_ACCOUNT_DAILY, day, asOf.date(), asOf.date(), counts,
-                AccountFeatures.compute(asOf, accountDaily, counterpartyDaily, accounts, labeled)).unpersist();
-        write(spark, Gold.FEATURES_PHONE_DAILY, day, asOf.date(), asOf.date(), counts,
-                PhoneFeatures.compute(asOf, phoneDaily, contactDaily, subscribers, links, counterpartyDaily, labeled))
-                .unpersist();
-        write(spark, Gold.FEATURES_PERSON_DAILY, day, asOf.date(), asOf.date(), counts,
-                PersonFeatures.compute(asOf, accountDaily, counterpartyDaily, contactDaily, transactions, calls,
-                        accounts, subscribers, companies)).unpersist();
-        write(spark, Gold.FEATURES_COMPANY_DAILY, day, asOf.date(), asOf.date(), counts,
-                CompanyFeatures.compute(asOf, accountDaily, counterpartyDaily, accounts, companies)).unpersist();
+    /** The value of a future, rethrowing its failure unwrapped. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 }

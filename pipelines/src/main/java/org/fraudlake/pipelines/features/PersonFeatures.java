@@ -1,5 +1,7 @@
 package org.fraudlake.pipelines.features;
 
+import static org.apache.spark.sql.functions.bit_count;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
@@ -21,9 +23,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.fraudlake.schemas.tables.Gold;
-import org.fraudlake.schemas.tables.Gold.AggAccountCounterpartyDaily;
-import org.fraudlake.schemas.tables.Gold.AggAccountDaily;
-import org.fraudlake.schemas.tables.Gold.AggPhoneContactDaily;
+import org.fraudlake.schemas.tables.Gold.AggPhoneDaily;
+import org.fraudlake.schemas.tables.Gold.FeaturesAccount;
 import org.fraudlake.schemas.tables.Gold.FeaturesPerson;
 import org.fraudlake.schemas.tables.Silver;
 import org.fraudlake.schemas.tables.Silver.Accounts;
@@ -35,11 +36,14 @@ import org.fraudlake.schemas.tables.Silver.Transactions;
 /**
  * gold/features_person_daily for one date. Accounts are the person's silver accounts (holder type PERSON);
  * numbers are those registered to the person (subscribers), company holders left out. A caller is
- * <em>unknown</em> to a number on a day if the number had not called it on an earlier day of the 31 days
- * read. Flows, unknown callers, grooming and new payees come from the daily aggregates; only "calls received
- * before a payment" reads raw events, of D (transfers) and D-1..D (calls: the 24 hours before a transfer),
- * joined on the person, so no Cartesian product. Cost: groupings of the 30-day account, counterparty and
- * contact aggregates by person, one join of the day's large transfers with the two days' inbound calls.
+ * <em>unknown</em> to a number on a day if the number had not called it on an earlier day of the 31-day
+ * history ({@link ContactPairs#daysCallerUnknown}); for the 7-day counts, if the number had not called it
+ * before those 7 days. Flows, unknown callers, grooming and new payees come from the daily aggregates and
+ * the contact and counterparty pairs; only "calls received before a payment" reads raw events, of D (transfers of at least
+ * {@link #PAYMENT_MIN}) and D-1..D (calls: the 24 hours before a transfer), joined on the person, so no
+ * Cartesian product. Cost: groupings of the account totals and counterparty pairs by person, one join
+ * of the contact pairs with the persons' numbers, one of the day's large transfers with the two days'
+ * inbound calls (small, broadcast to the pairs).
  */
 public final class PersonFeatures {
     /** Outgoing transfers from this amount on are "payments" for the calls-before-payment features. */
@@ -49,28 +53,30 @@ public final class PersonFeatures {
     private static final String PERSON = FeaturesPerson.PERSON_ID;
     private static final String P = "_p";
     private static final String X = "_x";
-    private static final String FIRST_OUT = "_first_out";
     private static final String UNKNOWN = "_unknown";
     private static final String PAY_TS = "_pay_ts";
     private static final String CALL_TS = "_call_ts";
+    private static final String CALL_DAY = "_call_day";
 
     private PersonFeatures() {
     }
 
     /**
      * @param asOf the date D
-     * @param accountDaily agg_account_daily rows (days outside the 30-day window are ignored)
-     * @param counterpartyDaily agg_account_counterparty_daily rows of the last {@link AsOf#HISTORY_DAYS} days
-     * @param contactDaily agg_phone_contact_daily rows of the last {@link AsOf#HISTORY_DAYS} days
+     * @param accountTotals {@link AccountFeatures#totals} as of D
+     * @param counterparties {@link CounterpartyPairs} as of D
+     * @param pairs {@link ContactPairs} as of D
+     * @param phoneDaily agg_phone_daily rows (days outside the 30-day window are ignored)
      * @param transactions silver transactions of D (other days are ignored)
      * @param calls silver calls of D-1 and D (other days are ignored)
      * @param accounts silver accounts known on D
      * @param subscribers silver subscribers known on D
      * @param companies silver companies known on D
      */
-    public static Dataset<Row> compute(AsOf asOf, Dataset<Row> accountDaily, Dataset<Row> counterpartyDaily,
-                                       Dataset<Row> contactDaily, Dataset<Row> transactions, Dataset<Row> calls,
-                                       Dataset<Row> accounts, Dataset<Row> subscribers, Dataset<Row> companies) {
+    public static Dataset<Row> compute(AsOf asOf, Dataset<Row> accountTotals, Dataset<Row> counterparties,
+                                       Dataset<Row> pairs, Dataset<Row> phoneDaily, Dataset<Row> transactions,
+                                       Dataset<Row> calls, Dataset<Row> accounts, Dataset<Row> subscribers,
+                                       Dataset<Row> companies) {
         Dataset<Row> personAccounts = accounts.filter(col(Accounts.HOLDER_TYPE).equalTo(StateAsOf.PERSON)
                         .and(col(Accounts.HOLDER_ID).isNotNull()))
                 .select(col(Accounts.ACCOUNT_ID), col(Accounts.HOLDER_ID).as(PERSON), col(Accounts.BANK),
@@ -81,14 +87,12 @@ public final class PersonFeatures {
         Dataset<Row> personPhones = subscribers.filter(col(Subscribers.HOLDER_ID).isNotNull())
                 .select(col(Subscribers.PHONE).as(P), col(Subscribers.HOLDER_ID).as(PERSON))
                 .join(companyIds, new String[]{PERSON}, "left_anti");
-        Dataset<Row> firstOut = firstOutbound(asOf, contactDaily);
 
         Dataset<Row> summary = accountSummary(asOf, personAccounts);
-        Dataset<Row> flows = flows(asOf, accountDaily, personAccounts);
-        Dataset<Row> phonesActive = contactDaily.filter(asOf.within(AsOf.WINDOW_DAYS))
-                .select(col(AggPhoneContactDaily.CALLER).as(P))
-                .union(contactDaily.filter(asOf.within(AsOf.WINDOW_DAYS)).select(col(AggPhoneContactDaily.CALLEE).as(P)))
-                .distinct().join(personPhones, P).select(PERSON);
+        Dataset<Row> flows = flows(accountTotals, personAccounts);
+        Dataset<Row> phonesActive = phoneDaily.filter(asOf.within(AsOf.WINDOW_DAYS))
+                .select(col(AggPhoneDaily.PHONE).as(P)).distinct()
+                .join(personPhones, P).select(PERSON);
         Dataset<Row> active = flows.select(PERSON)
                 .union(summary.filter(col("opened_30").gt(0)).select(PERSON))
                 .union(phonesActive)
@@ -97,22 +101,10 @@ public final class PersonFeatures {
         return active.join(summary, key, "left")
                 .join(personPhones.groupBy(PERSON).agg(count(lit(1)).as("phones")), key, "left")
                 .join(flows, key, "left")
-                .join(unknownCallers(asOf, contactDaily, personPhones, firstOut), key, "left")
-                .join(callsBeforePayment(asOf, transactions, calls, personAccounts, personPhones, firstOut), key, "left")
-                .join(newPayees(asOf, counterpartyDaily, personAccounts), key, "left")
+                .join(unknownCallers(asOf, pairs, personPhones), key, "left")
+                .join(callsBeforePayment(asOf, transactions, calls, personAccounts, personPhones, pairs), key, "left")
+                .join(newPayees(asOf, counterparties, personAccounts), key, "left")
                 .select(features(asOf));
-    }
-
-    /** Per number {@code _p} and other number {@code _x}: the first day {@code _p} called {@code _x}. */
-    static Dataset<Row> firstOutbound(AsOf asOf, Dataset<Row> contactDaily) {
-        return contactDaily.filter(asOf.within(AsOf.HISTORY_DAYS))
-                .groupBy(col(AggPhoneContactDaily.CALLER).as(P), col(AggPhoneContactDaily.CALLEE).as(X))
-                .agg(min(Gold.BUSINESS_DATE).as(FIRST_OUT));
-    }
-
-    /** Whether a call from {@code _x} to {@code _p} on {@code day} came from a number {@code _p} had not called. */
-    private static Column unknown(Column day) {
-        return col(FIRST_OUT).isNull().or(col(FIRST_OUT).geq(day));
     }
 
     static Dataset<Row> accountSummary(AsOf asOf, Dataset<Row> personAccounts) {
@@ -124,38 +116,37 @@ public final class PersonFeatures {
                 max(Accounts.HOLDER_BIRTH_DATE).as("birth"));
     }
 
-    static Dataset<Row> flows(AsOf asOf, Dataset<Row> accountDaily, Dataset<Row> personAccounts) {
-        return accountDaily.filter(asOf.within(AsOf.WINDOW_DAYS))
-                .join(personAccounts.select(Accounts.ACCOUNT_ID, PERSON), AggAccountDaily.ACCOUNT_ID)
+    /** The person's flows: sums of the exact account totals. */
+    static Dataset<Row> flows(Dataset<Row> accountTotals, Dataset<Row> personAccounts) {
+        return accountTotals.join(personAccounts.select(Accounts.ACCOUNT_ID, PERSON), Accounts.ACCOUNT_ID)
                 .groupBy(PERSON).agg(
-                        sumIf(asOf.within(1), col(AggAccountDaily.IN_AMT)).as("in_1"),
-                        sumIf(asOf.within(7), col(AggAccountDaily.IN_AMT)).as("in_7"),
-                        sum(AggAccountDaily.IN_AMT).as("in_30"),
-                        sumIf(asOf.within(1), col(AggAccountDaily.OUT_AMT)).as("out_1"),
-                        sumIf(asOf.within(7), col(AggAccountDaily.OUT_AMT)).as("out_7"),
-                        sum(AggAccountDaily.OUT_AMT).as("out_30"),
-                        sum(AggAccountDaily.IN_CNT).as("in_cnt_30"),
-                        sum(AggAccountDaily.OUT_CNT).as("out_cnt_30"));
+                        sum(FeaturesAccount.IN_AMT_1D).as("in_1"),
+                        sum(FeaturesAccount.IN_AMT_7D).as("in_7"),
+                        sum(FeaturesAccount.IN_AMT_30D).as("in_30"),
+                        sum(FeaturesAccount.OUT_AMT_1D).as("out_1"),
+                        sum(FeaturesAccount.OUT_AMT_7D).as("out_7"),
+                        sum(FeaturesAccount.OUT_AMT_30D).as("out_30"),
+                        sum(FeaturesAccount.IN_CNT_30D).as("in_cnt_30"),
+                        sum(FeaturesAccount.OUT_CNT_30D).as("out_cnt_30"));
     }
 
-    /** Calls from unknown numbers in the last 7 days, and unknown numbers calling on many days (grooming). */
-    static Dataset<Row> unknownCallers(AsOf asOf, Dataset<Row> contactDaily, Dataset<Row> personPhones,
-                                       Dataset<Row> firstOut) {
-        Column day = col(Gold.BUSINESS_DATE);
-        Dataset<Row> perCaller = contactDaily.filter(asOf.within(AsOf.WINDOW_DAYS))
-                .select(col(AggPhoneContactDaily.CALLEE).as(P), col(AggPhoneContactDaily.CALLER).as(X), day,
-                        col(AggPhoneContactDaily.CNT))
-                .join(personPhones, P)
-                .join(firstOut, new String[]{P, X}, "left")
-                .filter(unknown(day))
-                .groupBy(PERSON, X)
-                .agg(sumIf(asOf.within(7), col(AggPhoneContactDaily.CNT)).as("_calls_7"),
-                        size(collect_set(day)).as("_days"));
-        return perCaller.groupBy(PERSON).agg(
-                longOrZero(sum("_calls_7")).as("unknown_calls_7"),
-                countIf(col("_calls_7").gt(0)).as("unknown_callers_7"),
-                max("_days").as("unknown_max_days"),
-                countIf(col("_days").geq(REPEATED_DAYS)).as("unknown_repeated"));
+    /**
+     * Calls from unknown numbers in the last 7 days, and unknown numbers calling on many days (grooming): per
+     * person, the most days one unknown number called one of the person's numbers.
+     */
+    static Dataset<Row> unknownCallers(AsOf asOf, Dataset<Row> pairs, Dataset<Row> personPhones) {
+        Column reverse = col(ContactPairs.REVERSE_FIRST_DAY);
+        Column unknownFor7Days = reverse.isNull().or(reverse.geq(AsOf.day(asOf.first(7))));
+        Column calls7 = when(unknownFor7Days, col(ContactPairs.CALLS_7D)).otherwise(lit(0L));
+        Column days = bit_count(ContactPairs.daysCallerUnknown(asOf).bitwiseAND(ContactPairs.lastDays(AsOf.WINDOW_DAYS)));
+        return pairs.filter(asOf.within(col(ContactPairs.LAST_DAY), AsOf.WINDOW_DAYS))
+                .join(personPhones.withColumnRenamed(P, ContactPairs.CALLEE), ContactPairs.CALLEE)
+                .select(col(PERSON), calls7.as("_calls_7"), days.as("_days"))
+                .groupBy(PERSON).agg(
+                        sum("_calls_7").as("unknown_calls_7"),
+                        countIf(col("_calls_7").gt(0)).as("unknown_callers_7"),
+                        max("_days").as("unknown_max_days"),
+                        countIf(col("_days").geq(REPEATED_DAYS)).as("unknown_repeated"));
     }
 
     /**
@@ -164,7 +155,7 @@ public final class PersonFeatures {
      */
     static Dataset<Row> callsBeforePayment(AsOf asOf, Dataset<Row> transactions, Dataset<Row> calls,
                                            Dataset<Row> personAccounts, Dataset<Row> personPhones,
-                                           Dataset<Row> firstOut) {
+                                           Dataset<Row> pairs) {
         Dataset<Row> payments = DailyAggregates.transactionsInTime(transactions)
                 .filter(col(Silver.BUSINESS_DATE).equalTo(asOf.day())
                         .and(col(Transactions.DIRECTION).equalTo("OUT"))
@@ -172,22 +163,23 @@ public final class PersonFeatures {
                 .join(personAccounts.select(Accounts.ACCOUNT_ID, PERSON), Transactions.ACCOUNT_ID)
                 .select(col(PERSON), col(Transactions.TXN_KEY), unix_seconds(col(Transactions.TXN_TIME)).as(PAY_TS));
         Dataset<Row> inbound = DailyAggregates.callsInTime(calls)
-                .filter(asOf.within(2))
-                .select(col(Calls.CALLEE).as(P), col(Calls.CALLER).as(X), col(Silver.BUSINESS_DATE),
+                .filter(asOf.within(2).and(col(Calls.CALLER).notEqual(col(Calls.CALLEE))))
+                .select(col(Calls.CALLEE).as(P), col(Calls.CALLER).as(X), col(Silver.BUSINESS_DATE).as(CALL_DAY),
                         unix_seconds(col(Calls.START_TIME)).as(CALL_TS))
-                .join(personPhones, P)
-                .join(firstOut, new String[]{P, X}, "left")
-                .withColumn(UNKNOWN, unknown(col(Silver.BUSINESS_DATE)))
-                .select(PERSON, CALL_TS, UNKNOWN);
+                .join(personPhones, P);
+        Dataset<Row> before = payments.join(inbound, PERSON)
+                .filter(col(CALL_TS).lt(col(PAY_TS)).and(col(CALL_TS).geq(col(PAY_TS).minus(AsOf.DAY_S))));
+        Column reverse = col(ContactPairs.REVERSE_FIRST_DAY);
+        Dataset<Row> withKnown = pairs.select(col(ContactPairs.CALLER).as(X), col(ContactPairs.CALLEE).as(P), reverse)
+                .join(broadcast(before), new String[]{X, P})
+                .withColumn(UNKNOWN, reverse.isNull().or(reverse.geq(col(CALL_DAY))));
         Column within6h = col(CALL_TS).geq(col(PAY_TS).minus(6 * AsOf.HOUR_S));
         Column unknown = col(UNKNOWN);
-        Dataset<Row> perPayment = payments.join(inbound, PERSON)
-                .filter(col(CALL_TS).lt(col(PAY_TS)).and(col(CALL_TS).geq(col(PAY_TS).minus(AsOf.DAY_S))))
-                .groupBy(PERSON, Transactions.TXN_KEY).agg(
-                        count(lit(1)).as("_c24"),
-                        countIf(within6h).as("_c6"),
-                        countIf(unknown).as("_u24"),
-                        countIf(unknown.and(within6h)).as("_u6"));
+        Dataset<Row> perPayment = withKnown.groupBy(PERSON, Transactions.TXN_KEY).agg(
+                count(lit(1)).as("_c24"),
+                countIf(within6h).as("_c6"),
+                countIf(unknown).as("_u24"),
+                countIf(unknown.and(within6h)).as("_u6"));
         Dataset<Row> maxima = perPayment.groupBy(PERSON).agg(max("_c24").as("calls_24h"), max("_c6").as("calls_6h"),
                 max("_u24").as("unknown_24h"), max("_u6").as("unknown_6h"));
         return payments.groupBy(PERSON).agg(count(lit(1)).as("payments"))
@@ -195,13 +187,11 @@ public final class PersonFeatures {
     }
 
     /** Counterparties paid on D and not in the 30 days before, over all the person's accounts. */
-    static Dataset<Row> newPayees(AsOf asOf, Dataset<Row> counterpartyDaily, Dataset<Row> personAccounts) {
-        Column today = col(Gold.BUSINESS_DATE).equalTo(asOf.day());
-        Dataset<Row> payees = counterpartyDaily.filter(asOf.within(AsOf.HISTORY_DAYS)
-                        .and(col(AggAccountCounterpartyDaily.DIRECTION).equalTo("OUT")))
-                .join(personAccounts.select(Accounts.ACCOUNT_ID, PERSON), AggAccountCounterpartyDaily.ACCOUNT_ID)
-                .groupBy(PERSON, AggAccountCounterpartyDaily.COUNTERPARTY_ID)
-                .agg(min(Gold.BUSINESS_DATE).as("_first"), sumIf(today, col(AggAccountCounterpartyDaily.AMT)).as("_amt"));
+    static Dataset<Row> newPayees(AsOf asOf, Dataset<Row> counterparties, Dataset<Row> personAccounts) {
+        Dataset<Row> payees = counterparties.filter(col(CounterpartyPairs.DIRECTION).equalTo("OUT"))
+                .join(personAccounts.select(Accounts.ACCOUNT_ID, PERSON), CounterpartyPairs.ACCOUNT_ID)
+                .groupBy(PERSON, CounterpartyPairs.COUNTERPARTY_ID)
+                .agg(min(CounterpartyPairs.FIRST_DAY).as("_first"), sum(CounterpartyPairs.AMT_1D).as("_amt"));
         Column isNew = col("_first").equalTo(asOf.day());
         return payees.groupBy(PERSON).agg(countIf(isNew).as("new_payees"), sumIf(isNew, col("_amt")).as("new_payee_amt"));
     }

@@ -3,15 +3,12 @@ package org.fraudlake.pipelines.features;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.fraudlake.pipelines.features.Exprs.longOrZero;
@@ -25,8 +22,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.fraudlake.schemas.tables.Gold;
-import org.fraudlake.schemas.tables.Gold.AggAccountCounterpartyDaily;
-import org.fraudlake.schemas.tables.Gold.AggPhoneContactDaily;
 import org.fraudlake.schemas.tables.Gold.AggPhoneDaily;
 import org.fraudlake.schemas.tables.Gold.FeaturesPhone;
 import org.fraudlake.schemas.tables.Silver.Accounts;
@@ -34,18 +29,15 @@ import org.fraudlake.schemas.tables.Silver.EntityLinks;
 import org.fraudlake.schemas.tables.Silver.Subscribers;
 
 /**
- * gold/features_phone_daily for one date, from the daily phone and contact aggregates (31 days: the 30-day
- * window and the day before, so that a callee "new today" was not contacted in the 30 days before), never
- * from raw calls. "Callees later paid fraud": callee number, its registered holder (entity_links
+ * gold/features_phone_daily for one date, from the daily phone aggregates of the 30-day window and the
+ * {@link ContactPairs} of the 31-day history (so that a callee "new today" was not contacted in the 30 days
+ * before), never from raw calls. "Callees later paid fraud": callee number, its registered holder (entity_links
  * REGISTERED), the holder's accounts (HOLDS), their outgoing transfers in the window to accounts labeled
  * FRAUD_ACCOUNT or MONEY_MULE as of D, counted when the latest such transfer came after the number's first
- * call to the callee in the window. Cost: groupings of the 30-day aggregates by phone, by contact pair and
- * by handset; the label set is broadcast.
+ * call to the callee in the window; the payers' numbers are few and broadcast to the pairs. Cost: groupings
+ * of the 30-day phone aggregates by phone and by handset, two groupings of the pairs (by caller, by callee).
  */
 public final class PhoneFeatures {
-    static final String PAIR_FIRST = "_first";
-    static final String PAIR_LAST = "_last";
-    static final String PAIR_FIRST_CALL = "_first_call";
     private static final String IMEI = "_imei";
     private static final String PERSON = "_person";
     private static final String PAID_AT = "_paid_at";
@@ -56,17 +48,16 @@ public final class PhoneFeatures {
     /**
      * @param asOf the date D
      * @param phoneDaily agg_phone_daily rows (days outside the 30-day window are ignored)
-     * @param contactDaily agg_phone_contact_daily rows of the last {@link AsOf#HISTORY_DAYS} days
+     * @param pairs {@link ContactPairs} as of D
      * @param subscribers silver subscribers known on D ({@link StateAsOf#subscribers})
      * @param entityLinks silver entity_links
-     * @param counterpartyDaily agg_account_counterparty_daily rows (days outside the 30-day window are ignored)
+     * @param counterparties {@link CounterpartyPairs} as of D
      * @param labeledAccounts {@link StateAsOf#labeledAccounts} as of D
      */
-    public static Dataset<Row> compute(AsOf asOf, Dataset<Row> phoneDaily, Dataset<Row> contactDaily,
+    public static Dataset<Row> compute(AsOf asOf, Dataset<Row> phoneDaily, Dataset<Row> pairs,
                                        Dataset<Row> subscribers, Dataset<Row> entityLinks,
-                                       Dataset<Row> counterpartyDaily, Dataset<Row> labeledAccounts) {
+                                       Dataset<Row> counterparties, Dataset<Row> labeledAccounts) {
         Dataset<Row> window = phoneDaily.filter(asOf.within(AsOf.WINDOW_DAYS));
-        Dataset<Row> pairs = contactPairs(asOf, contactDaily);
         Dataset<Row> active = window.select(AggPhoneDaily.PHONE)
                 .union(subscribers.filter(asOf.within(col(Subscribers.ACTIVATED_AT), AsOf.WINDOW_DAYS))
                         .select(col(Subscribers.PHONE).as(AggPhoneDaily.PHONE)))
@@ -79,18 +70,9 @@ public final class PhoneFeatures {
                 .join(callees(asOf, pairs), key, "left")
                 .join(callers(asOf, pairs), key, "left")
                 .join(handsets(window), key, "left")
-                .join(laterPaid(asOf, pairs, entityLinks, counterpartyDaily, labeledAccounts), key, "left")
+                .join(laterPaid(pairs, entityLinks, counterparties, labeledAccounts), key, "left")
                 .join(subscriber, key, "left")
                 .select(features(asOf));
-    }
-
-    /** Per caller and callee over the history: first and last day of contact, first call time in the window. */
-    static Dataset<Row> contactPairs(AsOf asOf, Dataset<Row> contactDaily) {
-        return contactDaily.filter(asOf.within(AsOf.HISTORY_DAYS))
-                .groupBy(AggPhoneContactDaily.CALLER, AggPhoneContactDaily.CALLEE)
-                .agg(min(Gold.BUSINESS_DATE).as(PAIR_FIRST), max(Gold.BUSINESS_DATE).as(PAIR_LAST),
-                        min(when(asOf.within(AsOf.WINDOW_DAYS), col(AggPhoneContactDaily.FIRST_TIME)))
-                                .as(PAIR_FIRST_CALL));
     }
 
     private static Column since(AsOf asOf, int days, String column) {
@@ -114,12 +96,12 @@ public final class PhoneFeatures {
                 sum(AggPhoneDaily.OUT_DURATION_S).as("duration"));
     }
 
-    /** Distinct callees per window, and those new to the caller. */
+    /** Distinct callees per window, and those new to the caller (first called in the window, not before). */
     static Dataset<Row> callees(AsOf asOf, Dataset<Row> pairs) {
-        Column last = col(PAIR_LAST);
-        Column first = col(PAIR_FIRST);
+        Column last = col(ContactPairs.LAST_DAY);
+        Column first = col(ContactPairs.FIRST_DAY);
         return pairs.filter(asOf.within(last, AsOf.WINDOW_DAYS))
-                .groupBy(col(AggPhoneContactDaily.CALLER).as(AggPhoneDaily.PHONE)).agg(
+                .groupBy(col(ContactPairs.CALLER).as(AggPhoneDaily.PHONE)).agg(
                         countIf(last.equalTo(asOf.day())).as("callees_1"),
                         countIf(asOf.within(last, 7)).as("callees_7"),
                         count(lit(1)).as("callees_30"),
@@ -128,8 +110,8 @@ public final class PhoneFeatures {
     }
 
     static Dataset<Row> callers(AsOf asOf, Dataset<Row> pairs) {
-        return pairs.filter(asOf.within(col(PAIR_LAST), AsOf.WINDOW_DAYS))
-                .groupBy(col(AggPhoneContactDaily.CALLEE).as(AggPhoneDaily.PHONE))
+        return pairs.filter(asOf.within(col(ContactPairs.LAST_DAY), AsOf.WINDOW_DAYS))
+                .groupBy(col(ContactPairs.CALLEE).as(AggPhoneDaily.PHONE))
                 .agg(count(lit(1)).as("callers_30"));
     }
 
@@ -143,29 +125,29 @@ public final class PhoneFeatures {
     }
 
     /** Per caller: callees whose holder paid a fraud or mule account after the caller's first call to them. */
-    static Dataset<Row> laterPaid(AsOf asOf, Dataset<Row> pairs, Dataset<Row> entityLinks,
-                                  Dataset<Row> counterpartyDaily, Dataset<Row> labeledAccounts) {
+    static Dataset<Row> laterPaid(Dataset<Row> pairs, Dataset<Row> entityLinks, Dataset<Row> counterparties,
+                                  Dataset<Row> labeledAccounts) {
         Dataset<Row> fraud = labeledAccounts.filter(col(StateAsOf.FRAUD_OR_MULE))
-                .select(col(Accounts.ACCOUNT_ID).as(AggAccountCounterpartyDaily.COUNTERPARTY_ID));
-        Dataset<Row> paidByAccount = counterpartyDaily
-                .filter(asOf.within(AsOf.WINDOW_DAYS)
-                        .and(col(AggAccountCounterpartyDaily.DIRECTION).equalTo("OUT")))
-                .join(broadcast(fraud), AggAccountCounterpartyDaily.COUNTERPARTY_ID)
-                .groupBy(AggAccountCounterpartyDaily.ACCOUNT_ID)
-                .agg(max(AggAccountCounterpartyDaily.LAST_TIME).as(PAID_AT));
+                .select(col(Accounts.ACCOUNT_ID).as(CounterpartyPairs.COUNTERPARTY_ID));
+        Dataset<Row> paidByAccount = counterparties
+                .filter(col(CounterpartyPairs.DIRECTION).equalTo("OUT")
+                        .and(col(CounterpartyPairs.LAST_TIME_30D).isNotNull()))
+                .join(broadcast(fraud), CounterpartyPairs.COUNTERPARTY_ID)
+                .groupBy(CounterpartyPairs.ACCOUNT_ID)
+                .agg(max(CounterpartyPairs.LAST_TIME_30D).as(PAID_AT));
         Dataset<Row> holds = entityLinks.filter(col(EntityLinks.RELATION).equalTo("HOLDS"))
                 .select(col(EntityLinks.FROM_ID).as(PERSON),
-                        col(EntityLinks.TO_ID).as(AggAccountCounterpartyDaily.ACCOUNT_ID));
-        Dataset<Row> paidByPerson = paidByAccount.join(holds, AggAccountCounterpartyDaily.ACCOUNT_ID)
-                .groupBy(PERSON).agg(max(PAID_AT).as(PAID_AT));
+                        col(EntityLinks.TO_ID).as(CounterpartyPairs.ACCOUNT_ID));
         Dataset<Row> registered = entityLinks.filter(col(EntityLinks.RELATION).equalTo("REGISTERED"))
-                .select(col(EntityLinks.FROM_ID).as(PERSON), col(EntityLinks.TO_ID).as(AggPhoneContactDaily.CALLEE));
-        return pairs.filter(col(PAIR_FIRST_CALL).isNotNull())
-                .join(registered, AggPhoneContactDaily.CALLEE)
-                .join(paidByPerson, PERSON)
-                .filter(col(PAID_AT).gt(col(PAIR_FIRST_CALL)))
-                .groupBy(col(AggPhoneContactDaily.CALLER).as(AggPhoneDaily.PHONE))
-                .agg(size(collect_set(AggPhoneContactDaily.CALLEE)).as("later_paid"));
+                .select(col(EntityLinks.FROM_ID).as(PERSON), col(EntityLinks.TO_ID).as(ContactPairs.CALLEE));
+        Dataset<Row> payerPhones = paidByAccount.join(holds, CounterpartyPairs.ACCOUNT_ID)
+                .join(registered, PERSON)
+                .groupBy(ContactPairs.CALLEE).agg(max(PAID_AT).as(PAID_AT));
+        return pairs.filter(col(ContactPairs.FIRST_CALL_TIME_30D).isNotNull())
+                .join(broadcast(payerPhones), ContactPairs.CALLEE)
+                .filter(col(PAID_AT).gt(col(ContactPairs.FIRST_CALL_TIME_30D)))
+                .groupBy(col(ContactPairs.CALLER).as(AggPhoneDaily.PHONE))
+                .agg(count(lit(1)).as("later_paid"));
     }
 
     private static Column[] features(AsOf asOf) {

@@ -44,9 +44,10 @@ class AccountFeaturesTest {
                                          Dataset<Row> labels) {
         LocalDate first = asOf.date().minusDays(60);
         Dataset<Row> none = empty(spark, Fixtures.LAST_ACTIVE);
-        return AccountFeatures.compute(asOf, DailyAggregates.accountDaily(txns, none, first, asOf.date()),
-                DailyAggregates.accountCounterpartyDaily(txns, first, asOf.date()), StateAsOf.accounts(accounts, asOf),
-                StateAsOf.labeledAccounts(labels, asOf));
+        Dataset<Row> daily = DailyAggregates.accountDaily(txns, none, first, asOf.date());
+        return AccountFeatures.compute(asOf, AccountFeatures.totals(asOf, daily), daily,
+                CounterpartyPairs.of(asOf, DailyAggregates.accountCounterpartyDaily(txns, first, asOf.date())),
+                StateAsOf.accounts(accounts, asOf), StateAsOf.labeledAccounts(labels, asOf));
     }
 
     @Test

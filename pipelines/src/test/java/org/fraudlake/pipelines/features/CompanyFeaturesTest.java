@@ -51,9 +51,10 @@ class CompanyFeaturesTest {
                 txn("acc_cb", "IN", "1500", "2026-11-24T11:00", "acc_ca")));
         LocalDate first = D.minusDays(40);
 
-        Dataset<Row> features = CompanyFeatures.compute(AS_OF,
-                DailyAggregates.accountDaily(txns, Fixtures.empty(spark, Fixtures.LAST_ACTIVE), first, D),
-                DailyAggregates.accountCounterpartyDaily(txns, first, D), StateAsOf.accounts(accounts, AS_OF),
+        Dataset<Row> daily = DailyAggregates.accountDaily(txns, Fixtures.empty(spark, Fixtures.LAST_ACTIVE), first, D);
+        Dataset<Row> known = StateAsOf.accounts(accounts, AS_OF);
+        Dataset<Row> features = CompanyFeatures.compute(AS_OF, AccountFeatures.totals(AS_OF, daily), daily,
+                CounterpartyPairs.of(AS_OF, DailyAggregates.accountCounterpartyDaily(txns, first, D)), known,
                 StateAsOf.companies(companies, AS_OF));
         Map<String, Row> rows = byKey(features, FeaturesCompany.COMPANY_ID);
         assertEquals(Set.of("id_ca", "id_cb", "id_cc"), rows.keySet(), "id_cd registers after D");

@@ -48,8 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FeaturesJobTest {
     private static final LocalDate D = LocalDate.of(2026, 11, 27);
-    private static final List<String> ALL_TABLES = List.of(Gold.AGG_ACCOUNT_COUNTERPARTY_DAILY, Gold.AGG_ACCOUNT_DAILY,
-            Gold.AGG_PHONE_CONTACT_DAILY, Gold.AGG_PHONE_DAILY, Gold.ACCOUNT_LAST_ACTIVE, Gold.FEATURES_ACCOUNT_DAILY,
+    private static final List<String> ALL_TABLES = List.of(Gold.AGG_ACCOUNT_DAILY, Gold.AGG_ACCOUNT_COUNTERPARTY_DAILY,
+            Gold.AGG_PHONE_DAILY, Gold.AGG_PHONE_CONTACT_DAILY, Gold.ACCOUNT_LAST_ACTIVE, Gold.FEATURES_ACCOUNT_DAILY,
             Gold.FEATURES_PHONE_DAILY, Gold.FEATURES_PERSON_DAILY, Gold.FEATURES_COMPANY_DAILY);
 
     private Lake lake;

@@ -29,7 +29,7 @@ class PersonFeaturesTest {
     @Test
     void aGroomedVictimPayingNewPayeesAfterCallsFromAnUnknownNumber(SparkSession spark) {
         Dataset<Row> calls = frame(spark, Fixtures.CALLS, rows(
-                voice("ph_p", "ph_k", "2026-11-22T12:00", 60),
+                voice("ph_p", "ph_k", "2026-11-17T12:00", 60),
                 voice("ph_f", "ph_p", "2026-11-24T15:00", 300),
                 voice("ph_f", "ph_p", "2026-11-26T20:00", 600),
                 voice("ph_f", "ph_p", "2026-11-27T09:00", 900),
@@ -56,10 +56,11 @@ class PersonFeaturesTest {
                 company("id_co", "id_r", "100000", LocalDate.of(2019, 1, 1), "ph_co")));
         LocalDate first = D.minusDays(40);
 
-        Dataset<Row> features = PersonFeatures.compute(AS_OF,
-                DailyAggregates.accountDaily(txns, Fixtures.empty(spark, Fixtures.LAST_ACTIVE), first, D),
-                DailyAggregates.accountCounterpartyDaily(txns, first, D),
-                DailyAggregates.phoneContactDaily(calls, first, D), txns, calls, accounts, subscribers, companies);
+        Dataset<Row> daily = DailyAggregates.accountDaily(txns, Fixtures.empty(spark, Fixtures.LAST_ACTIVE), first, D);
+        Dataset<Row> features = PersonFeatures.compute(AS_OF, AccountFeatures.totals(AS_OF, daily),
+                CounterpartyPairs.of(AS_OF, DailyAggregates.accountCounterpartyDaily(txns, first, D)),
+                ContactPairs.of(AS_OF, DailyAggregates.phoneContactDaily(calls, first, D)),
+                DailyAggregates.phoneDaily(calls, first, D), txns, calls, accounts, subscribers, companies);
         Map<String, Row> rows = byKey(features, FeaturesPerson.PERSON_ID);
         assertEquals(Set.of("id_p", "id_o"), rows.keySet(), "companies are not persons");
 
@@ -73,7 +74,7 @@ class PersonFeaturesTest {
         assertEquals(7700.0, p.<Double>getAs(FeaturesPerson.OUT_AMT_30D));
         assertEquals(100.0, p.<Double>getAs(FeaturesPerson.IN_AMT_7D));
         assertEquals(0.0, p.<Double>getAs(FeaturesPerson.IN_AMT_1D));
-        assertEquals(4L, p.<Long>getAs(FeaturesPerson.UNKNOWN_CALLS_IN_7D), "ph_k is a contact: ph_p called it");
+        assertEquals(4L, p.<Long>getAs(FeaturesPerson.UNKNOWN_CALLS_IN_7D), "ph_k is a contact: ph_p called it before the week");
         assertEquals(1L, p.<Long>getAs(FeaturesPerson.UNKNOWN_CALLERS_7D));
         assertEquals(2L, p.<Long>getAs(FeaturesPerson.PAYMENTS_OVER_1000_1D));
         assertEquals(4L, p.<Long>getAs(FeaturesPerson.CALLS_IN_24H_BEFORE_PAYMENT_MAX));

@@ -58,8 +58,10 @@ class PhoneFeaturesTest {
         LocalDate first = D.minusDays(60);
 
         Dataset<Row> features = PhoneFeatures.compute(AS_OF, DailyAggregates.phoneDaily(calls, first, D),
-                DailyAggregates.phoneContactDaily(calls, first, D), StateAsOf.subscribers(subscribers, AS_OF), links,
-                DailyAggregates.accountCounterpartyDaily(txns, first, D), StateAsOf.labeledAccounts(labels, AS_OF));
+                ContactPairs.of(AS_OF, DailyAggregates.phoneContactDaily(calls, first, D)),
+                StateAsOf.subscribers(subscribers, AS_OF), links,
+                CounterpartyPairs.of(AS_OF, DailyAggregates.accountCounterpartyDaily(txns, first, D)),
+                StateAsOf.labeledAccounts(labels, AS_OF));
         Map<String, Row> rows = byKey(features, FeaturesPhone.PHONE);
         assertEquals(Set.of("ph_f", "ph_v", "ph_w", "ph_u", "ph_x", "ph_g", "ph_new"), rows.keySet(),
                 "ph_old silent for 30 days, ph_future not active yet");

@@ -25,6 +25,7 @@ public final class Gold {
     public static final String FEATURES_PHONE_DAILY = "features_phone_daily";
     public static final String FEATURES_PERSON_DAILY = "features_person_daily";
     public static final String FEATURES_COMPANY_DAILY = "features_company_daily";
+    public static final String SCORES = "scores";
 
     /** The daily aggregate tables, in the order the features job writes them. */
     public static final List<String> AGGREGATES = List.of(AGG_ACCOUNT_DAILY, AGG_ACCOUNT_COUNTERPARTY_DAILY,
@@ -39,7 +40,7 @@ public final class Gold {
 
     /**
      * gold/agg_account_daily: one row per partner account per day with at least one transaction. Amounts are
-     * exact sums, {@code decimal(28,2)}.
+     * exact sums, {@code decimal(18,2)}.
      */
     public static final class AggAccountDaily {
         public static final String ACCOUNT_ID = "account_id";
@@ -399,6 +400,31 @@ public final class Gold {
                 COMPANY_AGE_DAYS);
 
         private FeaturesCompany() {
+        }
+    }
+
+    /**
+     * gold/scores: what every champion model said of every active entity of its kind on a business date, one
+     * row per model and entity.
+     */
+    public static final class Scores {
+        public static final String MODEL = "model";
+        public static final String VERSION = "version";
+        /** ACCOUNT, PHONE, PERSON or COMPANY. */
+        public static final String ENTITY_TYPE = "entity_type";
+        public static final String ENTITY_ID = "entity_id";
+        /** Partners the entity belongs to: its bank (accounts), carrier (phones), banks of its accounts. */
+        public static final String PARTNERS = "partners";
+        /** Calibrated probability, 0..1. */
+        public static final String SCORE = "score";
+        /** The model version's operating threshold, from the registry. */
+        public static final String THRESHOLD = "threshold";
+        /** score >= threshold. */
+        public static final String ALERT = "alert";
+        /** The features that drove the score, in plain words with their values, strongest first. */
+        public static final String REASONS = "reasons";
+
+        private Scores() {
         }
     }
 }

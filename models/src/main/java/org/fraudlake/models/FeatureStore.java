@@ -1,0 +1,93 @@
+package org.fraudlake.models;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.lit;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.fraudlake.lake.Lake;
+import org.fraudlake.pipelines.spark.DeltaIO;
+import org.fraudlake.schemas.tables.Gold;
+import org.fraudlake.schemas.tables.Gold.FeaturesAccount;
+import org.fraudlake.schemas.tables.Gold.FeaturesPhone;
+import org.fraudlake.schemas.tables.Silver;
+import org.fraudlake.schemas.tables.Silver.Accounts;
+
+/**
+ * The models' view of the gold feature tables: for a kind and a date range, one row per entity and day with
+ * the entity's token as {@link #ENTITY_ID} and the partners it belongs to as {@link #PARTNERS} (its bank, its
+ * carrier, or the banks holding a person's or company's accounts), so that every model is evaluated per
+ * partner the same way. Frames are cached per kind and range for the life of the store; {@link #close()}
+ * frees them.
+ */
+public final class FeatureStore implements AutoCloseable {
+    public static final String ENTITY_ID = "entity_id";
+    public static final String BUSINESS_DATE = Gold.BUSINESS_DATE;
+    public static final String PARTNERS = "partners";
+
+    private final SparkSession spark;
+    private final Lake lake;
+    private final Map<EntityKind, Map<String, Dataset<Row>>> cache = new EnumMap<>(EntityKind.class);
+
+    public FeatureStore(SparkSession spark, Lake lake) {
+        this.spark = spark;
+        this.lake = lake;
+    }
+
+    public SparkSession spark() {
+        return spark;
+    }
+
+    public Lake lake() {
+        return lake;
+    }
+
+    /** The daily feature rows of a kind for {@code [from, to]}, cached. */
+    public synchronized Dataset<Row> features(EntityKind kind, LocalDate from, LocalDate to) {
+        return cache.computeIfAbsent(kind, k -> new java.util.HashMap<>())
+                .computeIfAbsent(from + ".." + to, r -> load(kind, from, to).cache());
+    }
+
+    /** The raw daily feature table of a kind for {@code [from, to]}, not cached. */
+    public Dataset<Row> table(EntityKind kind, LocalDate from, LocalDate to) {
+        return DeltaIO.read(spark, lake.gold(kind.featureTable()))
+                .filter(col(BUSINESS_DATE).between(lit(from.toString()).cast("date"), lit(to.toString()).cast("date")));
+    }
+
+    private Dataset<Row> load(EntityKind kind, LocalDate from, LocalDate to) {
+        Dataset<Row> rows = table(kind, from, to);
+        Dataset<Row> keyed = rows.withColumn(ENTITY_ID, col(kind.key()));
+        return switch (kind) {
+            case ACCOUNT -> keyed.withColumn(PARTNERS, array(col(FeaturesAccount.BANK)));
+            case PHONE -> keyed.withColumn(PARTNERS,
+                    array_compact(array(col(FeaturesPhone.CARRIER))));
+            case PERSON, COMPANY -> keyed.join(holderBanks(), col(ENTITY_ID).equalTo(col("_holder")), "left")
+                    .drop("_holder")
+                    .withColumn(PARTNERS, coalesce(col(PARTNERS),
+                            array().cast(DataTypes.createArrayType(DataTypes.StringType))));
+        };
+    }
+
+    /** holder token to the sorted banks holding its accounts. */
+    private Dataset<Row> holderBanks() {
+        return DeltaIO.read(spark, lake.silver(Silver.ACCOUNTS))
+                .groupBy(col(Accounts.HOLDER_ID).as("_holder"))
+                .agg(array_sort(collect_set(Accounts.BANK)).as(PARTNERS));
+    }
+
+    @Override
+    public synchronized void close() {
+        cache.values().forEach(m -> m.values().forEach(Dataset::unpersist));
+        cache.clear();
+    }
+}

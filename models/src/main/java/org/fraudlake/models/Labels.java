@@ -1,0 +1,129 @@
+package org.fraudlake.models;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_from_unix_date;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.unix_seconds;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.fraudlake.lake.Lake;
+import org.fraudlake.pipelines.spark.DeltaIO;
+import org.fraudlake.schemas.tables.Silver;
+import org.fraudlake.schemas.tables.Silver.Accounts;
+import org.fraudlake.schemas.tables.Silver.CaseLabels;
+import org.fraudlake.schemas.tables.Silver.Incidents;
+
+/**
+ * What was known, at the end of a business date, about which entities are offenders or victims. Every query
+ * takes that date and reads nothing confirmed or reported after it, so no label leaks from the future into
+ * training or evaluation. Dates are city dates (UTC+8) of the confirmation or report.
+ *
+ * <p>An entity is positive for a {@link LabelSpec} when its latest label among the spec's labels and
+ * CLEARED is one of the spec's: a CLEARED label withdraws the labels before it, a new label after a CLEARED
+ * counts again. Its {@link #LABELLED_DATE} is the first positive label's date.
+ */
+public final class Labels {
+    public static final String LABELLED_DATE = "labelled_date";
+    public static final String NAMED_DATE = "named_date";
+    static final String CLEARED = "CLEARED";
+    private static final long CITY_OFFSET_S = 8 * 3600L;
+    private static final StructType LABEL_SCHEMA = new StructType()
+            .add(CaseLabels.ENTITY_TYPE, DataTypes.StringType).add(CaseLabels.ENTITY_ID, DataTypes.StringType)
+            .add(CaseLabels.LABEL, DataTypes.StringType).add(CaseLabels.CONFIRMED_AT, DataTypes.TimestampType)
+            .add(CaseLabels.CASE_NO, DataTypes.StringType);
+
+    private final SparkSession spark;
+    private final Lake lake;
+
+    public Labels(SparkSession spark, Lake lake) {
+        this.spark = spark;
+        this.lake = lake;
+    }
+
+    /** The city date of an instant. */
+    static Column cityDate(Column timestamp) {
+        return date_from_unix_date(floor(unix_seconds(timestamp).plus(CITY_OFFSET_S).divide(86_400L)).cast("int"));
+    }
+
+    static Column onOrBefore(Column date, LocalDate d) {
+        return date.leq(lit(d.toString()).cast("date"));
+    }
+
+    private Dataset<Row> caseLabels(LocalDate asOf) {
+        Dataset<Row> labels = DeltaIO.readOrEmpty(spark, lake.silver(Silver.CASE_LABELS), LABEL_SCHEMA);
+        return labels.withColumn("_date", cityDate(col(CaseLabels.CONFIRMED_AT)))
+                .filter(onOrBefore(col("_date"), asOf));
+    }
+
+    /** {@link FeatureStore#ENTITY_ID}, {@link #LABELLED_DATE}: the spec's positives known at the end of asOf. */
+    public Dataset<Row> positives(LabelSpec spec, LocalDate asOf) {
+        String type = spec.viaHeldAccounts() ? EntityKind.ACCOUNT.labelType() : spec.kind().labelType();
+        Column isPositive = col(CaseLabels.LABEL).isin(spec.labels().toArray());
+        Dataset<Row> latest = caseLabels(asOf)
+                .filter(col(CaseLabels.ENTITY_TYPE).equalTo(type))
+                .filter(isPositive.or(col(CaseLabels.LABEL).equalTo(CLEARED)))
+                .groupBy(col(CaseLabels.ENTITY_ID).as(FeatureStore.ENTITY_ID))
+                .agg(min(when(isPositive, col("_date"))).as(LABELLED_DATE),
+                        max(when(isPositive, col(CaseLabels.CONFIRMED_AT))).as("_last_positive"),
+                        max(when(col(CaseLabels.LABEL).equalTo(CLEARED), col(CaseLabels.CONFIRMED_AT)))
+                                .as("_last_cleared"))
+                .filter(col("_last_positive").isNotNull()
+                        .and(col("_last_cleared").isNull().or(col("_last_cleared").lt(col("_last_positive")))))
+                .select(FeatureStore.ENTITY_ID, LABELLED_DATE);
+        if (!spec.viaHeldAccounts()) {
+            return latest;
+        }
+        Dataset<Row> holders = DeltaIO.read(spark, lake.silver(Silver.ACCOUNTS))
+                .select(col(Accounts.ACCOUNT_ID).as(FeatureStore.ENTITY_ID), col(Accounts.HOLDER_ID));
+        return latest.join(holders, FeatureStore.ENTITY_ID)
+                .groupBy(col(Accounts.HOLDER_ID).as(FeatureStore.ENTITY_ID))
+                .agg(min(LABELLED_DATE).as(LABELLED_DATE));
+    }
+
+    /**
+     * {@link FeatureStore#ENTITY_ID}, {@link #NAMED_DATE}: entities of a kind that any label (of any kind,
+     * CLEARED included) or any police report named by the end of asOf, with the first date they were named.
+     * Finding the others is the point of early warning; metrics are also given over them alone.
+     */
+    public Dataset<Row> named(EntityKind kind, LocalDate asOf) {
+        List<Dataset<Row>> parts = new ArrayList<>();
+        parts.add(caseLabels(asOf).filter(col(CaseLabels.ENTITY_TYPE).equalTo(kind.labelType()))
+                .select(col(CaseLabels.ENTITY_ID).as(FeatureStore.ENTITY_ID), col("_date")));
+        if (DeltaIO.exists(spark, lake.silver(Silver.INCIDENTS))) {
+            Dataset<Row> incidents = DeltaIO.read(spark, lake.silver(Silver.INCIDENTS))
+                    .withColumn("_date", cityDate(col(Incidents.REPORTED_AT)))
+                    .filter(onOrBefore(col("_date"), asOf));
+            switch (kind) {
+                case ACCOUNT -> {
+                    parts.add(incidents.select(explode(col(Incidents.SUSPECT_ACCOUNTS)).as(FeatureStore.ENTITY_ID), col("_date")));
+                    parts.add(incidents.select(explode(col(Incidents.VICTIM_ACCOUNTS)).as(FeatureStore.ENTITY_ID), col("_date")));
+                }
+                case PHONE -> {
+                    parts.add(incidents.select(explode(col(Incidents.SUSPECT_PHONES)).as(FeatureStore.ENTITY_ID), col("_date")));
+                    parts.add(incidents.select(col(Incidents.VICTIM_PHONE).as(FeatureStore.ENTITY_ID), col("_date")));
+                }
+                case PERSON -> parts.add(incidents.select(col(Incidents.VICTIM_ID).as(FeatureStore.ENTITY_ID), col("_date")));
+                case COMPANY -> { }
+            }
+        }
+        Dataset<Row> all = parts.get(0);
+        for (int i = 1; i < parts.size(); i++) {
+            all = all.unionByName(parts.get(i));
+        }
+        return all.filter(col(FeatureStore.ENTITY_ID).isNotNull())
+                .groupBy(FeatureStore.ENTITY_ID).agg(min("_date").as(NAMED_DATE));
+    }
+}

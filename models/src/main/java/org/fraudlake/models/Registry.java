@@ -1,0 +1,230 @@
+package org.fraudlake.models;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.fraudlake.lake.Lake;
+import org.fraudlake.pipelines.spark.DeltaIO;
+
+/**
+ * The model registry: a Delta table ({@link Lake#modelRegistry()}) of every trained version, next to the
+ * saved versions themselves ({@link Lake#modelVersion}). Each change rewrites the (small) table in one
+ * commit, so Delta history shows every promotion and rollback.
+ *
+ * <p>Rules: at most one champion per model. A new version becomes champion only if it beats the champion's
+ * AUC-PR on the new version's own validation window ({@link #register}); {@link #promote} applies the same
+ * rule to a challenger unless forced; {@link #rollback} brings back the previous champion.
+ */
+public final class Registry {
+    static final StructType SCHEMA = new StructType()
+            .add("model", DataTypes.StringType, false)
+            .add("version", DataTypes.IntegerType, false)
+            .add("status", DataTypes.StringType, false)
+            .add("algorithm", DataTypes.StringType)
+            .add("entity", DataTypes.StringType)
+            .add("created_at", DataTypes.TimestampType)
+            .add("as_of", DataTypes.DateType)
+            .add("train_from", DataTypes.DateType)
+            .add("train_to", DataTypes.DateType)
+            .add("valid_from", DataTypes.DateType)
+            .add("valid_to", DataTypes.DateType)
+            .add("fitted_by", DataTypes.StringType)
+            .add("params", DataTypes.StringType)
+            .add("features", DataTypes.createArrayType(DataTypes.StringType))
+            .add("input_versions", DataTypes.StringType)
+            .add("partners", DataTypes.createArrayType(DataTypes.StringType))
+            .add("train_rows", DataTypes.LongType)
+            .add("train_positives", DataTypes.LongType)
+            .add("threshold", DataTypes.DoubleType)
+            .add("auc_pr", DataTypes.DoubleType)
+            .add("champion_auc_pr", DataTypes.DoubleType)
+            .add("metrics", DataTypes.StringType)
+            .add("path", DataTypes.StringType)
+            .add("promoted_at", DataTypes.TimestampType)
+            .add("note", DataTypes.StringType);
+
+    private final SparkSession spark;
+    private final Lake lake;
+
+    public Registry(SparkSession spark, Lake lake) {
+        this.spark = spark;
+        this.lake = lake;
+    }
+
+    /** Every version, by model then version. */
+    public List<RegistryEntry> all() {
+        if (!DeltaIO.exists(spark, lake.modelRegistry())) {
+            return List.of();
+        }
+        List<RegistryEntry> out = new ArrayList<>();
+        for (Row r : DeltaIO.read(spark, lake.modelRegistry()).orderBy(col("model"), col("version")).collectAsList()) {
+            out.add(fromRow(r));
+        }
+        return out;
+    }
+
+    public List<RegistryEntry> versions(String model) {
+        return all().stream().filter(e -> e.model().equals(model)).toList();
+    }
+
+    public Optional<RegistryEntry> champion(String model) {
+        return versions(model).stream().filter(RegistryEntry::isChampion).findFirst();
+    }
+
+    public Optional<RegistryEntry> version(String model, int version) {
+        return versions(model).stream().filter(e -> e.version() == version).findFirst();
+    }
+
+    public int nextVersion(String model) {
+        return versions(model).stream().mapToInt(RegistryEntry::version).max().orElse(0) + 1;
+    }
+
+    /**
+     * Adds a newly trained version: champion if there is none or if its AUC-PR on its validation window beats
+     * the champion's on the same window ({@link RegistryEntry#championAucPr()}); else a challenger. Returns
+     * the entry as stored.
+     */
+    public RegistryEntry register(RegistryEntry trained) {
+        return registerAll(List.of(trained)).get(0);
+    }
+
+    /** {@link #register} for several versions (of different models), in one commit. */
+    public List<RegistryEntry> registerAll(List<RegistryEntry> trained) {
+        List<RegistryEntry> all = new ArrayList<>(all());
+        List<RegistryEntry> stored = new ArrayList<>();
+        for (RegistryEntry t : trained) {
+            RegistryEntry s = decide(all, t);
+            all.add(s);
+            stored.add(s);
+        }
+        write(all);
+        return stored;
+    }
+
+    private static RegistryEntry decide(List<RegistryEntry> all, RegistryEntry trained) {
+        Optional<RegistryEntry> champion = all.stream()
+                .filter(e -> e.model().equals(trained.model()) && e.isChampion()).findFirst();
+        boolean wins = champion.isEmpty() || beats(trained.aucPr(), trained.championAucPr());
+        Timestamp now = new Timestamp(System.currentTimeMillis());
+        if (!wins) {
+            return trained.withStatus(RegistryEntry.CHALLENGER, null, String.format(
+                    "did not beat champion v%d: AUC-PR %.4f vs %.4f", champion.get().version(), trained.aucPr(),
+                    trained.championAucPr()));
+        }
+        champion.ifPresent(c -> replace(all, c.withStatus(RegistryEntry.RETIRED, null,
+                "replaced by v" + trained.version())));
+        return trained.withStatus(RegistryEntry.CHAMPION, now, champion.isEmpty() ? "first version"
+                : String.format("beat champion v%d: AUC-PR %.4f vs %.4f", champion.get().version(),
+                trained.aucPr(), trained.championAucPr()));
+    }
+
+    /**
+     * Whether a challenger's AUC-PR beats a champion's. An undefined figure (NaN: no positive in the window)
+     * proves nothing: a defined one beats it, and an undefined challenger never wins.
+     */
+    static boolean beats(double challenger, double champion) {
+        if (Double.isNaN(challenger)) {
+            return false;
+        }
+        return Double.isNaN(champion) || challenger > champion;
+    }
+
+    /**
+     * Makes a version champion. Unless forced, refuses when it does not beat the champion on the challenger's
+     * validation window ({@code championAucPrOnWindow}, measured by the caller).
+     */
+    public RegistryEntry promote(String model, int version, double championAucPrOnWindow, boolean force) {
+        List<RegistryEntry> all = new ArrayList<>(all());
+        RegistryEntry target = all.stream().filter(e -> e.model().equals(model) && e.version() == version).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no version " + version + " of model " + model));
+        if (target.isChampion()) {
+            return target;
+        }
+        Optional<RegistryEntry> champion = all.stream().filter(e -> e.model().equals(model) && e.isChampion()).findFirst();
+        if (!force && champion.isPresent() && !beats(target.aucPr(), championAucPrOnWindow)) {
+            throw new IllegalStateException(String.format(
+                    "%s v%d does not beat champion v%d on its validation window %s..%s: AUC-PR %.4f vs %.4f "
+                            + "(use --force to promote anyway)", model, version, champion.get().version(),
+                    target.validFrom(), target.validTo(), target.aucPr(), championAucPrOnWindow));
+        }
+        Timestamp now = new Timestamp(System.currentTimeMillis());
+        champion.ifPresent(c -> replace(all, c.withStatus(RegistryEntry.RETIRED, null, "replaced by v" + version)));
+        RegistryEntry promoted = target.withStatus(RegistryEntry.CHAMPION, now,
+                force ? "promoted by hand (forced)" : "promoted by hand");
+        replace(all, promoted);
+        write(all);
+        return promoted;
+    }
+
+    /** Withdraws the champion and brings back the most recently promoted earlier champion. */
+    public RegistryEntry rollback(String model) {
+        List<RegistryEntry> all = new ArrayList<>(all());
+        RegistryEntry champion = all.stream().filter(e -> e.model().equals(model) && e.isChampion()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("model " + model + " has no champion to roll back"));
+        RegistryEntry previous = all.stream()
+                .filter(e -> e.model().equals(model) && RegistryEntry.RETIRED.equals(e.status()))
+                .max(Comparator.comparing(RegistryEntry::promotedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(RegistryEntry::version))
+                .orElseThrow(() -> new IllegalStateException("model " + model + " has no earlier champion to roll back to"));
+        Timestamp now = new Timestamp(System.currentTimeMillis());
+        replace(all, champion.withStatus(RegistryEntry.ROLLED_BACK, null, "rolled back to v" + previous.version()));
+        RegistryEntry back = previous.withStatus(RegistryEntry.CHAMPION, now, "restored by rollback of v" + champion.version());
+        replace(all, back);
+        write(all);
+        return back;
+    }
+
+    private static void replace(List<RegistryEntry> all, RegistryEntry updated) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).model().equals(updated.model()) && all.get(i).version() == updated.version()) {
+                all.set(i, updated);
+                return;
+            }
+        }
+        all.add(updated);
+    }
+
+    private void write(List<RegistryEntry> entries) {
+        List<Row> rows = entries.stream().map(Registry::toRow).toList();
+        Dataset<Row> frame = spark.createDataFrame(rows, SCHEMA).coalesce(1);
+        DeltaIO.overwrite(frame, lake.modelRegistry());
+    }
+
+    private static Row toRow(RegistryEntry e) {
+        return RowFactory.create(e.model(), e.version(), e.status(), e.algorithm(), e.entity(), e.createdAt(),
+                date(e.asOf()), date(e.trainFrom()), date(e.trainTo()), date(e.validFrom()), date(e.validTo()),
+                e.fittedBy(), e.params(), e.features(), e.inputVersions(), e.partners(), e.trainRows(),
+                e.trainPositives(), e.threshold(), e.aucPr(), e.championAucPr(), e.metrics(), e.path(),
+                e.promotedAt(), e.note());
+    }
+
+    private static Date date(java.time.LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+
+    private static java.time.LocalDate local(Row r, String field) {
+        int i = r.fieldIndex(field);
+        return r.isNullAt(i) ? null : r.getDate(i).toLocalDate();
+    }
+
+    private static RegistryEntry fromRow(Row r) {
+        return new RegistryEntry(r.getAs("model"), r.<Integer>getAs("version"), r.getAs("status"), r.getAs("algorithm"),
+                r.getAs("entity"), r.getAs("created_at"), local(r, "as_of"), local(r, "train_from"),
+                local(r, "train_to"), local(r, "valid_from"), local(r, "valid_to"), r.getAs("fitted_by"),
+                r.getAs("params"), r.getList(r.fieldIndex("features")), r.getAs("input_versions"),
+                r.getList(r.fieldIndex("partners")), r.<Long>getAs("train_rows"), r.<Long>getAs("train_positives"),
+                r.<Double>getAs("threshold"), r.<Double>getAs("auc_pr"), r.<Double>getAs("champion_auc_pr"),
+                r.getAs("metrics"), r.getAs("path"), r.getAs("promoted_at"), r.getAs("note"));
+    }
+}

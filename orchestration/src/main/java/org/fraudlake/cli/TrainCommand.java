@@ -1,0 +1,36 @@
+package org.fraudlake.cli;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.fraudlake.models.ModelCatalog;
+import org.fraudlake.models.TrainJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code fraudlake train}: fits, validates and registers the catalog's models as of a date. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train the catalog's models on a time-based split ending on --as-of (train.train-days of "
+                + "training, then train.valid-days of validation), register each version, promote those that beat "
+                + "their champion, and print the validation metric table.")
+public final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--as-of", required = true, description = "Last business date of the validation window.")
+    LocalDate asOf;
+
+    @Option(names = "--models", split = ",", description = "Models to train (default: the whole catalog).")
+    List<String> models;
+
+    @Override
+    public Integer call() throws Exception {
+        Night night = new Night(common.config(), System.out);
+        SparkSession spark = night.spark();
+        List<TrainJob.Result> results = night.train(spark, asOf, ModelCatalog.select(models));
+        MetricTable.print(System.out, results);
+        return 0;
+    }
+}
