@@ -74,6 +74,11 @@ public final class Lake implements Serializable {
         return at("gold/" + table);
     }
 
+    /** {@code published/<table>}: what the night publishes (intercept lists, warnings, leads, incident series). */
+    public String published(String table) {
+        return at("published/" + table);
+    }
+
     /** The model registry: a Delta table of every trained model version. */
     public String modelRegistry() {
         return at("models/registry");
