@@ -40,8 +40,9 @@ public final class Evaluator {
     }
 
     /**
-     * One row per entity and group: the entity's highest score over its rows before it was labelled, and
-     * whether it is a positive.
+     * One row per entity and group: the entity's highest score over its example rows
+     * ({@link Labels#exampleRow}: before it was known; for victims, from the day before the fraud), and
+     * whether it is a positive. A victim whose fraud happened before the window has no row in it.
      *
      * @param scored    {@link FeatureStore#ENTITY_ID}, {@link FeatureStore#BUSINESS_DATE},
      *                  {@link FeatureStore#PARTNERS}, {@link #SCORE}
@@ -50,10 +51,12 @@ public final class Evaluator {
      */
     public static Dataset<Row> perEntity(Dataset<Row> scored, Dataset<Row> positives, Dataset<Row> named) {
         Column date = col(FeatureStore.BUSINESS_DATE);
+        Dataset<Row> known = java.util.Arrays.asList(positives.columns()).contains(Labels.EVENT_DATE) ? positives
+                : positives.withColumn(Labels.EVENT_DATE, lit(null).cast("date"));
         Dataset<Row> rows = scored.select(FeatureStore.ENTITY_ID, FeatureStore.BUSINESS_DATE, FeatureStore.PARTNERS, SCORE)
-                .join(positives, FeatureStore.ENTITY_ID, "left")
+                .join(known, FeatureStore.ENTITY_ID, "left")
                 .join(named, FeatureStore.ENTITY_ID, "left")
-                .filter(col(Labels.LABELLED_DATE).isNull().or(col(Labels.LABELLED_DATE).geq(date)))
+                .filter(Labels.exampleRow(date))
                 .withColumn(Y, when(col(Labels.LABELLED_DATE).isNotNull(), 1).otherwise(0))
                 .withColumn(UNKNOWN, col(Labels.NAMED_DATE).isNull().or(col(Labels.NAMED_DATE).gt(date)));
         Dataset<Row> all = rows.groupBy(FeatureStore.ENTITY_ID)

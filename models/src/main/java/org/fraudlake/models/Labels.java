@@ -38,6 +38,9 @@ import org.fraudlake.schemas.tables.Silver.Incidents;
 public final class Labels {
     public static final String LABELLED_DATE = "labelled_date";
     public static final String NAMED_DATE = "named_date";
+    /** For victims: the first day the fraud happened to them (a police report's occurrence date); else null. */
+    public static final String EVENT_DATE = "event_date";
+    static final String TELECOM_FRAUD = "TELECOM_FRAUD";
     static final String CLEARED = "CLEARED";
     private static final long CITY_OFFSET_S = 8 * 3600L;
     private static final StructType LABEL_SCHEMA = new StructType()
@@ -58,6 +61,18 @@ public final class Labels {
         return date_from_unix_date(floor(unix_seconds(timestamp).plus(CITY_OFFSET_S).divide(86_400L)).cast("int"));
     }
 
+    /**
+     * The rows of an entity that are examples: all rows of entities not (yet) positive; for positives, the
+     * rows up to the day they became known (after that they are no longer unknown), and for victims only
+     * from the day before the fraud happened to them (before it they were not victims yet).
+     */
+    static Column exampleRow(Column businessDate) {
+        Column labelled = col(LABELLED_DATE);
+        Column event = col(EVENT_DATE);
+        return labelled.isNull().or(businessDate.leq(labelled)
+                .and(event.isNull().or(businessDate.geq(org.apache.spark.sql.functions.date_sub(event, 1)))));
+    }
+
     static Column onOrBefore(Column date, LocalDate d) {
         return date.leq(lit(d.toString()).cast("date"));
     }
@@ -68,8 +83,28 @@ public final class Labels {
                 .filter(onOrBefore(col("_date"), asOf));
     }
 
-    /** {@link FeatureStore#ENTITY_ID}, {@link #LABELLED_DATE}: the spec's positives known at the end of asOf. */
+    /**
+     * {@link FeatureStore#ENTITY_ID}, {@link #LABELLED_DATE} (first day it was known), {@link #EVENT_DATE}:
+     * the spec's positives known at the end of asOf.
+     */
     public Dataset<Row> positives(LabelSpec spec, LocalDate asOf) {
+        Dataset<Row> labelled = labelled(spec, asOf);
+        if (!spec.victimEvents() || !DeltaIO.exists(spark, lake.silver(Silver.INCIDENTS))) {
+            return labelled.withColumn(EVENT_DATE, lit(null).cast("date"));
+        }
+        Dataset<Row> reported = DeltaIO.read(spark, lake.silver(Silver.INCIDENTS))
+                .filter(col(Incidents.CATEGORY).equalTo(TELECOM_FRAUD).and(col(Incidents.VICTIM_ID).isNotNull()))
+                .withColumn("_reported", cityDate(col(Incidents.REPORTED_AT)))
+                .filter(onOrBefore(col("_reported"), asOf))
+                .select(col(Incidents.VICTIM_ID).as(FeatureStore.ENTITY_ID), col("_reported").as(LABELLED_DATE),
+                        cityDate(col(Incidents.OCCURRED_AT)).as(EVENT_DATE));
+        return labelled.withColumn(EVENT_DATE, lit(null).cast("date")).unionByName(reported)
+                .groupBy(FeatureStore.ENTITY_ID)
+                .agg(min(LABELLED_DATE).as(LABELLED_DATE), min(EVENT_DATE).as(EVENT_DATE));
+    }
+
+    /** Positives from case labels, with the CLEARED rule. */
+    private Dataset<Row> labelled(LabelSpec spec, LocalDate asOf) {
         String type = spec.viaHeldAccounts() ? EntityKind.ACCOUNT.labelType() : spec.kind().labelType();
         Column isPositive = col(CaseLabels.LABEL).isin(spec.labels().toArray());
         Dataset<Row> latest = caseLabels(asOf)

@@ -180,8 +180,7 @@ public final class TrainJob {
     Dataset<Row> trainingRows(RiskModel model, FeatureStore store, Labels labels, LocalDate from, LocalDate to) {
         Dataset<Row> rows = model.inputs(store, from, to)
                 .join(labels.positives(model.spec().label(), to), FeatureStore.ENTITY_ID, "left")
-                .filter(col(Labels.LABELLED_DATE).isNull()
-                        .or(col(Labels.LABELLED_DATE).geq(col(FeatureStore.BUSINESS_DATE))))
+                .filter(Labels.exampleRow(col(FeatureStore.BUSINESS_DATE)))
                 .withColumn(Fitter.LABEL, when(col(Labels.LABELLED_DATE).isNotNull(), 1.0).otherwise(0.0));
         long negatives = rows.filter(col(Fitter.LABEL).equalTo(0.0)).count();
         double rate = negatives <= settings.maxNegatives() ? 1.0 : (double) settings.maxNegatives() / negatives;

@@ -15,14 +15,20 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--date", required = true, description = "Business date YYYY-MM-DD.")
+    @Option(names = "--date", required = true, description = "Business date YYYY-MM-DD (the first one with --to).")
     LocalDate date;
+
+    @Option(names = "--to", description = "Last business date: build every date from --date to --to, in order.")
+    LocalDate to;
 
     @Override
     public Integer call() throws Exception {
         Night night = new Night(common.config(), System.out);
         SparkSession spark = night.spark();
-        night.features(spark, date);
+        LocalDate last = to == null ? date : to;
+        for (LocalDate d = date; !d.isAfter(last); d = d.plusDays(1)) {
+            night.features(spark, d);
+        }
         return 0;
     }
 }

@@ -18,8 +18,8 @@ public final class ElderlyNewPayee implements RiskModel {
     @Override
     public ModelSpec spec() {
         return new ModelSpec("elderly_new_payee", "telecom fraud: elderly victim", EntityKind.PERSON,
-                List.of(Sources.ACCOUNTS, Sources.TRANSACTIONS, Sources.CALLS, Sources.LABELS),
-                LabelSpec.of(EntityKind.PERSON, "VICTIM"), Algorithm.SCORECARD, Action.CONTACT_VICTIM,
+                List.of(Sources.ACCOUNTS, Sources.TRANSACTIONS, Sources.CALLS, Sources.INCIDENTS, Sources.LABELS),
+                LabelSpec.victims(), Algorithm.SCORECARD, Action.CONTACT_VICTIM,
                 "holder aged 60+ paying a large amount to a new payee, more so after unknown calls");
     }
 

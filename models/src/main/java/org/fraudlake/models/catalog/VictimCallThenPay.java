@@ -21,8 +21,8 @@ public final class VictimCallThenPay implements RiskModel {
     @Override
     public ModelSpec spec() {
         return new ModelSpec("victim_call_then_pay", "telecom fraud: victim being defrauded now", EntityKind.PERSON,
-                List.of(Sources.CALLS, Sources.SUBSCRIBERS, Sources.TRANSACTIONS, Sources.ACCOUNTS, Sources.LABELS),
-                LabelSpec.of(EntityKind.PERSON, "VICTIM"), Algorithm.SCORECARD, Action.CONTACT_VICTIM,
+                List.of(Sources.INCIDENTS, Sources.CALLS, Sources.SUBSCRIBERS, Sources.TRANSACTIONS, Sources.ACCOUNTS, Sources.LABELS),
+                LabelSpec.victims(), Algorithm.SCORECARD, Action.CONTACT_VICTIM,
                 "calls from unknown numbers within hours before payments to new payees");
     }
 

@@ -18,8 +18,8 @@ public final class VictimGrooming implements RiskModel {
     @Override
     public ModelSpec spec() {
         return new ModelSpec("victim_grooming", "telecom fraud: victim groomed over days", EntityKind.PERSON,
-                List.of(Sources.CALLS, Sources.SUBSCRIBERS, Sources.TRANSACTIONS, Sources.ACCOUNTS, Sources.LABELS),
-                LabelSpec.of(EntityKind.PERSON, "VICTIM"), Algorithm.SCORECARD, Action.CONTACT_VICTIM,
+                List.of(Sources.INCIDENTS, Sources.CALLS, Sources.SUBSCRIBERS, Sources.TRANSACTIONS, Sources.ACCOUNTS, Sources.LABELS),
+                LabelSpec.victims(), Algorithm.SCORECARD, Action.CONTACT_VICTIM,
                 "the same unknown numbers calling on many days, then large or new-payee transfers");
     }
 

@@ -28,6 +28,7 @@ import static org.fraudlake.pipelines.features.Exprs.share;
 import static org.fraudlake.pipelines.features.Exprs.sumIf;
 import static org.fraudlake.pipelines.features.Exprs.intOrZero;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -47,6 +48,8 @@ import org.fraudlake.schemas.tables.Silver.Accounts;
  * of the counterparty pairs, two of the device/IP keys, joins of per-account frames; labels are broadcast.
  */
 public final class AccountFeatures {
+    /** Holders above which a shared device or IP is infrastructure rather than a sign of common control. */
+    static final int MAX_KEY_HOLDERS = 10;
     private static final String RISKY = "_risky";
     private static final String OWN_HOLDER = "_own_holder";
     private static final String KIND = "_kind";
@@ -63,10 +66,13 @@ public final class AccountFeatures {
      * @param counterparties {@link CounterpartyPairs} as of D
      * @param accounts silver accounts known on D ({@link StateAsOf#accounts})
      * @param labeledAccounts {@link StateAsOf#labeledAccounts} as of D
+     * @param historyStart the first business date the lake has transactions for: an account with no earlier
+     *                     activity on record counts as idle since it opened or since then, whichever is later
+     *                     (what happened before the lake existed is unknown, not dormancy)
      */
     public static Dataset<Row> compute(AsOf asOf, Dataset<Row> totals, Dataset<Row> accountDaily,
                                        Dataset<Row> counterparties, Dataset<Row> accounts,
-                                       Dataset<Row> labeledAccounts) {
+                                       Dataset<Row> labeledAccounts, LocalDate historyStart) {
         Dataset<Row> window = accountDaily.filter(asOf.within(AsOf.WINDOW_DAYS));
         Dataset<Row> info = accounts.select(col(Accounts.ACCOUNT_ID), col(Accounts.BANK), col(Accounts.HOLDER_ID),
                 col(Accounts.OPEN_DATE));
@@ -81,7 +87,7 @@ public final class AccountFeatures {
                 .join(sharedKeys(window, accounts), key, "left")
                 .join(info, key, "left")
                 .join(holders(asOf, accounts), new String[]{Accounts.HOLDER_ID}, "left");
-        return joined.select(features(asOf));
+        return joined.select(features(asOf, historyStart));
     }
 
     private static Column since(AsOf asOf, int days, String column) {
@@ -153,7 +159,10 @@ public final class AccountFeatures {
 
     /**
      * Devices and IPs per account over the window, and how many other holders used the same ones. Holders
-     * are silver holder tokens; an account unknown to silver counts as its own holder.
+     * are silver holder tokens; an account unknown to silver counts as its own holder. A device or IP used by
+     * more than {@link #MAX_KEY_HOLDERS} holders is infrastructure (a branch terminal, a carrier's NAT, a
+     * VPN exit), not a controller's handset: it counts among the account's devices and IPs but not towards
+     * the holders it shares them with.
      */
     static Dataset<Row> sharedKeys(Dataset<Row> window, Dataset<Row> accounts) {
         Dataset<Row> holder = accounts.select(col(Accounts.ACCOUNT_ID), col(Accounts.HOLDER_ID));
@@ -166,14 +175,15 @@ public final class AccountFeatures {
                 .withColumn(OWN_HOLDER, coalesce(col(Accounts.HOLDER_ID), col(AggAccountDaily.ACCOUNT_ID)))
                 .drop(Accounts.HOLDER_ID);
         Dataset<Row> keyHolders = pairs.groupBy(KIND, KEY).agg(collect_set(OWN_HOLDER).as(HOLDERS));
+        Column personal = size(col(HOLDERS)).leq(MAX_KEY_HOLDERS);
         Column device = col(KIND).equalTo("D");
         Column ip = col(KIND).equalTo("I");
         return pairs.join(keyHolders, new String[]{KIND, KEY})
                 .groupBy(AggAccountDaily.ACCOUNT_ID, OWN_HOLDER).agg(
                         countIf(device).as("devices"),
                         countIf(ip).as("ips"),
-                        array_distinct(flatten(collect_list(when(device, col(HOLDERS))))).as("_dev_holders"),
-                        array_distinct(flatten(collect_list(when(ip, col(HOLDERS))))).as("_ip_holders"))
+                        array_distinct(flatten(collect_list(when(device.and(personal), col(HOLDERS))))).as("_dev_holders"),
+                        array_distinct(flatten(collect_list(when(ip.and(personal), col(HOLDERS))))).as("_ip_holders"))
                 .select(col(AggAccountDaily.ACCOUNT_ID), col("devices"), col("ips"),
                         size(array_remove(col("_dev_holders"), col(OWN_HOLDER))).as("dev_other_holders"),
                         size(array_remove(col("_ip_holders"), col(OWN_HOLDER))).as("ip_other_holders"));
@@ -213,14 +223,14 @@ public final class AccountFeatures {
         return out;
     }
 
-    private static Column[] features(AsOf asOf) {
+    private static Column[] features(AsOf asOf, LocalDate historyStart) {
         Column txns = coalesce(col(FeaturesAccount.IN_CNT_30D), lit(0L))
                 .plus(coalesce(col(FeaturesAccount.OUT_CNT_30D), lit(0L)));
         Column in7 = col(FeaturesAccount.IN_AMT_7D);
         Column in30 = col(FeaturesAccount.IN_AMT_30D);
         Column out30 = col(FeaturesAccount.OUT_AMT_30D);
         Column openDate = col(Accounts.OPEN_DATE);
-        Column idleSince = coalesce(col("prev_active"), openDate);
+        Column idleSince = coalesce(col("prev_active"), greatest(openDate, lit(historyStart.toString()).cast("date")));
         List<Column> c = new ArrayList<>();
         c.add(col(FeaturesAccount.ACCOUNT_ID));
         c.add(col(Accounts.BANK).as(FeaturesAccount.BANK));

@@ -237,6 +237,13 @@ public final class FeaturesJob {
                     .filter(col(Gold.BUSINESS_DATE).leq(AsOf.day(day))));
         }
 
+        /** The first business date with silver transactions (partition values only). */
+        private LocalDate historyStart() {
+            Row first = spark.read().format("delta").load(lake.silver(Silver.TRANSACTIONS))
+                    .agg(org.apache.spark.sql.functions.min(Gold.BUSINESS_DATE)).first();
+            return first.isNullAt(0) ? asOf.date() : first.getDate(0).toLocalDate();
+        }
+
         /**
          * The inputs the feature tables share, each materialized as soon as what it reads is written (the
          * account side, the phone side), then the four tables concurrently.
@@ -258,7 +265,7 @@ public final class FeaturesJob {
             LocalDate d = asOf.date();
             List<Step> steps = List.of(
                     new Step(Gold.FEATURES_ACCOUNT_DAILY, d, d, () -> AccountFeatures.compute(asOf, join(totals),
-                            join(accountDaily), join(counterparties), join(accounts), join(labeled))),
+                            join(accountDaily), join(counterparties), join(accounts), join(labeled), historyStart())),
                     new Step(Gold.FEATURES_PHONE_DAILY, d, d, () -> PhoneFeatures.compute(asOf, join(phoneDaily),
                             join(contacts), join(subscribers), links, join(counterparties), join(labeled))),
                     new Step(Gold.FEATURES_PERSON_DAILY, d, d, () -> PersonFeatures.compute(asOf, join(totals),

@@ -42,12 +42,38 @@ class AccountFeaturesTest {
     /** Aggregates every day of {@code txns} and computes the features as of {@code asOf}. */
     private static Dataset<Row> features(SparkSession spark, AsOf asOf, Dataset<Row> txns, Dataset<Row> accounts,
                                          Dataset<Row> labels) {
-        LocalDate first = asOf.date().minusDays(60);
+        return features(spark, asOf, txns, accounts, labels, asOf.date().minusDays(60));
+    }
+
+    private static Dataset<Row> features(SparkSession spark, AsOf asOf, Dataset<Row> txns, Dataset<Row> accounts,
+                                         Dataset<Row> labels, LocalDate first) {
         Dataset<Row> none = empty(spark, Fixtures.LAST_ACTIVE);
         Dataset<Row> daily = DailyAggregates.accountDaily(txns, none, first, asOf.date());
         return AccountFeatures.compute(asOf, AccountFeatures.totals(asOf, daily), daily,
                 CounterpartyPairs.of(asOf, DailyAggregates.accountCounterpartyDaily(txns, first, asOf.date())),
-                StateAsOf.accounts(accounts, asOf), StateAsOf.labeledAccounts(labels, asOf));
+                StateAsOf.accounts(accounts, asOf), StateAsOf.labeledAccounts(labels, asOf), first);
+    }
+
+    @Test
+    void infrastructureDevicesDoNotLinkHoldersAndDormancyStartsNoEarlierThanTheLake(SparkSession spark) {
+        List<Row> accounts = new java.util.ArrayList<>();
+        List<Row> txns = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            accounts.add(account("acc_" + i, "BANK_A", "id_h" + i, "PERSON", null, LocalDate.of(2015, 1, 1)));
+            txns.add(txn("acc_" + i, "OUT", "100", "2026-11-27T09:00", "acc_x", "ATM", "atm_7", null, null));
+        }
+        txns.add(txn("acc_0", "OUT", "100", "2026-11-27T10:00", "acc_x", "MOBILE", "phone_a", null, null));
+        txns.add(txn("acc_1", "OUT", "100", "2026-11-27T10:00", "acc_x", "MOBILE", "phone_a", null, null));
+        LocalDate lakeStart = D.minusDays(5);
+        Map<String, Row> rows = byKey(features(spark, AS_OF, frame(spark, Fixtures.TRANSACTIONS, txns),
+                frame(spark, Fixtures.ACCOUNTS, accounts), empty(spark, Fixtures.CASE_LABELS), lakeStart),
+                FeaturesAccount.ACCOUNT_ID);
+        assertEquals(2L, rows.get("acc_0").<Long>getAs(FeaturesAccount.DEVICES_30D));
+        assertEquals(1L, rows.get("acc_0").<Long>getAs(FeaturesAccount.DEVICE_OTHER_HOLDERS_30D),
+                "the handset shared with id_h1 counts, the ATM used by 12 holders does not");
+        assertEquals(0L, rows.get("acc_5").<Long>getAs(FeaturesAccount.DEVICE_OTHER_HOLDERS_30D));
+        assertEquals(4, rows.get("acc_5").<Integer>getAs(FeaturesAccount.DORMANCY_DAYS),
+                "opened in 2015, no activity on record since the lake began on D-5: idle 4 days, not 11 years");
     }
 
     @Test
