@@ -131,6 +131,8 @@ public final class GraphJob {
         private final AsOf asOf;
         private final List<Dataset<Row>> stored = new ArrayList<>();
         private final Map<String, Long> counts = new LinkedHashMap<>();
+        private String stepName;
+        private long stepStarted;
 
         Run(SparkSession spark, AsOf asOf) {
             this.spark = spark;
@@ -236,9 +238,19 @@ public final class GraphJob {
             return traces;
         }
 
+        /** Starts a step: reports the previous one's time and names the Spark jobs that follow. */
         private void step(String what) {
+            finish();
             spark.sparkContext().setJobDescription("graph " + what + " " + asOf.date());
-            progress.accept("  " + what);
+            stepName = what;
+            stepStarted = System.nanoTime();
+        }
+
+        private void finish() {
+            if (stepName != null) {
+                progress.accept(String.format("  %-40s %6.1f s", stepName, (System.nanoTime() - stepStarted) / 1e9));
+            }
+            stepName = null;
         }
 
         private Dataset<Row> silver(String table) {
@@ -268,7 +280,6 @@ public final class GraphJob {
         /** Replaces D's partition of a gold table (one file) and records the rows written. */
         private void write(String table, Dataset<Row> rows) {
             step("gold/" + table);
-            long t0 = System.nanoTime();
             String path = lake.gold(table);
             DeltaIO.replaceWhere(rows.repartition(1), path,
                     GraphTables.BUSINESS_DATE + " = DATE'" + asOf.date() + "'", GraphTables.BUSINESS_DATE);
@@ -276,8 +287,8 @@ public final class GraphJob {
                     .first().getJavaMap(0);
             long n = Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
             counts.put(table, n);
-            progress.accept(String.format("  gold/%-22s %,9d rows for %s (%.1f s)", table, n, asOf.date(),
-                    (System.nanoTime() - t0) / 1e9));
+            finish();
+            progress.accept(String.format("  gold/%-22s %,9d rows for %s", table, n, asOf.date()));
         }
     }
 }
