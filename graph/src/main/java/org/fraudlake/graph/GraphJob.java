@@ -277,15 +277,22 @@ public final class GraphJob {
             }
         }
 
-        /** Replaces D's partition of a gold table (one file) and records the rows written. */
+        /**
+         * Replaces D's partition of a gold table (one file) and records the rows written, from the commit's
+         * metrics; 0 when Delta made no commit (nothing to remove, nothing to add).
+         */
         private void write(String table, Dataset<Row> rows) {
             step("gold/" + table);
             String path = lake.gold(table);
+            long before = DeltaIO.exists(spark, path) ? DeltaIO.version(spark, path) : -1L;
             DeltaIO.replaceWhere(rows.repartition(1), path,
                     GraphTables.BUSINESS_DATE + " = DATE'" + asOf.date() + "'", GraphTables.BUSINESS_DATE);
-            Map<String, String> metrics = DeltaTable.forPath(spark, path).history(1).select("operationMetrics")
-                    .first().getJavaMap(0);
-            long n = Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
+            long n = 0;
+            if (DeltaIO.version(spark, path) != before) {
+                Map<String, String> metrics = DeltaTable.forPath(spark, path).history(1).select("operationMetrics")
+                        .first().getJavaMap(0);
+                n = Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
+            }
             counts.put(table, n);
             finish();
             progress.accept(String.format("  gold/%-22s %,9d rows for %s", table, n, asOf.date()));
