@@ -10,15 +10,18 @@ import org.fraudlake.models.catalog.ElderlyNewPayee;
 import org.fraudlake.models.catalog.FanInCollection;
 import org.fraudlake.models.catalog.FanOutDispersal;
 import org.fraudlake.models.catalog.FraudPhone;
+import org.fraudlake.models.catalog.GangCommunity;
 import org.fraudlake.models.catalog.HandsetFarm;
 import org.fraudlake.models.catalog.MoneyMule;
 import org.fraudlake.models.catalog.NewAccountBurst;
 import org.fraudlake.models.catalog.RapidPassThrough;
 import org.fraudlake.models.catalog.RentedAccounts;
+import org.fraudlake.models.catalog.RiskPropagation;
 import org.fraudlake.models.catalog.ScoreRunning;
 import org.fraudlake.models.catalog.SharedDeviceIp;
 import org.fraudlake.models.catalog.Structuring;
 import org.fraudlake.models.catalog.VictimCallThenPay;
+import org.fraudlake.models.catalog.VictimFundTrace;
 import org.fraudlake.models.catalog.VictimGrooming;
 
 /** Every model fraudlake trains and scores, in listing order. The one place a new model is registered. */
@@ -28,7 +31,8 @@ public final class ModelCatalog {
             new VictimCallThenPay(), new VictimGrooming(), new ElderlyNewPayee(),
             new MoneyMule(), new RapidPassThrough(), new FanInCollection(), new FanOutDispersal(),
             new DormantReactivation(), new NewAccountBurst(), new RentedAccounts(), new SharedDeviceIp(),
-            new CashOut(), new ScoreRunning(), new Structuring());
+            new CashOut(), new ScoreRunning(), new Structuring(),
+            new VictimFundTrace(), new RiskPropagation(), new GangCommunity());
 
     private ModelCatalog() {
     }

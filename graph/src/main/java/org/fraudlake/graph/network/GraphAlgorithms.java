@@ -1,0 +1,120 @@
+package org.fraudlake.graph.network;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.graphx.Edge;
+import org.apache.spark.graphx.Graph;
+import org.apache.spark.graphx.lib.ConnectedComponents;
+import org.apache.spark.graphx.lib.PageRank;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import scala.Option;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+
+/**
+ * GraphX from Java over token edge frames ({@link GraphEdges}): connected components (the gang communities)
+ * and personalized PageRank from a seed set (risk propagation). Tokens become GraphX vertex ids by
+ * {@code xxhash64} (a collision merges two vertices; at 64 bits it is not expected below billions of
+ * vertices) and are mapped back by a join; only ids and scores cross between the frames and the RDDs, nothing
+ * is collected.
+ *
+ * <p>Costs: components take as many supersteps as the longest shortest path in a component (small for the
+ * narrow gang edges); PageRank runs a fixed number of iterations, each one pass over the edges. Both
+ * persist the graph in memory and disk while they run and free it after.
+ */
+public final class GraphAlgorithms {
+    public static final String TOKEN = "token";
+    /** Of {@link #components}: the community id, {@code cm_} and a hash of the smallest token of the component. */
+    public static final String COMMUNITY = "community_id";
+    /** Of {@link #personalizedPageRank}. */
+    public static final String PPR = "ppr_score";
+    /** Of {@link #personalizedPageRank}: vertices in the graph (seeds' hub excluded). */
+    public static final String VERTICES = "vertices";
+    /** Decimal places kept of a PageRank score: floating sums in another order differ far below this. */
+    public static final int PPR_DECIMALS = 12;
+    /** The hub vertex that restarts the walk at the seeds; no token hashes to it in practice. */
+    private static final long HUB = Long.MIN_VALUE;
+    private static final ClassTag<Object> OBJECT = ClassTag$.MODULE$.apply(Object.class);
+    private static final StructType ID_VALUE = new StructType().add("_id", DataTypes.LongType)
+            .add("_value", DataTypes.DoubleType);
+    private static final StructType ID_ID = new StructType().add("_id", DataTypes.LongType)
+            .add("_value", DataTypes.LongType);
+
+    private GraphAlgorithms() {
+    }
+
+    /** Every token of an edge frame with its vertex id. */
+    static Dataset<Row> vertices(Dataset<Row> edges) {
+        return edges.select(col(GraphEdges.SRC).as(TOKEN)).union(edges.select(col(GraphEdges.DST).as(TOKEN)))
+                .distinct().withColumn("_id", xxhash64(col(TOKEN)));
+    }
+
+    /**
+     * The connected component of every token of the edges: {@link #TOKEN}, {@link #COMMUNITY}. Deterministic:
+     * the id depends only on the component's members.
+     */
+    public static Dataset<Row> components(SparkSession spark, Dataset<Row> edges) {
+        Dataset<Row> vertices = vertices(edges);
+        JavaRDD<Edge<Object>> rdd = edges.select(xxhash64(col(GraphEdges.SRC)), xxhash64(col(GraphEdges.DST)))
+                .javaRDD().map(r -> new Edge<>(r.getLong(0), r.getLong(1), (Object) 1.0));
+        Graph<Object, Object> graph = Graph.fromEdges(rdd.rdd(), (Object) 0L, StorageLevel.MEMORY_AND_DISK(),
+                StorageLevel.MEMORY_AND_DISK(), OBJECT, OBJECT);
+        Graph<Object, Object> cc = ConnectedComponents.run(graph, OBJECT, OBJECT);
+        JavaRDD<Row> rows = cc.vertices().toJavaRDD().map(t -> RowFactory.create((Long) t._1(), (Long) t._2()));
+        Dataset<Row> component = spark.createDataFrame(rows, ID_ID).localCheckpoint();
+        graph.unpersist(false);
+        cc.unpersist(false);
+        Dataset<Row> labelled = vertices.join(component, "_id").select(col(TOKEN), col("_value").as("_cc"));
+        Dataset<Row> ids = labelled.groupBy(col("_cc")).agg(min(TOKEN).as("_min"))
+                .select(col("_cc"), concat(lit("cm_"), substring(sha2(col("_min"), 256), 1, 16)).as(COMMUNITY));
+        return labelled.join(ids, "_cc").select(col(TOKEN), col(COMMUNITY));
+    }
+
+    /**
+     * Personalized PageRank with restarts spread evenly over the seed tokens, over the undirected edges: a hub
+     * vertex with an edge to each seed is the single GraphX source, so one run covers every seed. Returns
+     * {@link #TOKEN}, {@link #PPR} (normalized over the graph, rounded to {@value #PPR_DECIMALS} places) and
+     * {@link #VERTICES}, for every token of the edges; empty seeds give all zeros.
+     *
+     * @param seeds      {@link #TOKEN} of the labelled entities
+     * @param iterations power iterations (each one pass over the edges)
+     * @param resetProb  probability of a restart at each step
+     */
+    public static Dataset<Row> personalizedPageRank(SparkSession spark, Dataset<Row> edges, Dataset<Row> seeds,
+                                                    int iterations, double resetProb) {
+        Dataset<Row> vertices = vertices(edges);
+        Dataset<Row> both = edges.select(xxhash64(col(GraphEdges.SRC)).as("_a"), xxhash64(col(GraphEdges.DST)).as("_b"));
+        Dataset<Row> directed = both.union(both.select(col("_b"), col("_a")))
+                .union(seeds.join(vertices, TOKEN).select(lit(HUB).as("_a"), col("_id").as("_b")).distinct());
+        JavaRDD<Edge<Object>> rdd = directed.javaRDD().map(r -> new Edge<>(r.getLong(0), r.getLong(1), (Object) 1.0));
+        Graph<Object, Object> graph = Graph.fromEdges(rdd.rdd(), (Object) 0.0, StorageLevel.MEMORY_AND_DISK(),
+                StorageLevel.MEMORY_AND_DISK(), OBJECT, OBJECT);
+        Graph<Object, Object> ranked = PageRank.runWithOptions(graph, iterations, resetProb,
+                Option.apply((Object) HUB), true, OBJECT, OBJECT);
+        JavaRDD<Row> rows = ranked.vertices().toJavaRDD()
+                .filter(t -> (Long) t._1() != HUB)
+                .map(t -> RowFactory.create((Long) t._1(), (Double) t._2()));
+        Dataset<Row> scores = spark.createDataFrame(rows, ID_VALUE).localCheckpoint();
+        graph.unpersist(false);
+        ranked.unpersist(false);
+        long n = vertices.count();
+        return vertices.join(scores, "_id", "left")
+                .select(col(TOKEN), round(coalesce(col("_value"), lit(0.0)),
+                        PPR_DECIMALS).as(PPR), lit(n).as(VERTICES));
+    }
+}
