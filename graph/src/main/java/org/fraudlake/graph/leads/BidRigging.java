@@ -15,9 +15,9 @@ import org.fraudlake.schemas.tables.Silver.Tenders;
 /**
  * Bid rigging: firms that bid on the same tenders from a shared IP, contact phone or filing agent, on at
  * least {@link #MIN_SHARED_TENDERS} tenders as a pair, form a ring (connected components over such pairs).
- * The ring is a lead when at least {@link #MIN_RING_WINS} of its tenders were won by a member while every
- * other member covered at most {@link #MAX_COVER} above the winning bid, and the winners rotate (at least two
- * members won) or the winner paid other members afterwards (side payments).
+ * The ring is a lead when on at least {@link #MIN_TIGHT_TENDERS} of its tenders the members' bids lie within
+ * {@link #MAX_COVER} of each other (cover bids a few per cent above the one meant to win), and the wins rotate
+ * (at least two members won a tender) or money moved between members afterwards (side payments).
  *
  * <p>Look-alike: a bidding agency filing for unrelated firms from one address, phone and agent: its firms
  * rarely meet twice, their prices scatter and the lowest bid (often an outsider's) wins, and no money moves
@@ -26,7 +26,7 @@ import org.fraudlake.schemas.tables.Silver.Tenders;
  */
 public final class BidRigging {
     public static final int MIN_SHARED_TENDERS = 2;
-    public static final int MIN_RING_WINS = 2;
+    public static final int MIN_TIGHT_TENDERS = 2;
     public static final double MAX_COVER = 0.06;
 
     /** Evidence kinds naming what the co-bidders shared. */
@@ -75,16 +75,16 @@ public final class BidRigging {
                 functions.count(lit(1)).as("_members"),
                 functions.max(functions.when(col("_won"), col("_amt"))).as("_win_amt"),
                 functions.max(functions.when(col("_won"), col(FIRM))).as("_winner"),
-                functions.max(functions.when(functions.not(col("_won")), col("_amt"))).as("_max_cover"),
+                functions.max(col("_amt")).as("_max_bid"),
+                functions.min(col("_amt")).as("_min_bid"),
                 functions.min(col("_at")).as("_at"))
                 .filter(col("_members").geq(2));
-        Column ringWin = col("_win_amt").isNotNull()
-                .and(col("_max_cover").leq(col("_win_amt").multiply(1 + MAX_COVER)));
+        Column tight = col("_max_bid").leq(col("_min_bid").multiply(1 + MAX_COVER));
         Dataset<Row> tenderStats = perTender.groupBy(RING).agg(
-                functions.sum(functions.when(ringWin, 1).otherwise(0)).as("_ring_wins"),
-                functions.countDistinct(functions.when(ringWin, col("_winner"))).as("_winners"),
-                functions.collect_list(functions.when(ringWin, LeadRows.evidence(LeadRows.TENDER, col(T), col("_win_amt"),
-                        col("_at")))).as("_tender_ev"));
+                functions.sum(functions.when(tight, 1).otherwise(0)).as("_tight"),
+                functions.countDistinct(col("_winner")).as("_winners"),
+                functions.collect_list(functions.when(tight, LeadRows.evidence(LeadRows.TENDER, col(T),
+                        functions.coalesce(col("_win_amt"), col("_min_bid")), col("_at")))).as("_tender_ev"));
         Dataset<Row> sharedEv = sharing.join(rings, FIRM).groupBy(RING)
                 .agg(functions.flatten(functions.collect_list(col("_shared"))).as("_shared_ev"));
         Dataset<Row> people = ringBids.groupBy(RING).agg(
@@ -107,13 +107,13 @@ public final class BidRigging {
                 .join(side, new String[]{RING}, "left").join(accountMembers, new String[]{RING}, "left")
                 .withColumn("_side_ev", functions.coalesce(col("_side_ev"), functions.array()))
                 .withColumn("_m_accounts", functions.coalesce(col("_m_accounts"), functions.array()))
-                .filter(col("_ring_wins").geq(MIN_RING_WINS)
+                .filter(col("_tight").geq(MIN_TIGHT_TENDERS)
                         .and(col("_winners").geq(2).or(functions.size(col("_side_ev")).gt(0))));
         Dataset<Row> out = leads.select(col(LeadRows.CORE),
                 LeadRows.members(functions.transform(col(LeadRows.CORE), f -> LeadRows.member(f, LeadRows.COMPANY, "BIDDER")),
                         col("_m_agents"), col("_m_phones"), col("_m_accounts")).as(Leads.MEMBERS),
                 LeadRows.evidences(col("_tender_ev"), col("_side_ev"), col("_shared_ev")).as(Leads.EVIDENCE),
-                LeadRows.score(0.4, LeadRows.part(0.2, col("_ring_wins"), 4),
+                LeadRows.score(0.4, LeadRows.part(0.2, col("_tight"), 4),
                         LeadRows.part(0.2, col("_winners"), 3),
                         LeadRows.part(0.2, functions.size(col("_side_ev")), 2)).as(Leads.SCORE));
         return LeadRows.finish(out, Typology.BID_RIGGING, date);
