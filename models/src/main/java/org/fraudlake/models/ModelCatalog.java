@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.fraudlake.models.catalog.BidRiggingModel;
 import org.fraudlake.models.catalog.CashOut;
 import org.fraudlake.models.catalog.DormantReactivation;
 import org.fraudlake.models.catalog.ElderlyNewPayee;
@@ -11,13 +12,17 @@ import org.fraudlake.models.catalog.FanInCollection;
 import org.fraudlake.models.catalog.FanOutDispersal;
 import org.fraudlake.models.catalog.FraudPhone;
 import org.fraudlake.models.catalog.HandsetFarm;
+import org.fraudlake.models.catalog.IllegalFundraisingModel;
 import org.fraudlake.models.catalog.MoneyMule;
 import org.fraudlake.models.catalog.NewAccountBurst;
 import org.fraudlake.models.catalog.RapidPassThrough;
 import org.fraudlake.models.catalog.RentedAccounts;
+import org.fraudlake.models.catalog.RoundTrippingModel;
 import org.fraudlake.models.catalog.ScoreRunning;
 import org.fraudlake.models.catalog.SharedDeviceIp;
+import org.fraudlake.models.catalog.ShellCompanyModel;
 import org.fraudlake.models.catalog.Structuring;
+import org.fraudlake.models.catalog.UndergroundBankingModel;
 import org.fraudlake.models.catalog.VictimCallThenPay;
 import org.fraudlake.models.catalog.VictimGrooming;
 
@@ -28,7 +33,9 @@ public final class ModelCatalog {
             new VictimCallThenPay(), new VictimGrooming(), new ElderlyNewPayee(),
             new MoneyMule(), new RapidPassThrough(), new FanInCollection(), new FanOutDispersal(),
             new DormantReactivation(), new NewAccountBurst(), new RentedAccounts(), new SharedDeviceIp(),
-            new CashOut(), new ScoreRunning(), new Structuring());
+            new CashOut(), new ScoreRunning(), new Structuring(),
+            new RoundTrippingModel(), new UndergroundBankingModel(), new IllegalFundraisingModel(),
+            new BidRiggingModel(), new ShellCompanyModel());
 
     private ModelCatalog() {
     }

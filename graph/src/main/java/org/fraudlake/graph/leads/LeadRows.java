@@ -72,8 +72,6 @@ public final class LeadRows {
     public static final String TRANSACTION = "TRANSACTION";
     public static final String TENDER = "TENDER";
 
-    private static final String EV = "e";
-
     private LeadRows() {
     }
 

@@ -1,14 +1,13 @@
 package org.fraudlake.graph.leads;
 
-
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import java.time.LocalDate;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.fraudlake.schemas.tables.Published.Leads;
 import org.fraudlake.schemas.tables.Published.Typology;
 
