@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.fraudlake.models.catalog.BidRiggingModel;
 import org.fraudlake.models.catalog.CashOut;
 import org.fraudlake.models.catalog.DormantReactivation;
 import org.fraudlake.models.catalog.ElderlyNewPayee;
@@ -12,14 +13,18 @@ import org.fraudlake.models.catalog.FanOutDispersal;
 import org.fraudlake.models.catalog.FraudPhone;
 import org.fraudlake.models.catalog.GangCommunity;
 import org.fraudlake.models.catalog.HandsetFarm;
+import org.fraudlake.models.catalog.IllegalFundraisingModel;
 import org.fraudlake.models.catalog.MoneyMule;
 import org.fraudlake.models.catalog.NewAccountBurst;
 import org.fraudlake.models.catalog.RapidPassThrough;
 import org.fraudlake.models.catalog.RentedAccounts;
 import org.fraudlake.models.catalog.RiskPropagation;
+import org.fraudlake.models.catalog.RoundTrippingModel;
 import org.fraudlake.models.catalog.ScoreRunning;
 import org.fraudlake.models.catalog.SharedDeviceIp;
+import org.fraudlake.models.catalog.ShellCompanyModel;
 import org.fraudlake.models.catalog.Structuring;
+import org.fraudlake.models.catalog.UndergroundBankingModel;
 import org.fraudlake.models.catalog.VictimCallThenPay;
 import org.fraudlake.models.catalog.VictimFundTrace;
 import org.fraudlake.models.catalog.VictimGrooming;
@@ -32,7 +37,9 @@ public final class ModelCatalog {
             new MoneyMule(), new RapidPassThrough(), new FanInCollection(), new FanOutDispersal(),
             new DormantReactivation(), new NewAccountBurst(), new RentedAccounts(), new SharedDeviceIp(),
             new CashOut(), new ScoreRunning(), new Structuring(),
-            new VictimFundTrace(), new RiskPropagation(), new GangCommunity());
+            new VictimFundTrace(), new RiskPropagation(), new GangCommunity(),
+            new RoundTrippingModel(), new UndergroundBankingModel(), new IllegalFundraisingModel(),
+            new BidRiggingModel(), new ShellCompanyModel());
 
     private ModelCatalog() {
     }

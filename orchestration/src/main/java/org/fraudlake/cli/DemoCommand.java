@@ -19,8 +19,9 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Simulate a demo city into the lake (default ./lake) and run the night for every day: "
-                + "ingest, conform and features, printing per-feed counts of loaded, quarantined and rejected; then train "
-                + "the model catalog as of the last day, print the validation metric table and score the last day.")
+                + "ingest, conform and features, printing per-feed counts of loaded, quarantined and rejected; then, for the last day, "
+                + "trace victim money and find gangs (graph), publish economic-crime leads and incident series "
+                + "printed by typology, train the model catalog, print the validation metric table and score.")
 public final class DemoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -46,6 +47,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         IngestTable.print(System.out, "demo: ingest totals over " + sim.days() + " days", reports);
         LocalDate last = sim.startDate().plusDays(sim.days() - 1L);
+        night.graph(spark, last);
+        night.leads(spark, last);
         TrainJob.Settings settings = night.trainSettings();
         int trainDays = Math.min(settings.trainDays(), sim.days() - settings.validDays());
         if (trainDays < 1) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fraudlake", mixinStandardHelpOptions = true, version = "fraudlake 0.1.0",
         description = "Batch data lake and risk-modeling pipeline for telecom fraud and economic crime.",
         subcommands = {DemoCommand.class, SimulateCommand.class, IngestCommand.class, ConformCommand.class, FeaturesCommand.class,
-                TrainCommand.class, ScoreCommand.class, EvaluateCommand.class, ModelsCommand.class,
+                GraphCommand.class, LeadsCommand.class, TrainCommand.class, ScoreCommand.class, EvaluateCommand.class, ModelsCommand.class,
                 ConfigCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class FraudlakeCli implements Runnable {
 

@@ -1,11 +1,8 @@
 package org.fraudlake.cli;
 
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.fraudlake.graph.GraphJob;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,18 +29,7 @@ public final class GraphCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Night night = new Night(common.config(), System.out);
-        SparkSession spark = night.spark();
-        GraphJob.Settings settings = GraphJob.Settings.DEFAULTS.withMaxHops(hops).withWindowDays(windowDays);
-        System.out.println("graph " + date);
-        long t0 = System.nanoTime();
-        Map<String, Long> counts = new GraphJob(night.lake(), settings, line -> System.out.println("  " + line))
-                .run(spark, date);
-        System.out.printf("graph %s done in %.1f s: %s%n", date, (System.nanoTime() - t0) / 1e9, counts);
+        night.graph(night.spark(), date, GraphJob.Settings.DEFAULTS.withMaxHops(hops).withWindowDays(windowDays));
         return 0;
-    }
-
-    /** Runs the command alone (until it is registered with {@code fraudlake}). */
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new GraphCommand()).execute(args));
     }
 }

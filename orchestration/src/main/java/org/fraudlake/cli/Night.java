@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.config.FraudlakeConfig;
+import org.fraudlake.graph.GraphJob;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.models.ModelCatalog;
 import org.fraudlake.models.RiskModel;
@@ -67,6 +68,23 @@ public final class Night {
         Map<String, Long> counts = new FeaturesJob(lake, line -> out.println("  " + line)).run(spark, date);
         out.printf("features %s done in %.1f s%n", date, (System.nanoTime() - t0) / 1e9);
         return counts;
+    }
+
+    public Map<String, Long> graph(SparkSession spark, LocalDate date) {
+        return graph(spark, date, GraphJob.Settings.DEFAULTS);
+    }
+
+    public Map<String, Long> graph(SparkSession spark, LocalDate date, GraphJob.Settings settings) {
+        out.println("graph " + date);
+        long t0 = System.nanoTime();
+        Map<String, Long> counts = new GraphJob(lake, settings, line -> out.println("  " + line)).run(spark, date);
+        out.printf("graph %s done in %.1f s: %s%n", date, (System.nanoTime() - t0) / 1e9, counts);
+        return counts;
+    }
+
+    /** Leads and incident series for a date, printed by typology. */
+    public Map<String, Long> leads(SparkSession spark, LocalDate date) {
+        return LeadsCommand.run(lake, spark, date, out);
     }
 
     public TrainJob.Settings trainSettings() {

@@ -1,0 +1,127 @@
+package org.fraudlake.graph.leads;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.time.LocalDate;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.fraudlake.schemas.tables.Published.Leads;
+import org.fraudlake.schemas.tables.Published.Typology;
+import org.fraudlake.schemas.tables.Silver.Companies;
+
+/**
+ * Shell companies: firms tied by a shared legal representative, address or phone (connected through any of
+ * them) where at least {@link #MIN_LOW_CAPITAL} members have little registered capital (at most
+ * {@link #MAX_CAPITAL}), the group moves at least {@link #MIN_FLOW_TO_CAPITAL} times its capital, and most of
+ * that money moves among the group's own accounts (share at least {@link #MIN_INTERNAL_SHARE}, at least
+ * {@link #MIN_INTERNAL_AMOUNT}).
+ *
+ * <p>Look-alike: firm groups that share a representative, address and phone legitimately; their capital is
+ * real and their money goes to staff, suppliers and clients outside the group. Attribute values shared by
+ * more than {@link #MAX_SHARED} firms (a business centre's address, an agency's phone) do not link. Cost: a
+ * few aggregations and joins over the registry, a connected-components pass over the linked firms, and one
+ * join of the window's transfers against the linked firms' accounts.
+ */
+public final class ShellCompany {
+    public static final long MAX_CAPITAL = 1_000_000;
+    public static final int MIN_LOW_CAPITAL = 2;
+    public static final double MIN_FLOW_TO_CAPITAL = 10;
+    public static final double MIN_INTERNAL_SHARE = 0.5;
+    public static final long MIN_INTERNAL_AMOUNT = 1_000_000;
+    public static final int MAX_SHARED = 20;
+
+    /** Evidence kinds naming the shared attribute. */
+    public static final String SHARED_LEGAL_REP = "SHARED_LEGAL_REP";
+    public static final String SHARED_ADDRESS = "SHARED_ADDRESS";
+    public static final String SHARED_PHONE = "SHARED_PHONE";
+
+    private static final String FIRM = "_firm";
+    private static final String ATTR_KIND = "_attr_kind";
+    private static final String ATTR = "_attr";
+    private static final String GROUP = "_group";
+
+    private ShellCompany() {
+    }
+
+    /**
+     * Leads from the registry ({@code silver/companies}), accounts and transfers with holders in the window.
+     *
+     * @return rows of {@link LeadRows#finish}
+     */
+    public static Dataset<Row> detect(Dataset<Row> companies, Dataset<Row> accounts, Dataset<Row> flows,
+                                      LocalDate date) {
+        Dataset<Row> attrs = attributes(companies);
+        Dataset<Row> shared = attrs.groupBy(ATTR_KIND, ATTR).agg(functions.count(lit(1)).as("_n"))
+                .filter(col("_n").between(2, MAX_SHARED)).drop("_n");
+        Dataset<Row> linked = attrs.join(shared, new String[]{ATTR_KIND, ATTR});
+        Dataset<Row> l2 = linked.select(col(ATTR_KIND), col(ATTR), col(FIRM).as("_other"));
+        Dataset<Row> pairs = linked.join(l2, new String[]{ATTR_KIND, ATTR})
+                .filter(col(FIRM).lt(col("_other")))
+                .select(col(FIRM).as(Components.A), col("_other").as(Components.B));
+        Dataset<Row> groups = Components.of(pairs)
+                .select(col(Components.NODE).as(FIRM), col(Components.COMPONENT).as(GROUP));
+
+        Dataset<Row> firms = companies.select(col(Companies.COMPANY_ID).as(FIRM),
+                        col(Companies.REGISTERED_CAPITAL).cast("double").as("_capital"),
+                        col(Companies.LEGAL_REP_ID).as("_rep"), col(Companies.PHONE).as("_phone"))
+                .join(groups, FIRM);
+        Dataset<Row> firmAccounts = Flows.holders(accounts).join(groups,
+                col("_h_holder").equalTo(col(FIRM))).select(col("_h_account").as("_acc"), col(FIRM), col(GROUP));
+        Dataset<Row> touching = flows.join(firmAccounts.toDF("_s_acc", "_s_firm", "_s_group"),
+                        col(Flows.SRC).equalTo(col("_s_acc")), "left")
+                .join(firmAccounts.toDF("_d_acc", "_d_firm", "_d_group"), col(Flows.DST).equalTo(col("_d_acc")), "left")
+                .filter(col("_s_group").isNotNull().or(col("_d_group").isNotNull()));
+        Column internal = col("_s_group").equalTo(col("_d_group")).and(col("_s_firm").notEqual(col("_d_firm")));
+        Dataset<Row> byGroup = touching
+                .withColumn("_internal", functions.coalesce(internal, lit(false)))
+                .withColumn(GROUP, functions.coalesce(col("_s_group"), col("_d_group")))
+                .groupBy(GROUP).agg(
+                        functions.sum(Flows.AMOUNT).cast("double").as("_flow"),
+                        functions.sum(functions.when(col("_internal"), col(Flows.AMOUNT))).cast("double").as("_internal_amt"),
+                        functions.collect_list(functions.when(col("_internal"), LeadRows.evidence(LeadRows.TRANSACTION,
+                                col(Flows.REF), col(Flows.AMOUNT), col(Flows.TIME)))).as("_ev"));
+        Dataset<Row> stats = firms.groupBy(GROUP).agg(
+                functions.count(lit(1)).as("_firms"),
+                functions.sum(functions.when(col("_capital").leq(MAX_CAPITAL), 1).otherwise(0)).as("_low"),
+                functions.sum(functions.coalesce(col("_capital"), lit(0.0))).as("_capital"),
+                functions.sort_array(functions.collect_set(col(FIRM))).as(LeadRows.CORE),
+                functions.collect_set(LeadRows.member(col(FIRM), LeadRows.COMPANY, "SHELL")).as("_m_firms"),
+                functions.collect_set(LeadRows.member(col("_rep"), LeadRows.PERSON, "LEGAL_REP")).as("_m_reps"),
+                functions.collect_set(LeadRows.member(col("_phone"), LeadRows.PHONE, "SHARED_PHONE")).as("_m_phones"));
+        Dataset<Row> accountMembers = firmAccounts.groupBy(GROUP).agg(functions.collect_set(
+                LeadRows.member(col("_acc"), LeadRows.ACCOUNT, "SHELL_ACCOUNT")).as("_m_accounts"));
+        Dataset<Row> attrEvidence = linked.join(groups, FIRM).groupBy(GROUP).agg(functions.collect_set(
+                functions.struct(col(ATTR_KIND).as("kind"), col(ATTR).as("ref"))).as("_shared"));
+
+        Dataset<Row> candidates = stats.join(byGroup, GROUP).join(accountMembers, GROUP).join(attrEvidence, GROUP)
+                .withColumn("_share", col("_internal_amt").divide(col("_flow")))
+                .withColumn("_ratio", col("_flow").divide(functions.greatest(col("_capital"), lit(1.0))))
+                .filter(col("_low").geq(MIN_LOW_CAPITAL)
+                        .and(col("_internal_amt").geq(MIN_INTERNAL_AMOUNT))
+                        .and(col("_share").geq(MIN_INTERNAL_SHARE))
+                        .and(col("_ratio").geq(MIN_FLOW_TO_CAPITAL)));
+        Column sharedEvidence = functions.transform(col("_shared"),
+                s -> LeadRows.attribute("", s.getField("ref")).withField("kind", s.getField("kind")));
+        Dataset<Row> out = candidates.select(col(LeadRows.CORE),
+                LeadRows.members(col("_m_firms"), col("_m_reps"), col("_m_phones"), col("_m_accounts")).as(Leads.MEMBERS),
+                LeadRows.evidences(col("_ev"), sharedEvidence).as(Leads.EVIDENCE),
+                LeadRows.score(0.4, LeadRows.part(0.2, col("_low").divide(col("_firms")), 1.0),
+                        LeadRows.part(0.2, col("_share"), 1.0),
+                        LeadRows.part(0.2, functions.log10(col("_ratio")), 3.0)).as(Leads.SCORE));
+        return LeadRows.finish(out, Typology.SHELL_COMPANY, date);
+    }
+
+    /** One row per firm and identifying attribute it has: legal representative, normalized address, phone. */
+    static Dataset<Row> attributes(Dataset<Row> companies) {
+        Column address = functions.lower(functions.regexp_replace(col(Companies.ADDRESS), "\\s+", ""));
+        return companies.select(col(Companies.COMPANY_ID).as(FIRM), functions.explode(functions.array(
+                        functions.struct(lit(SHARED_LEGAL_REP).as("k"), col(Companies.LEGAL_REP_ID).as("v")),
+                        functions.struct(lit(SHARED_ADDRESS).as("k"), address.as("v")),
+                        functions.struct(lit(SHARED_PHONE).as("k"), col(Companies.PHONE).as("v")))).as("_a"))
+                .select(col(FIRM), col("_a.k").as(ATTR_KIND), col("_a.v").as(ATTR))
+                .filter(col(ATTR).isNotNull().and(functions.length(col(ATTR)).gt(0)));
+    }
+}

@@ -1,0 +1,125 @@
+package org.fraudlake.graph.series;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.fraudlake.graph.leads.Components;
+import org.fraudlake.schemas.tables.Published;
+import org.fraudlake.schemas.tables.Published.IncidentSeries;
+import org.fraudlake.schemas.tables.Silver.Incidents;
+
+/**
+ * Incident series: police incidents of a place-bound category ({@link #CATEGORIES}) are linked when they
+ * have the same category and the same modus operandi codes, occurred within {@link #MAX_GAP_DAYS} days of
+ * each other, and in the same community or within {@link #RADIUS_M} metres. Linked incidents form series
+ * (connected components, so a new incident that links to any member joins the series); a series needs
+ * {@link #MIN_MEMBERS} incidents. Its id is the hash of its first incident, so it stays the same as later
+ * incidents join; it is open while its last incident is at most {@link #OPEN_DAYS} days before the date.
+ *
+ * <p>Look-alike: thefts with the same codes all over the city are never linked across communities farther
+ * apart than the radius. Cost: a self-join of the look-back window's incidents on category and modus
+ * operandi (quadratic within one code set; incidents are thousands a month), a connected-components pass
+ * over the linked pairs and one aggregation per series.
+ */
+public final class SeriesLinker {
+    public static final List<String> CATEGORIES = List.of("THEFT", "BURGLARY", "ROBBERY");
+    public static final int LOOKBACK_DAYS = 90;
+    public static final int OPEN_DAYS = 30;
+    public static final int MAX_GAP_DAYS = 14;
+    public static final double RADIUS_M = 1_000;
+    public static final int MIN_MEMBERS = 3;
+
+    /** Linking reasons. */
+    public static final String SAME_CATEGORY = "SAME_CATEGORY";
+    public static final String SAME_MO = "SAME_MO";
+    public static final String SAME_COMMUNITY = "SAME_COMMUNITY";
+    public static final String WITHIN_RADIUS = "WITHIN_RADIUS";
+    public static final String WITHIN_DAYS = "WITHIN_DAYS";
+
+    private static final double EARTH_M = 6_371_000;
+    private static final String CITY_ZONE = "+08:00";
+    private static final String ID = "_id";
+    private static final String AT = "_at";
+    private static final String MO = "_mo";
+
+    private SeriesLinker() {
+    }
+
+    /**
+     * The series as of {@code date} from {@code silver/incidents}: incidents reported by the end of the date
+     * (city time) that occurred in the {@link #LOOKBACK_DAYS} days before it.
+     *
+     * @return rows with the columns of {@link IncidentSeries} and {@link Published#BUSINESS_DATE}
+     */
+    public static Dataset<Row> link(Dataset<Row> incidents, LocalDate date) {
+        Column reportedDay = functions.to_date(functions.from_utc_timestamp(col(Incidents.REPORTED_AT), CITY_ZONE));
+        Column occurred = functions.coalesce(col(Incidents.OCCURRED_AT), col(Incidents.REPORTED_AT));
+        Column occurredDay = functions.to_date(functions.from_utc_timestamp(occurred, CITY_ZONE));
+        Dataset<Row> recent = incidents
+                .filter(reportedDay.leq(lit(Date.valueOf(date)))
+                        .and(occurredDay.geq(lit(Date.valueOf(date.minusDays(LOOKBACK_DAYS)))))
+                        .and(functions.upper(col(Incidents.CATEGORY)).isin(CATEGORIES.toArray()))
+                        .and(functions.size(col(Incidents.MODUS_OPERANDI)).gt(0)))
+                .select(col(Incidents.INCIDENT_ID).as(ID), functions.upper(col(Incidents.CATEGORY)).as("_cat"),
+                        functions.array_join(functions.array_sort(functions.array_distinct(col(Incidents.MODUS_OPERANDI))),
+                                ";").as(MO),
+                        occurred.as(AT), col(Incidents.COMMUNITY).as("_community"),
+                        col(Incidents.LAT).cast("double").as("_lat"), col(Incidents.LON).cast("double").as("_lon"))
+                .cache();
+        Dataset<Row> other = recent.select(col(ID).as("_o_id"), col("_cat"), col(MO), col(AT).as("_o_at"),
+                col("_community").as("_o_community"), col("_lat").as("_o_lat"), col("_lon").as("_o_lon"));
+        Column sameCommunity = functions.coalesce(col("_community").equalTo(col("_o_community")), lit(false));
+        Column near = functions.coalesce(distance(col("_lat"), col("_lon"), col("_o_lat"), col("_o_lon")).leq(RADIUS_M),
+                lit(false));
+        Column gapSeconds = functions.abs(col(AT).cast("long").minus(col("_o_at").cast("long")));
+        Dataset<Row> pairs = recent.join(other, new String[]{"_cat", MO})
+                .filter(col(ID).lt(col("_o_id")).and(gapSeconds.leq(MAX_GAP_DAYS * 86_400L))
+                        .and(sameCommunity.or(near)))
+                .select(col(ID).as(Components.A), col("_o_id").as(Components.B),
+                        functions.when(sameCommunity, lit(SAME_COMMUNITY)).otherwise(lit(WITHIN_RADIUS)).as("_why"))
+                .cache();
+        Dataset<Row> members = Components.of(pairs)
+                .select(col(Components.NODE).as(ID), col(Components.COMPONENT).as("_series"));
+        Dataset<Row> reasons = pairs.join(members, col(Components.A).equalTo(col(ID)))
+                .groupBy("_series").agg(functions.collect_set(col("_why")).as("_why"));
+        Column ordered = functions.array_sort(functions.collect_list(functions.struct(col(AT), col(ID))));
+        Dataset<Row> series = recent.join(members, ID).groupBy("_series").agg(
+                        ordered.as("_ordered"), functions.first(col("_cat")).as(IncidentSeries.CATEGORY),
+                        functions.first(col(MO)).as(MO),
+                        functions.array_sort(functions.collect_set(col("_community"))).as(IncidentSeries.COMMUNITIES),
+                        functions.min(col(AT)).as(IncidentSeries.FIRST_OCCURRED),
+                        functions.max(col(AT)).as(IncidentSeries.LAST_OCCURRED))
+                .filter(functions.size(col("_ordered")).geq(MIN_MEMBERS))
+                .join(reasons, "_series");
+        Column lastDay = functions.to_date(functions.from_utc_timestamp(col(IncidentSeries.LAST_OCCURRED), CITY_ZONE));
+        return series.select(
+                functions.concat(lit("sr_"), functions.substring(functions.sha2(
+                        col("_ordered").getItem(0).getField(ID), 256), 1, 24)).as(IncidentSeries.SERIES_ID),
+                col(IncidentSeries.CATEGORY),
+                functions.split(col(MO), ";").as(IncidentSeries.MODUS_OPERANDI),
+                functions.transform(col("_ordered"), m -> m.getField(ID)).as(IncidentSeries.MEMBERS),
+                functions.size(col("_ordered")).cast("long").as(IncidentSeries.MEMBER_COUNT),
+                col(IncidentSeries.COMMUNITIES),
+                functions.array_sort(functions.array_union(functions.array(lit(SAME_CATEGORY), lit(SAME_MO),
+                        lit(WITHIN_DAYS)), col("_why"))).as(IncidentSeries.REASONS),
+                col(IncidentSeries.FIRST_OCCURRED), col(IncidentSeries.LAST_OCCURRED),
+                lastDay.geq(lit(Date.valueOf(date.minusDays(OPEN_DAYS)))).as(IncidentSeries.OPEN),
+                lit(Date.valueOf(date)).as(Published.BUSINESS_DATE));
+    }
+
+    /** Great-circle distance in metres between two points in degrees (haversine). */
+    static Column distance(Column lat1, Column lon1, Column lat2, Column lon2) {
+        Column dLat = functions.radians(lat2.minus(lat1));
+        Column dLon = functions.radians(lon2.minus(lon1));
+        Column a = functions.pow(functions.sin(dLat.divide(2)), 2).plus(functions.cos(functions.radians(lat1))
+                .multiply(functions.cos(functions.radians(lat2))).multiply(functions.pow(functions.sin(dLon.divide(2)), 2)));
+        return functions.asin(functions.sqrt(a)).multiply(2 * EARTH_M);
+    }
+}
