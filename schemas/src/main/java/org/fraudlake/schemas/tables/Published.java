@@ -10,6 +10,8 @@ public final class Published {
 
     public static final String LEADS = "leads";
     public static final String INCIDENT_SERIES = "incident_series";
+    public static final String INTERCEPT_LIST = "intercept_list";
+    public static final String VICTIM_WARNINGS = "victim_warnings";
 
     private Published() {
     }
@@ -100,5 +102,64 @@ public final class Published {
 
         private IncidentSeries() {
         }
+    }
+
+    /**
+     * published/intercept_list: one decision per flagged account or number per business date, from the day's
+     * champion scores (each model's operating threshold from the registry), fund traces and leads. Every warning
+     * still valid on the date has a row, whether sent that night or earlier, so the table is the day's complete
+     * list; {@link #SENT} says which rows go into the partners' outbox that night.
+     */
+    public static final class InterceptList {
+        /** {@code w_} and hex of a hash of partner, entity, warning type and {@link #VALID_FROM}: the same warning keeps its id. */
+        public static final String WARNING_ID = "warning_id";
+        /** The owning partner: the account's bank, the number's carrier; null for a number no partner carrier holds. */
+        public static final String PARTNER = "partner";
+        /** ACCOUNT or PHONE (victim_warnings: ACCOUNT, the victim's account at {@link #PARTNER}). */
+        public static final String ENTITY_TYPE = "entity_type";
+        /** The entity's token ({@code acc_…}, {@code ph_…}); never a raw identifier. */
+        public static final String ENTITY_ID = "entity_id";
+        /** FRAUD_ACCOUNT, MONEY_MULE, LAUNDERING, FRAUD_PHONE, HANDSET_FARM, VICTIM_AT_RISK, ... */
+        public static final String WARNING_TYPE = "warning_type";
+        /** One of {@link Action}. */
+        public static final String ACTION = "action";
+        /** 0..1, the highest calibrated score among the models that fired. */
+        public static final String SCORE = "score";
+        /** Array of the models that fired, by score descending. */
+        public static final String MODELS = "models";
+        /** Array of plain-language reasons, the strongest first. */
+        public static final String REASONS = "reasons";
+        public static final String VALID_FROM = "valid_from";
+        public static final String VALID_UNTIL = "valid_until";
+        /** One of {@link Status}. */
+        public static final String STATUS = "status";
+        /** Whether the row is in that night's outbox (NEW and ESCALATED). */
+        public static final String SENT = "sent";
+
+        private InterceptList() {
+        }
+    }
+
+    /** published/victim_warnings: the {@link InterceptList} columns plus the person at risk. */
+    public static final class VictimWarnings {
+        /** The person's token ({@code id_…}). */
+        public static final String PERSON_ID = "person_id";
+
+        private VictimWarnings() {
+        }
+    }
+
+    /** What a warning asks the partner to do. */
+    public enum Action {
+        FREEZE, MONITOR, BLOCK, CONTACT_VICTIM
+    }
+
+    /**
+     * Where a warning stands on a date: NEW (first sent), ESCALATED (sent again with a stronger action or score
+     * band, under a new id), ACTIVE (still valid, sent earlier, not repeated), WITHDRAWN (a CLEARED label or a bank's
+     * CLEARED feedback; kept one night so the change shows, never sent).
+     */
+    public enum Status {
+        NEW, ESCALATED, ACTIVE, WITHDRAWN
     }
 }
