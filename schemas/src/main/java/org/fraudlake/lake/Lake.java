@@ -89,6 +89,26 @@ public final class Lake implements Serializable {
         return at("models/" + model + "/v" + version);
     }
 
+    /** {@code outbox/}: the folders partners fetch, and the public key they verify with. */
+    public String outbox() {
+        return at("outbox");
+    }
+
+    /** {@code outbox/<partner>/<business_date>/}: one partner's signed warnings of one date. */
+    public String outbox(String partner, LocalDate date) {
+        return at("outbox/" + partner + "/" + date);
+    }
+
+    /** {@code outbox/signing-key.pub}: the publisher's Ed25519 public key, X.509 PEM. */
+    public String signingPublicKey() {
+        return at("outbox/signing-key.pub");
+    }
+
+    /** {@code reports/<business_date>/}: the nightly report (report.html, report.json). */
+    public String reports(LocalDate date) {
+        return at("reports/" + date);
+    }
+
     @Override
     public String toString() {
         return root;

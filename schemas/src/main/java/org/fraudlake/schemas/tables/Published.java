@@ -12,6 +12,7 @@ public final class Published {
     public static final String INCIDENT_SERIES = "incident_series";
     public static final String INTERCEPT_LIST = "intercept_list";
     public static final String VICTIM_WARNINGS = "victim_warnings";
+    public static final String FEEDBACK_IMPACT = "feedback_impact";
 
     private Published() {
     }
@@ -161,5 +162,28 @@ public final class Published {
      */
     public enum Status {
         NEW, ESCALATED, ACTIVE, WITHDRAWN
+    }
+
+    /**
+     * published/feedback_impact: what the warnings achieved, from the banks' feedback, per business date (the
+     * date the feedback arrived by), bank and model: the figures the center is judged by.
+     */
+    public static final class FeedbackImpact {
+        public static final String BANK = "bank";
+        /** A model that fired on the warnings counted, or {@code ALL} for the bank's total. */
+        public static final String MODEL = "model";
+        public static final String WARNINGS_SENT = "warnings_sent";
+        /** Warnings with any feedback other than NOT_FOUND. */
+        public static final String ACTED_ON = "acted_on";
+        public static final String FROZEN = "frozen";
+        public static final String VICTIMS_CONTACTED = "victims_contacted";
+        /** Victims contacted before their first transfer to a fraud account after the warning. */
+        public static final String VICTIMS_IN_TIME = "victims_in_time";
+        public static final String CLEARED = "cleared";
+        /** Sum of amount_protected, exact decimal. */
+        public static final String AMOUNT_PROTECTED = "amount_protected";
+
+        private FeedbackImpact() {
+        }
     }
 }
