@@ -1,0 +1,310 @@
+package org.fraudlake.publish.decisions;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.fraudlake.lake.Lake;
+import org.fraudlake.models.ModelCatalog;
+import org.fraudlake.models.Registry;
+import org.fraudlake.pipelines.features.AsOf;
+import org.fraudlake.pipelines.features.StateAsOf;
+import org.fraudlake.pipelines.spark.DeltaIO;
+import org.fraudlake.schemas.tables.Gold;
+import org.fraudlake.schemas.tables.Gold.Scores;
+import org.fraudlake.schemas.tables.GraphTables;
+import org.fraudlake.schemas.tables.GraphTables.FundTraces;
+import org.fraudlake.schemas.tables.Published;
+import org.fraudlake.schemas.tables.Published.Action;
+import org.fraudlake.schemas.tables.Published.InterceptList;
+import org.fraudlake.schemas.tables.Published.Leads;
+import org.fraudlake.schemas.tables.Published.Status;
+import org.fraudlake.schemas.tables.Silver;
+import org.fraudlake.schemas.tables.Silver.Accounts;
+import org.fraudlake.schemas.tables.Silver.BankFeedback;
+import org.fraudlake.schemas.tables.Silver.CaseLabels;
+import org.fraudlake.schemas.tables.Silver.Subscribers;
+
+/**
+ * The decisions of business date D: one warning per entity from the champions' scores, the fund traces and the
+ * leads of D, written as {@code published/intercept_list} (accounts and numbers) and
+ * {@code published/victim_warnings} (the accounts of persons at risk), each replacing D's partition only.
+ *
+ * <p><b>When a model fires.</b> On the entity it scored when the score of its champion version (gold/scores of D)
+ * is at or above that version's operating threshold in the model registry, chosen at validation. Scores of a version
+ * that is not the champion do not count (reported), nor do models missing from the catalog.
+ *
+ * <p><b>Where a warning goes.</b> Account models warn on the account (partner: its bank); phone models on the
+ * number (partner: the carrier holding it in silver subscribers, null when no partner carrier does, so every carrier
+ * blocks it at its gateway; the current holder is used even on a re-run of an old date, since a null would hand a
+ * carrier's customer to every carrier). Person and company models (account renting, the economic-crime lead models)
+ * warn on every account the person or company holds; a lead model also on the accounts running the scheme
+ * ({@link Evidence#SUSPECT_ROLES}) in the day's published leads of its typology that name the scored entity. Victim
+ * models (CONTACT_VICTIM) warn in victim_warnings, one row per account the person holds, at that account's bank.
+ * Traced victim money still held at the end of D (gold/fund_traces, amount_held &gt; 0) is evidence on the account by
+ * itself, named {@code fund_trace} among the models, with score {@link Settings#traceScore}.
+ *
+ * <p><b>One decision per entity.</b> score = the highest score among the evidence; models = the evidence by score
+ * descending (name on a tie); warning_type = the strongest model's, from its typology ({@link ModelRule#warningType});
+ * reasons = the first {@link Settings#reasonsPerModel} reasons of each model in that order, distinct, at most
+ * {@link Settings#maxReasons}. Accounts are FROZEN and numbers BLOCKED only on strong evidence: a freeze or block
+ * model at or above {@code threshold + freezeMargin * (1 - threshold)}, traced money held, or
+ * {@link Settings#agreeingModels} models agreeing, one of them a freeze or block model; else MONITOR. Victims:
+ * CONTACT_VICTIM. A warning is valid from its valid_from to valid_until = valid_from + the action's validity
+ * ({@link Settings#validityDays}) inclusive.
+ *
+ * <p><b>Continuity.</b> The held warnings are the table's rows of the latest earlier date that are not WITHDRAWN and
+ * still valid on D. For each key (partner, entity type, entity, person):
+ * <ul>
+ *   <li>held and cleared, by a CLEARED case label confirmed on or after its valid_from (standing at the end of D:
+ *   no later non-CLEARED label; a label on the holding person or company counts for its accounts and numbers) or by
+ *   the bank's CLEARED feedback on its warning_id: a WITHDRAWN row, never sent; the key is then suppressed while the
+ *   withdrawn warning would have been valid;</li>
+ *   <li>held, and tonight's decision is stronger (FREEZE/BLOCK over MONITOR, or the same rank in a higher
+ *   {@link Settings#scoreBands} band than the held score): ESCALATED, a new warning_id and valid_from D, sent;</li>
+ *   <li>held otherwise (firing or not): ACTIVE, the held row as it was sent (same warning_id, valid_from,
+ *   valid_until, score, models), not sent again;</li>
+ *   <li>not held (first time, or the last one expired) and firing: NEW, sent; unless suppressed by a withdrawal, or
+ *   the entity's standing CLEARED label is less than {@link Settings#clearedQuietDays} days old;</li>
+ *   <li>expired and not firing: no row.</li>
+ * </ul>
+ * warning_id = {@code "w_"} + hex SHA-256 of partner, entity type, entity, warning type and valid_from, so it is
+ * stable across re-runs. Labels and feedback count when delivered by D and timed before the end of D, city time
+ * (UTC+8); nothing later is read, and only dates before D of the table itself, so re-running D gives the same rows.
+ *
+ * <p><b>Costs.</b> One read of the day's scores (one tiny aggregate collected for the version check), the
+ * registry (collected: a few dozen rows), silver accounts, subscribers, case labels and bank feedback, the day's
+ * leads and traces, and the last {@link Settings#maxValidityDays} dates of each output table; a few joins and two
+ * aggregations per table (shuffles); two Delta writes and one small count per table collected to the driver.
+ */
+public final class DecisionsJob {
+    private static final StructType LEADS = StructType.fromDDL(Leads.LEAD_ID + " STRING, " + Leads.TYPOLOGY
+            + " STRING, " + Leads.MEMBERS + " ARRAY<STRUCT<id: STRING, kind: STRING, role: STRING>>, "
+            + Published.BUSINESS_DATE + " DATE");
+    private static final StructType TRACES = StructType.fromDDL(FundTraces.TRACE_ID + " STRING, " + FundTraces.HOP
+            + " INT, " + FundTraces.ACCOUNT_ID + " STRING, " + FundTraces.AMOUNT_HELD + " DECIMAL(18,2), "
+            + GraphTables.BUSINESS_DATE + " DATE");
+    private static final StructType LABELS = StructType.fromDDL(CaseLabels.ENTITY_TYPE + " STRING, "
+            + CaseLabels.ENTITY_ID + " STRING, " + CaseLabels.LABEL + " STRING, " + CaseLabels.CONFIRMED_AT
+            + " TIMESTAMP, " + Silver.BUSINESS_DATE + " DATE");
+    private static final StructType FEEDBACK = StructType.fromDDL(BankFeedback.BANK + " STRING, "
+            + BankFeedback.WARNING_ID + " STRING, " + BankFeedback.ACTION + " STRING, " + BankFeedback.ACTED_AT
+            + " TIMESTAMP, " + Silver.BUSINESS_DATE + " DATE");
+
+    private final Lake lake;
+    private final Settings settings;
+    private final Consumer<String> progress;
+
+    /**
+     * The decision rules' settings; {@link #DEFAULTS} are what a night uses.
+     *
+     * @param freezeDays       days a FREEZE stays valid after valid_from (default 7)
+     * @param blockDays        days a BLOCK stays valid (default 7)
+     * @param monitorDays      days a MONITOR stays valid (default 3)
+     * @param contactDays      days a CONTACT_VICTIM stays valid (default 3)
+     * @param freezeMargin     a freeze or block model is strong evidence alone from {@code threshold + freezeMargin *
+     *                         (1 - threshold)} (default 0.5: halfway from its threshold to 1)
+     * @param agreeingModels   models that must fire together, one of them a freeze or block model, for a freeze or
+     *                         block without strong evidence (default 2)
+     * @param scoreBands       ascending score edges; a higher band than the held warning's escalates it (default
+     *                         0.5, 0.7, 0.9)
+     * @param traceScore       the score of traced victim money held, a fact rather than an estimate (default 0.95)
+     * @param reasonsPerModel  reasons taken from each model that fired (default 2)
+     * @param maxReasons       reasons per warning (default 5)
+     * @param clearedQuietDays days after a standing CLEARED label during which the entity gets no new warning
+     *                         (default 7)
+     */
+    public record Settings(int freezeDays, int blockDays, int monitorDays, int contactDays, double freezeMargin,
+                           int agreeingModels, List<Double> scoreBands, double traceScore, int reasonsPerModel,
+                           int maxReasons, int clearedQuietDays) {
+        public static final Settings DEFAULTS = new Settings(7, 7, 3, 3, 0.5, 2, List.of(0.5, 0.7, 0.9), 0.95, 2, 5,
+                7);
+
+        public Settings {
+            scoreBands = List.copyOf(scoreBands);
+            for (int days : new int[]{freezeDays, blockDays, monitorDays, contactDays}) {
+                require(days >= 0 && days <= 90, "validity days must be 0..90", days);
+            }
+            require(freezeMargin >= 0 && freezeMargin <= 1, "freezeMargin must be in [0, 1]", freezeMargin);
+            require(agreeingModels >= 2, "agreeingModels must be at least 2", agreeingModels);
+            for (int i = 0; i < scoreBands.size(); i++) {
+                double e = scoreBands.get(i);
+                require(e > 0 && e <= 1 && (i == 0 || e > scoreBands.get(i - 1)),
+                        "scoreBands must be ascending edges in (0, 1]", scoreBands);
+            }
+            require(traceScore > 0 && traceScore <= 1, "traceScore must be in (0, 1]", traceScore);
+            require(reasonsPerModel >= 1, "reasonsPerModel must be at least 1", reasonsPerModel);
+            require(maxReasons >= 1, "maxReasons must be at least 1", maxReasons);
+            require(clearedQuietDays >= 0 && clearedQuietDays <= 365, "clearedQuietDays must be 0..365",
+                    clearedQuietDays);
+        }
+
+        private static void require(boolean ok, String what, Object value) {
+            if (!ok) {
+                throw new IllegalArgumentException("decision settings: " + what + ", got " + value);
+            }
+        }
+
+        /** Days a warning with this action stays valid after its valid_from. */
+        public int validityDays(Action action) {
+            return switch (action) {
+                case FREEZE -> freezeDays;
+                case BLOCK -> blockDays;
+                case MONITOR -> monitorDays;
+                case CONTACT_VICTIM -> contactDays;
+            };
+        }
+
+        /** The longest validity: how far back a warning can still be valid, and the dates of history read. */
+        public int maxValidityDays() {
+            return Math.max(Math.max(freezeDays, blockDays), Math.max(monitorDays, contactDays));
+        }
+    }
+
+    public DecisionsJob(Lake lake, Consumer<String> progress) {
+        this(lake, Settings.DEFAULTS, progress);
+    }
+
+    public DecisionsJob(Lake lake, Settings settings, Consumer<String> progress) {
+        this.lake = lake;
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /**
+     * Decides and publishes the warnings of {@code date}.
+     *
+     * @return per table ({@code intercept_list}, {@code victim_warnings}): the rows of D under the table name, then
+     *         {@code <table>.NEW}, {@code .ESCALATED}, {@code .ACTIVE}, {@code .WITHDRAWN} and {@code <table>.sent}
+     *         (the rows for that night's outbox)
+     */
+    public Map<String, Long> run(SparkSession spark, LocalDate date) {
+        AsOf asOf = new AsOf(date);
+        try {
+            spark.sparkContext().setJobDescription("decisions inputs " + date);
+            List<ModelRule> rules = ModelRule.ofChampions(new Registry(spark, lake).all(), ModelCatalog.all(),
+                    settings.freezeMargin(), progress);
+            Dataset<Row> scores = scores(spark, date, rules);
+            Dataset<Row> accounts = StateAsOf.accounts(required(spark, lake.silver(Silver.ACCOUNTS), date), asOf)
+                    .select(col(Accounts.ACCOUNT_ID), col(Accounts.BANK), col(Accounts.HOLDER_ID));
+            Dataset<Row> subscribers = required(spark, lake.silver(Silver.SUBSCRIBERS), date)
+                    .select(col(Subscribers.PHONE), col(Subscribers.CARRIER), col(Subscribers.HOLDER_ID));
+            Dataset<Row> fired = Evidence.fired(scores, ModelRule.frame(spark, rules));
+            Dataset<Row> clearances = Continuity.clearances(
+                    DeltaIO.readOrEmpty(spark, lake.silver(Silver.CASE_LABELS), LABELS), accounts, subscribers, asOf);
+            Dataset<Row> banks = Continuity.clearedByBanks(
+                    DeltaIO.readOrEmpty(spark, lake.silver(Silver.BANK_FEEDBACK), FEEDBACK), asOf);
+
+            Dataset<Row> intercept = Evidence.intercept(fired, accounts, subscribers,
+                            ofDate(spark, lake.published(Published.LEADS), LEADS, date))
+                    .unionByName(Evidence.traces(ofDate(spark, lake.gold(GraphTables.FUND_TRACES), TRACES, date),
+                            accounts, settings.traceScore()));
+            Dataset<Row> victims = Evidence.victims(fired, accounts);
+
+            Map<String, Long> counts = new LinkedHashMap<>();
+            publish(spark, WarningTable.INTERCEPT_LIST, intercept, clearances, banks, date, counts);
+            publish(spark, WarningTable.VICTIM_WARNINGS, victims, clearances, banks, date, counts);
+            return counts;
+        } finally {
+            spark.sparkContext().setJobDescription(null);
+        }
+    }
+
+    /** Decides one table from its evidence, replaces D's partition and adds its counts. */
+    private void publish(SparkSession spark, WarningTable table, Dataset<Row> evidence, Dataset<Row> clearances,
+                         Dataset<Row> banks, LocalDate date, Map<String, Long> counts) {
+        spark.sparkContext().setJobDescription("decisions published/" + table.table() + " " + date);
+        String path = lake.published(table.table());
+        Dataset<Row> rows = Continuity.resolve(table, Decide.candidates(evidence, settings),
+                DeltaIO.readOrEmpty(spark, path, table.schema()), clearances, banks, date, settings);
+        Column[] order = {col(InterceptList.PARTNER), col(InterceptList.ENTITY_TYPE), col(InterceptList.ENTITY_ID),
+                col(InterceptList.WARNING_ID)};
+        DeltaIO.replaceWhere(rows.repartition(1).sortWithinPartitions(order), path,
+                Published.BUSINESS_DATE + " = DATE'" + date + "'", Published.BUSINESS_DATE);
+        count(spark, table, path, date, counts);
+    }
+
+    private void count(SparkSession spark, WarningTable table, String path, LocalDate date, Map<String, Long> counts) {
+        String name = table.table();
+        Map<String, Long> byStatus = new TreeMap<>();
+        long sent = 0;
+        for (Row r : DeltaIO.read(spark, path).filter(col(Published.BUSINESS_DATE).equalTo(lit(Date.valueOf(date))))
+                .groupBy(InterceptList.STATUS, InterceptList.SENT).count().collectAsList()) {
+            byStatus.merge(r.getString(0), r.getLong(2), Long::sum);
+            sent += r.getBoolean(1) ? r.getLong(2) : 0;
+        }
+        counts.put(name, byStatus.values().stream().mapToLong(Long::longValue).sum());
+        for (Status s : Status.values()) {
+            counts.put(name + "." + s.name(), byStatus.getOrDefault(s.name(), 0L));
+        }
+        counts.put(name + ".sent", sent);
+        progress.accept(String.format("  published/%-16s %,8d rows for %s: %,d new, %,d escalated, %,d active, "
+                        + "%,d withdrawn; %,d to send", name, counts.get(name), date,
+                counts.get(name + ".NEW"), counts.get(name + ".ESCALATED"), counts.get(name + ".ACTIVE"),
+                counts.get(name + ".WITHDRAWN"), sent));
+    }
+
+    /**
+     * The scores of D. Fails when champions exist but nothing was scored on D (the score stage has not run);
+     * reports models scored by a version that is not (or no longer) the champion, whose scores do not count.
+     */
+    private Dataset<Row> scores(SparkSession spark, LocalDate date, List<ModelRule> rules) {
+        String path = lake.gold(Gold.SCORES);
+        if (rules.isEmpty()) {
+            progress.accept("  no champion in the registry: decisions from fund traces only (run fraudlake train)");
+        }
+        if (!DeltaIO.exists(spark, path)) {
+            if (rules.isEmpty()) {
+                return spark.createDataFrame(List.of(), StructType.fromDDL(Scores.MODEL + " STRING, " + Scores.VERSION
+                        + " INT, " + Scores.ENTITY_TYPE + " STRING, " + Scores.ENTITY_ID + " STRING, " + Scores.SCORE
+                        + " DOUBLE, " + Scores.REASONS + " ARRAY<STRING>"));
+            }
+            throw new IllegalStateException("decisions for " + date + " need gold/scores, not found at " + path
+                    + ": run fraudlake score --date " + date + " first");
+        }
+        Dataset<Row> scores = DeltaIO.read(spark, path).filter(col(Gold.BUSINESS_DATE).equalTo(lit(Date.valueOf(date))));
+        List<Row> versions = scores.select(Scores.MODEL, Scores.VERSION).distinct().orderBy(Scores.MODEL).collectAsList();
+        if (versions.isEmpty() && !rules.isEmpty()) {
+            throw new IllegalStateException("gold/scores at " + path + " has no rows for " + date
+                    + ": run fraudlake score --date " + date + " first");
+        }
+        List<String> stale = new ArrayList<>();
+        for (Row v : versions) {
+            boolean champion = rules.stream().anyMatch(r -> r.model().equals(v.getString(0)) && r.version() == v.getInt(1));
+            if (!champion) {
+                stale.add(v.getString(0) + " v" + v.getInt(1));
+            }
+        }
+        if (!stale.isEmpty()) {
+            progress.accept("  scores of " + date + " not from the registry's champion, not used: "
+                    + String.join(", ", stale) + " (run fraudlake score --date " + date + " again)");
+        }
+        return scores;
+    }
+
+    private static Dataset<Row> required(SparkSession spark, String path, LocalDate date) {
+        if (!DeltaIO.exists(spark, path)) {
+            throw new IllegalStateException("decisions for " + date + " need " + path
+                    + ", not found: run conform for " + date + " first");
+        }
+        return DeltaIO.read(spark, path);
+    }
+
+    /** D's partition of an optional table (empty when the table does not exist yet). */
+    private static Dataset<Row> ofDate(SparkSession spark, String path, StructType schema, LocalDate date) {
+        return DeltaIO.readOrEmpty(spark, path, schema)
+                .filter(col(Published.BUSINESS_DATE).equalTo(lit(Date.valueOf(date))));
+    }
+}

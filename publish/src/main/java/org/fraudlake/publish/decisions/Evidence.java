@@ -1,0 +1,180 @@
+package org.fraudlake.publish.decisions;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.format_number;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.fraudlake.models.Action;
+import org.fraudlake.models.EntityKind;
+import org.fraudlake.schemas.tables.Gold.Scores;
+import org.fraudlake.schemas.tables.GraphTables.FundTraces;
+import org.fraudlake.schemas.tables.Published.InterceptList;
+import org.fraudlake.schemas.tables.Published.Leads;
+import org.fraudlake.schemas.tables.Published.Member;
+import org.fraudlake.schemas.tables.Published.VictimWarnings;
+import org.fraudlake.schemas.tables.Silver.Accounts;
+import org.fraudlake.schemas.tables.Silver.Subscribers;
+import org.fraudlake.schemas.tables.Warnings;
+import org.fraudlake.schemas.tables.Warnings.WarningType;
+
+/**
+ * The evidence of one night, one row per target entity and model that fired on it: where the warning would go
+ * ({@link InterceptList#PARTNER}, {@link InterceptList#ENTITY_TYPE}, {@link InterceptList#ENTITY_ID}, and for
+ * victims {@link VictimWarnings#PERSON_ID}), the {@link #MODEL}, its score and reasons, the warning type it names,
+ * the action its alert can lead to ({@link #MODEL_ACTION}) and whether it is strong enough to justify a freeze or
+ * block on its own ({@link #STRONG}). Pure transforms over frames; the job reads and writes.
+ */
+final class Evidence {
+    static final String MODEL = "model";
+    static final String MODEL_ACTION = ModelRule.MODEL_ACTION;
+    static final String STRONG = "strong";
+    /** The columns of every evidence frame, in order. */
+    static final List<String> COLUMNS = List.of(InterceptList.PARTNER, InterceptList.ENTITY_TYPE,
+            InterceptList.ENTITY_ID, VictimWarnings.PERSON_ID, MODEL, InterceptList.SCORE, InterceptList.REASONS,
+            InterceptList.WARNING_TYPE, MODEL_ACTION, STRONG);
+    /**
+     * Lead member roles whose accounts run the scheme and receive the lead model's warning: never investors,
+     * customers, recipients or receivers, who are the scheme's victims or clients.
+     */
+    static final List<String> SUSPECT_ROLES = List.of("CYCLE_ACCOUNT", "RING_ACCOUNT", "SHELL_ACCOUNT",
+            "BIDDER_ACCOUNT", "FUNDRAISER_ACCOUNT", "SIPHON_RECEIVER", "STRUCTURING_ACCOUNT");
+
+    private static final String SCORED_TYPE = "_scored_type";
+    private static final String SCORED_ID = "_scored_id";
+    private static final String TARGET = "_account";
+    private static final String LEAD = "_lead";
+    private static final String ACCOUNT = EntityKind.ACCOUNT.name();
+    private static final String PHONE = EntityKind.PHONE.name();
+    private static final String PERSON = EntityKind.PERSON.name();
+    private static final String COMPANY = EntityKind.COMPANY.name();
+
+    private Evidence() {
+    }
+
+    /**
+     * The day's scores (gold/scores of D) of champion versions at or above their registry threshold, joined to
+     * their {@link ModelRule}: {@code _scored_type}, {@code _scored_id}, model, score, reasons, warning type,
+     * model action, strong. Scores of a version that is not the champion in {@code rules} drop out.
+     */
+    static Dataset<Row> fired(Dataset<Row> scores, Dataset<Row> rules) {
+        Column score = col(Scores.SCORE);
+        return scores.select(col(Scores.MODEL), col(Scores.VERSION), col(Scores.ENTITY_TYPE).as(SCORED_TYPE),
+                        col(Scores.ENTITY_ID).as(SCORED_ID), score, col(Scores.REASONS))
+                .join(broadcast(rules), new String[]{ModelRule.MODEL, ModelRule.VERSION})
+                .filter(score.isNotNull().and(score.geq(col(ModelRule.THRESHOLD))))
+                .select(col(SCORED_TYPE), col(SCORED_ID), col(ModelRule.MODEL).as(MODEL), score.as(InterceptList.SCORE),
+                        col(Scores.REASONS).as(InterceptList.REASONS),
+                        col(ModelRule.WARNING_TYPE).as(InterceptList.WARNING_TYPE), col(MODEL_ACTION),
+                        score.geq(col(ModelRule.STRONG_AT))
+                                .and(col(MODEL_ACTION).isin(Action.FREEZE.name(), Action.BLOCK.name())).as(STRONG));
+    }
+
+    /**
+     * Intercept-list evidence from fired non-victim models: an account model on the account itself (partner: its
+     * bank); a phone model on the number (partner: the carrier holding it per silver subscribers, null when no
+     * partner carrier does); a person or company model on every account the person or company holds; and a lead
+     * model (named after its {@code published/leads} typology) also on the {@link #SUSPECT_ROLES} accounts of the
+     * day's leads of that typology that name the scored entity.
+     *
+     * @param accounts    silver accounts as of D: account_id, bank, holder_id
+     * @param subscribers silver subscribers: phone, carrier
+     * @param leads       published/leads of D
+     */
+    static Dataset<Row> intercept(Dataset<Row> fired, Dataset<Row> accounts, Dataset<Row> subscribers,
+                                  Dataset<Row> leads) {
+        Dataset<Row> alerts = fired.filter(col(MODEL_ACTION).notEqual(Action.CONTACT_VICTIM.name()));
+        Dataset<Row> direct = alerts.filter(col(SCORED_TYPE).equalTo(ACCOUNT)).withColumn(TARGET, col(SCORED_ID));
+        Dataset<Row> held = alerts.filter(col(SCORED_TYPE).isin(PERSON, COMPANY))
+                .join(holdings(accounts), SCORED_ID);
+        Dataset<Row> viaLeads = alerts.join(leadTargets(leads), new String[]{MODEL, SCORED_ID});
+        Dataset<Row> onAccounts = direct.unionByName(held).unionByName(viaLeads)
+                .join(accounts.select(col(Accounts.ACCOUNT_ID).as(TARGET), col(Accounts.BANK)), TARGET)
+                .select(evidence(col(Accounts.BANK), lit(Warnings.ACCOUNT), col(TARGET), lit(null)));
+        Dataset<Row> onPhones = alerts.filter(col(SCORED_TYPE).equalTo(PHONE))
+                .join(subscribers.select(col(Subscribers.PHONE).as(SCORED_ID), col(Subscribers.CARRIER)), SCORED_ID,
+                        "left")
+                .select(evidence(col(Subscribers.CARRIER), lit(Warnings.PHONE), col(SCORED_ID), lit(null)));
+        return onAccounts.unionByName(onPhones);
+    }
+
+    /**
+     * Victim-warning evidence from fired victim models (action CONTACT_VICTIM): one row per account the person at
+     * risk holds (per partner bank), or for an account-scored victim model the account itself, with the holder as
+     * {@link VictimWarnings#PERSON_ID}.
+     */
+    static Dataset<Row> victims(Dataset<Row> fired, Dataset<Row> accounts) {
+        Dataset<Row> alerts = fired.filter(col(MODEL_ACTION).equalTo(Action.CONTACT_VICTIM.name()));
+        Dataset<Row> persons = alerts.filter(col(SCORED_TYPE).equalTo(PERSON)).join(holdings(accounts), SCORED_ID);
+        Dataset<Row> own = alerts.filter(col(SCORED_TYPE).equalTo(ACCOUNT)).withColumn(TARGET, col(SCORED_ID));
+        return persons.unionByName(own)
+                .join(accounts.select(col(Accounts.ACCOUNT_ID).as(TARGET), col(Accounts.BANK), col(Accounts.HOLDER_ID)),
+                        TARGET)
+                .select(evidence(col(Accounts.BANK), lit(Warnings.ACCOUNT), col(TARGET), col(Accounts.HOLDER_ID)));
+    }
+
+    /**
+     * Evidence from traced victim money still held at the end of D (gold/fund_traces of D, amount_held &gt; 0):
+     * one {@link Warnings#FUND_TRACE} row per partner account, scored {@code traceScore}, strong, action FREEZE,
+     * warning type money mule, with the amount held and the number of traced transfers as its reason.
+     */
+    static Dataset<Row> traces(Dataset<Row> fundTraces, Dataset<Row> accounts, double traceScore) {
+        Column held = col("_held");
+        Column transfers = col("_transfers");
+        Column reason = concat(lit("holds "), format_number(held, 0), lit(" CNY of traced victim money ("),
+                transfers.cast("string"), when(transfers.equalTo(1), lit(" traced transfer"))
+                        .otherwise(lit(" traced transfers")), lit(", nearest hop "), col("_hop").cast("string"),
+                lit(")"));
+        return fundTraces.filter(col(FundTraces.AMOUNT_HELD).gt(0))
+                .groupBy(col(FundTraces.ACCOUNT_ID).as(TARGET))
+                .agg(sum(FundTraces.AMOUNT_HELD).as("_held"), countDistinct(col(FundTraces.TRACE_ID)).as("_transfers"),
+                        min(FundTraces.HOP).as("_hop"))
+                .join(accounts.select(col(Accounts.ACCOUNT_ID).as(TARGET), col(Accounts.BANK)), TARGET)
+                .select(col(Accounts.BANK).as(InterceptList.PARTNER), lit(Warnings.ACCOUNT).as(InterceptList.ENTITY_TYPE),
+                        col(TARGET).as(InterceptList.ENTITY_ID), lit(null).cast("string").as(VictimWarnings.PERSON_ID),
+                        lit(Warnings.FUND_TRACE).as(MODEL), lit(traceScore).as(InterceptList.SCORE),
+                        array(reason).as(InterceptList.REASONS),
+                        lit(WarningType.MONEY_MULE.name()).as(InterceptList.WARNING_TYPE),
+                        lit(Action.FREEZE.name()).as(MODEL_ACTION), lit(true).as(STRONG));
+    }
+
+    /**
+     * For lead models: {@code model} (a lead typology code), {@code _scored_id} (any member of a lead of that
+     * typology) and {@code _account} (a {@link #SUSPECT_ROLES} account member of the same lead).
+     */
+    static Dataset<Row> leadTargets(Dataset<Row> leads) {
+        Dataset<Row> members = leads.select(col(Leads.LEAD_ID).as(LEAD), col(Leads.TYPOLOGY),
+                explode(col(Leads.MEMBERS)).as("_m"));
+        Dataset<Row> suspects = members
+                .filter(col("_m." + Member.KIND).equalTo(ACCOUNT).and(col("_m." + Member.ROLE).isin(SUSPECT_ROLES.toArray())))
+                .select(col(LEAD), col("_m." + Member.ID).as(TARGET));
+        return members.select(col(LEAD), col(Leads.TYPOLOGY).as(MODEL), col("_m." + Member.ID).as(SCORED_ID))
+                .join(suspects, LEAD)
+                .select(col(MODEL), col(SCORED_ID), col(TARGET))
+                .distinct();
+    }
+
+    /** {@code _scored_id} (a holder) and {@code _account} (an account it holds). */
+    private static Dataset<Row> holdings(Dataset<Row> accounts) {
+        return accounts.filter(col(Accounts.HOLDER_ID).isNotNull())
+                .select(col(Accounts.HOLDER_ID).as(SCORED_ID), col(Accounts.ACCOUNT_ID).as(TARGET));
+    }
+
+    private static Column[] evidence(Column partner, Column type, Column id, Column person) {
+        return new Column[]{partner.as(InterceptList.PARTNER), type.as(InterceptList.ENTITY_TYPE),
+                id.as(InterceptList.ENTITY_ID), person.cast("string").as(VictimWarnings.PERSON_ID), col(MODEL),
+                col(InterceptList.SCORE), col(InterceptList.REASONS), col(InterceptList.WARNING_TYPE), col(MODEL_ACTION),
+                col(STRONG)};
+    }
+}
