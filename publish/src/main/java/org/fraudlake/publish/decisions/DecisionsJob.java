@@ -16,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.models.ModelCatalog;
 import org.fraudlake.models.Registry;
@@ -86,8 +87,10 @@ import org.fraudlake.schemas.tables.Silver.Subscribers;
  *
  * <p><b>Costs.</b> One read of the day's scores (one tiny aggregate collected for the version check), the
  * registry (collected: a few dozen rows), silver accounts, subscribers, case labels and bank feedback, the day's
- * leads and traces, and the last {@link Settings#maxValidityDays} dates of each output table; a few joins and two
- * aggregations per table (shuffles); two Delta writes and one small count per table collected to the driver.
+ * leads and traces, and the last {@link Settings#maxValidityDays} dates of each output table. The accounts, numbers,
+ * fired scores and clearances both tables use are cached for the run (memory and disk) and freed at its end. A few
+ * joins and two aggregations per table (shuffles); two Delta writes and one small count per table collected to the
+ * driver.
  */
 public final class DecisionsJob {
     private static final StructType LEADS = StructType.fromDDL(Leads.LEAD_ID + " STRING, " + Leads.TYPOLOGY
@@ -192,20 +195,21 @@ public final class DecisionsJob {
      */
     public Map<String, Long> run(SparkSession spark, LocalDate date) {
         AsOf asOf = new AsOf(date);
+        List<Dataset<Row>> stored = new ArrayList<>();
         try {
             spark.sparkContext().setJobDescription("decisions inputs " + date);
             List<ModelRule> rules = ModelRule.ofChampions(new Registry(spark, lake).all(), ModelCatalog.all(),
                     settings.freezeMargin(), progress);
             Dataset<Row> scores = scores(spark, date, rules);
-            Dataset<Row> accounts = StateAsOf.accounts(required(spark, lake.silver(Silver.ACCOUNTS), date), asOf)
-                    .select(col(Accounts.ACCOUNT_ID), col(Accounts.BANK), col(Accounts.HOLDER_ID));
-            Dataset<Row> subscribers = required(spark, lake.silver(Silver.SUBSCRIBERS), date)
-                    .select(col(Subscribers.PHONE), col(Subscribers.CARRIER), col(Subscribers.HOLDER_ID));
-            Dataset<Row> fired = Evidence.fired(scores, ModelRule.frame(spark, rules));
-            Dataset<Row> clearances = Continuity.clearances(
-                    DeltaIO.readOrEmpty(spark, lake.silver(Silver.CASE_LABELS), LABELS), accounts, subscribers, asOf);
-            Dataset<Row> banks = Continuity.clearedByBanks(
-                    DeltaIO.readOrEmpty(spark, lake.silver(Silver.BANK_FEEDBACK), FEEDBACK), asOf);
+            Dataset<Row> accounts = store(stored, StateAsOf.accounts(required(spark, lake.silver(Silver.ACCOUNTS),
+                    date), asOf).select(col(Accounts.ACCOUNT_ID), col(Accounts.BANK), col(Accounts.HOLDER_ID)));
+            Dataset<Row> subscribers = store(stored, required(spark, lake.silver(Silver.SUBSCRIBERS), date)
+                    .select(col(Subscribers.PHONE), col(Subscribers.CARRIER), col(Subscribers.HOLDER_ID)));
+            Dataset<Row> fired = store(stored, Evidence.fired(scores, ModelRule.frame(spark, rules)));
+            Dataset<Row> clearances = store(stored, Continuity.clearances(
+                    DeltaIO.readOrEmpty(spark, lake.silver(Silver.CASE_LABELS), LABELS), accounts, subscribers, asOf));
+            Dataset<Row> banks = store(stored, Continuity.clearedByBanks(
+                    DeltaIO.readOrEmpty(spark, lake.silver(Silver.BANK_FEEDBACK), FEEDBACK), asOf));
 
             Dataset<Row> intercept = Evidence.intercept(fired, accounts, subscribers,
                             ofDate(spark, lake.published(Published.LEADS), LEADS, date))
@@ -218,8 +222,16 @@ public final class DecisionsJob {
             publish(spark, WarningTable.VICTIM_WARNINGS, victims, clearances, banks, date, counts);
             return counts;
         } finally {
+            stored.forEach(Dataset::unpersist);
             spark.sparkContext().setJobDescription(null);
         }
+    }
+
+    /** Keeps a frame both tables read (computed once, on first use) until the run ends. */
+    private static Dataset<Row> store(List<Dataset<Row>> stored, Dataset<Row> frame) {
+        Dataset<Row> kept = frame.persist(StorageLevel.MEMORY_AND_DISK());
+        stored.add(kept);
+        return kept;
     }
 
     /** Decides one table from its evidence, replaces D's partition and adds its counts. */
