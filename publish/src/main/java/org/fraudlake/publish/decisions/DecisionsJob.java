@@ -71,8 +71,9 @@ import org.fraudlake.schemas.tables.Silver.Subscribers;
  * <ul>
  *   <li>held and cleared, by a CLEARED case label confirmed on or after its valid_from (standing at the end of D:
  *   no later non-CLEARED label; a label on the holding person or company counts for its accounts and numbers) or by
- *   the bank's CLEARED feedback on its warning_id: a WITHDRAWN row, never sent; the key is then suppressed while the
- *   withdrawn warning would have been valid;</li>
+ *   the bank's CLEARED feedback on its warning_id (from the warning's partner; an answer to an id an escalation
+ *   has since replaced does not withdraw the escalation): a WITHDRAWN row, never sent; the key is then suppressed
+ *   while the withdrawn warning would have been valid;</li>
  *   <li>held, and tonight's decision is stronger (FREEZE/BLOCK over MONITOR, or the same rank in a higher
  *   {@link Settings#scoreBands} band than the held score): ESCALATED, a new warning_id and valid_from D, sent;</li>
  *   <li>held otherwise (firing or not): ACTIVE, the held row as it was sent (same warning_id, valid_from,
