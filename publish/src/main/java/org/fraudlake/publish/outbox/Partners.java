@@ -18,7 +18,7 @@ public record Partners(SortedSet<String> banks, SortedSet<String> carriers) {
     public Partners {
         banks = Collections.unmodifiableSortedSet(new TreeSet<>(banks));
         carriers = Collections.unmodifiableSortedSet(new TreeSet<>(carriers));
-        for (String code : all().keySet()) {
+        for (String code : union(banks, carriers)) {
             if (!code.matches(Feeds.SOURCE_PATTERN)) {
                 throw new IllegalArgumentException("partner code '" + code + "' does not match "
                         + Feeds.SOURCE_PATTERN + "; it cannot name an outbox folder");
@@ -30,6 +30,12 @@ public record Partners(SortedSet<String> banks, SortedSet<String> carriers) {
                         + "its warnings.csv would need both column sets");
             }
         }
+    }
+
+    private static SortedSet<String> union(SortedSet<String> banks, SortedSet<String> carriers) {
+        SortedSet<String> all = new TreeSet<>(banks);
+        all.addAll(carriers);
+        return all;
     }
 
     public static Partners of(Collection<String> banks, Collection<String> carriers) {
