@@ -1,13 +1,15 @@
 package org.fraudlake.publish.outbox;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What {@link OutboxWriter#publish} did for a date.
  *
- * @param rows      per partner, the rows in its {@code warnings.csv} (0 for a quiet night)
+ * @param rows      per partner (by code), the rows in its {@code warnings.csv} (0 for a quiet night)
  * @param folders   per partner, its folder for the date
  * @param rewritten the partners whose folder was written; the others were already byte-identical
  * @param withheld  sent warnings that reached no partner, and why
@@ -16,8 +18,8 @@ public record Publication(LocalDate date, Map<String, Integer> rows, Map<String,
                           List<String> rewritten, List<Routing.Withheld> withheld) {
 
     public Publication {
-        rows = Map.copyOf(rows);
-        folders = Map.copyOf(folders);
+        rows = Collections.unmodifiableMap(new TreeMap<>(rows));
+        folders = Collections.unmodifiableMap(new TreeMap<>(folders));
         rewritten = List.copyOf(rewritten);
         withheld = List.copyOf(withheld);
     }
