@@ -20,6 +20,8 @@ import org.apache.hadoop.fs.Path;
  * date are first written under a hidden staging folder in {@code outbox/}, then each is renamed into place, the
  * previous publication of the date moved aside first and deleted after. A partner sees its old folder, briefly no
  * folder, or its new folder, never half of one. A folder whose files are already byte-identical is left alone.
+ * Staging folders an interrupted run of the same date left behind are deleted first; two runs of one date must not
+ * overlap.
  */
 final class OutboxFiles {
     /** Prefix of the staging folders in {@code outbox/}; never a partner code (codes have no dot). */
@@ -42,6 +44,7 @@ final class OutboxFiles {
      */
     static List<String> publish(FileSystem fs, Path outbox, LocalDate date,
                                 Map<String, Map<String, byte[]>> folders) throws IOException {
+        removeLeftovers(fs, outbox, date);
         Path staging = new Path(outbox, STAGING_PREFIX + date + "-" + UUID.randomUUID());
         List<String> changed = new ArrayList<>();
         try {
@@ -61,6 +64,16 @@ final class OutboxFiles {
             }
         }
         return changed;
+    }
+
+    /** Deletes the staging folders an interrupted earlier run of the same date left behind. */
+    private static void removeLeftovers(FileSystem fs, Path outbox, LocalDate date) throws IOException {
+        FileStatus[] leftovers = fs.globStatus(new Path(outbox, STAGING_PREFIX + date + "-*"));
+        if (leftovers != null) {
+            for (FileStatus s : leftovers) {
+                fs.delete(s.getPath(), true);
+            }
+        }
     }
 
     private static void write(FileSystem fs, Path folder, Map<String, byte[]> files) throws IOException {

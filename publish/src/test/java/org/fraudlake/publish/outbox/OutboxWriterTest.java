@@ -182,10 +182,14 @@ class OutboxWriterTest {
             Files.writeString(csv, "stale", StandardCharsets.UTF_8);
         }
         Files.writeString(Path.of(lake.outbox("BANK_A", D)).resolve("leftover.tmp"), "x");
+        Path crashed = Path.of(lake.outbox()).resolve(".staging-" + D + "-crashed/BANK_A");
+        Files.createDirectories(crashed);
+        Files.writeString(crashed.resolve(WarningsCsv.FILE_NAME), "half");
         Publication rewritten = new OutboxWriter(lake, SigningKeys.load(dir.resolve("keys/signing.key")),
                 line -> { }).publish(spark, D);
         assertEquals(PARTNERS, rewritten.rewritten(), "each replaced whole");
         assertSame(first, snapshot());
+        assertTrue(Files.notExists(crashed.getParent()), "an interrupted run's staging folder is cleaned up");
     }
 
     @Test
