@@ -214,13 +214,14 @@ public final class ReportHtml {
         body(b, s, (out, m) -> {
             List<Object[]> rows = new ArrayList<>();
             for (Report.Champion c : m.champions()) {
-                rows.add(new Object[]{c.model(), "v" + c.version(), c.entity(), c.algorithm(),
-                        c.validFrom() + " \u2013 " + c.validTo(), decimal(c.threshold()), decimal(c.aucPr()),
+                rows.add(new Object[]{new Raw(esc(c.model()) + " <span class=\"muted\">v" + c.version() + "</span>"),
+                        new Raw(esc(c.entity()) + "<br/><span class=\"muted\">" + esc(c.algorithm()) + "</span>"),
+                        new Raw(esc(c.validFrom()) + " \u2013<br/>" + esc(c.validTo())), decimal(c.threshold()), decimal(c.aucPr()),
                         decimal(c.aucPrUnknown()), c.k() == null ? "\u2014" : count(c.k()), percent(c.precisionAtK()),
                         percent(c.precisionAtKUnknown()), percent(c.baseRate()),
                         c.positives() == null ? "\u2014" : count(c.positives()), count(c.challengers())});
             }
-            table(out, new String[]{"model", "version", "entity", "algorithm", "validated on", "#threshold",
+            table(out, new String[]{"model", "entity, algorithm", "validated on", "#threshold",
                     "#AUC-PR", "#AUC-PR unknown", "#k", "#precision@k", "#precision@k unknown", "#base rate",
                     "#positives", "#challengers"}, rows, null);
             if (!m.withoutChampion().isEmpty()) {

@@ -7,16 +7,14 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -100,12 +98,12 @@ public final class ReportJob {
         ReportFiles files = new ReportFiles(spark.sparkContext().hadoopConfiguration());
         String json = files.writeAtomically(dir, JSON_FILE, ReportJson.render(report));
         String html = files.writeAtomically(dir, HTML_FILE, ReportHtml.render(report));
-        progress.accept("report written to " + html);
         return new Output(report, html, json);
     }
 
     /** The report's figures for {@code date}, read from the lake; writes nothing. */
     public Report collect(SparkSession spark, LocalDate date) {
+        Section<Report.Inputs> inputs = section(spark, date, "inputs", lake.deliveries(), () -> inputs(spark, date));
         List<RegistryEntry> entries = new ArrayList<>();
         Section<Report.Models> models = section(spark, date, "models", lake.modelRegistry(), () -> {
             entries.addAll(new Registry(spark, lake).all());
@@ -114,8 +112,7 @@ public final class ReportJob {
         Section<Report.AlertVolumes> alerts = section(spark, date, "alerts", lake.gold(Gold.SCORES),
                 () -> alerts(spark, date, entries));
         return new Report(date, WINDOW_DAYS, FEEDBACK_DAYS,
-                section(spark, date, "inputs", lake.deliveries(), () -> inputs(spark, date)),
-                models, alerts,
+                inputs, models, alerts,
                 section(spark, date, "scores", lake.gold(Gold.SCORES), () -> histograms(spark, date, entries, alerts)),
                 section(spark, date, "intercept list", lake.published(Published.INTERCEPT_LIST),
                         () -> decisions(spark, lake.published(Published.INTERCEPT_LIST), date)),
@@ -137,18 +134,18 @@ public final class ReportJob {
                                    Supplier<Section<T>> body) {
         String relative = relative(table);
         if (!DeltaIO.exists(spark, table)) {
-            progress.accept(String.format("  %-16s %s not run yet", name, relative));
+            progress.accept(String.format("%-16s %s not run yet", name, relative));
             return Section.notRunYet(relative);
         }
         spark.sparkContext().setJobDescription("report " + name + " " + date);
         try {
             Section<T> s = body.get();
-            progress.accept(String.format("  %-16s %s", name, s.status()));
+            progress.accept(String.format("%-16s %s", name, s.status()));
             return s;
         } catch (Exception e) {
             // Spark's AnalysisException (a column missing, a type changed) is a checked exception thrown undeclared.
             LOG.warn("report section {} for {} failed reading {}", name, date, table, e);
-            progress.accept(String.format("  %-16s failed: %s", name, firstLine(e)));
+            progress.accept(String.format("%-16s failed: %s", name, firstLine(e)));
             return Section.failed(relative + ": " + firstLine(e));
         } finally {
             spark.sparkContext().setJobDescription(null);
@@ -175,10 +172,10 @@ public final class ReportJob {
                     r.<Long>getAs(ReportQueries.REJECTED), r.getAs(DeliveryLedger.REASON_CODE),
                     r.getAs(DeliveryLedger.REASON)));
         }
-        deliveries.sort(java.util.Comparator.comparingInt((Report.Delivery d) -> feedOrder(d.feed()))
+        deliveries.sort(Comparator.comparingInt((Report.Delivery d) -> feedOrder(d.feed()))
                 .thenComparing(Report.Delivery::feed).thenComparing(Report.Delivery::source));
-        Map<String, List<Report.Delivery>> byFeed = new TreeMap<>(java.util.Comparator.comparingInt(ReportJob::feedOrder)
-                .thenComparing(java.util.Comparator.naturalOrder()));
+        Map<String, List<Report.Delivery>> byFeed = new TreeMap<>(Comparator.comparingInt(ReportJob::feedOrder)
+                .thenComparing(Comparator.naturalOrder()));
         deliveries.forEach(d -> byFeed.computeIfAbsent(d.feed(), f -> new ArrayList<>()).add(d));
         List<Report.FeedTotals> feeds = new ArrayList<>();
         byFeed.forEach((feed, ds) -> feeds.add(totals(feed, ds)));
@@ -297,7 +294,7 @@ public final class ReportJob {
             }
             series.add(new Report.AlertSeries(model, c == null ? null : number(c.threshold()),
                     c == null ? "scores" : "registry v" + c.version(), boxed(counts[0]), boxed(counts[1]),
-                    java.util.Arrays.stream(counts[1]).sum()));
+                    Arrays.stream(counts[1]).sum()));
         });
         return Section.ok(new Report.AlertVolumes(from, date, days, boxed(total), series));
     }
@@ -317,7 +314,7 @@ public final class ReportJob {
     }
 
     private static List<Long> boxed(long[] values) {
-        return java.util.Arrays.stream(values).boxed().toList();
+        return Arrays.stream(values).boxed().toList();
     }
 
     /** Histograms on D; the alerts on D come from the alert section, when it ran. */
@@ -339,7 +336,7 @@ public final class ReportJob {
         byModel.forEach((model, counts) -> {
             RegistryEntry c = champions.get(model);
             histograms.add(new Report.Histogram(model, c == null ? null : number(c.threshold()),
-                    java.util.Arrays.stream(counts).sum(), alertsOnDay.getOrDefault(model, 0L), boxed(counts)));
+                    Arrays.stream(counts).sum(), alertsOnDay.getOrDefault(model, 0L), boxed(counts)));
         });
         List<Double> edges = new ArrayList<>();
         for (int i = 0; i <= BINS; i++) {
@@ -351,7 +348,7 @@ public final class ReportJob {
     private static Section<Report.Decisions> decisions(SparkSession spark, String table, LocalDate date) {
         Map<String, long[]> byAction = new TreeMap<>();
         Map<String, Long> byStatus = new TreeMap<>();
-        Map<List<String>, long[]> byPartnerAction = new TreeMap<>(java.util.Comparator
+        Map<List<String>, long[]> byPartnerAction = new TreeMap<>(Comparator
                 .comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
         long warnings = 0;
         long sent = 0;

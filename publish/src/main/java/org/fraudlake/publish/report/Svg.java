@@ -46,7 +46,7 @@ final class Svg {
             b.append("<rect class=\"bar\" x=\"").append(px(x)).append("\" y=\"").append(px(TOP + plotH - h))
                     .append("\" width=\"").append(px(slot * 0.7)).append("\" height=\"").append(px(h)).append("\">")
                     .append("<title>").append(esc(tips.get(i))).append("</title></rect>");
-            if (i % every == 0 || i == n - 1) {
+            if ((n - 1 - i) % every == 0) {
                 tick(b, LEFT + i * slot + slot / 2, height - BOTTOM + 16, xLabels.get(i), "middle");
             }
         }
@@ -133,7 +133,7 @@ final class Svg {
         }
         b.append(dots);
         int every = Math.max(1, (int) Math.ceil(n / (plotW / 48)));
-        for (int i = 0; i < n; i += every) {
+        for (int i = n - 1; i >= 0; i -= every) {
             tick(b, LEFT + (n > 1 ? i * step : plotW / 2), height - BOTTOM + 16, xLabels.get(i), "middle");
         }
         axis(b, width, TOP + plotH);

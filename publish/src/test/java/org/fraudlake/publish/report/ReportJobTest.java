@@ -181,7 +181,14 @@ class ReportJobTest {
         assertFalse(withoutSvgNamespace.contains("http") || html.contains("src=") || html.contains("<link")
                 || html.contains("url("), "nothing is fetched: no link, source or URL");
         assertTrue(html.contains("12,800.75"), "amount protected on the page");
-        assertTrue(progress.stream().anyMatch(l -> l.startsWith("report written to")), progress.toString());
+        assertEquals(10, progress.size(), "one line per section: " + progress);
+        assertTrue(progress.stream().anyMatch(l -> l.matches("leads\\s+ok")), progress.toString());
+
+        Path sample = Path.of("target", "report-sample");
+        Files.createDirectories(sample);
+        Files.writeString(sample.resolve("report.html"), html);
+        Files.copy(folder.resolve("report.json"), sample.resolve("report.json"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
