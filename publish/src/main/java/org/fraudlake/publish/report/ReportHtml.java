@@ -43,8 +43,8 @@ public final class ReportHtml {
             ".scroll{overflow-x:auto}",
             "table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums;font-size:13px}",
             "th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}",
-            "th{background:#f1f5f9;font-weight:600;white-space:nowrap}",
-            "td.n,th.n{text-align:right;white-space:nowrap}",
+            "th{background:#f1f5f9;font-weight:600}",
+            "td.n,th.n{text-align:right}td.n{white-space:nowrap}",
             "tbody tr:nth-child(even){background:#fafbfc}",
             "tr.total td{font-weight:600;border-top:2px solid #cbd5e1}",
             "code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}",
@@ -54,7 +54,7 @@ public final class ReportHtml {
             "margin:6px 0}",
             ".badge{display:inline-block;padding:0 7px;border-radius:9px;font-size:12px;background:#e2e8f0}",
             ".badge.LOADED{background:#dcfce7;color:#166534}.badge.REJECTED{background:#fee2e2;color:#991b1b}",
-            ".muted{color:var(--muted)}",
+            ".muted{color:var(--muted)}.nw{white-space:nowrap}",
             ".chart{width:100%;height:auto;display:block}",
             ".chart .grid{stroke:#eceff3;stroke-width:1}.chart .axis{stroke:#9ca3af;stroke-width:1}",
             ".chart .tick{font-size:11px;fill:#6b7280}",
@@ -216,7 +216,8 @@ public final class ReportHtml {
             for (Report.Champion c : m.champions()) {
                 rows.add(new Object[]{new Raw(esc(c.model()) + " <span class=\"muted\">v" + c.version() + "</span>"),
                         new Raw(esc(c.entity()) + "<br/><span class=\"muted\">" + esc(c.algorithm()) + "</span>"),
-                        new Raw(esc(c.validFrom()) + " \u2013<br/>" + esc(c.validTo())), decimal(c.threshold()), decimal(c.aucPr()),
+                        new Raw("<span class=\"nw\">" + esc(c.validFrom()) + " \u2013</span><br/><span class=\"nw\">"
+                                + esc(c.validTo()) + "</span>"), decimal(c.threshold()), decimal(c.aucPr()),
                         decimal(c.aucPrUnknown()), c.k() == null ? "\u2014" : count(c.k()), percent(c.precisionAtK()),
                         percent(c.precisionAtKUnknown()), percent(c.baseRate()),
                         c.positives() == null ? "\u2014" : count(c.positives()), count(c.challengers())});
