@@ -102,7 +102,6 @@ public final class FeedbackJob {
     /** Computes D's figures and replaces D's partition of published/feedback_impact with them. */
     public Result run(SparkSession spark, LocalDate date) {
         long t0 = System.nanoTime();
-        spark.sparkContext().setJobGroup("feedback-" + date, "feedback impact " + date, false);
         Dataset<Row> outcomes = null;
         Dataset<Row> figures = null;
         try {
@@ -129,7 +128,6 @@ public final class FeedbackJob {
                 outcomes.unpersist();
             }
             spark.sparkContext().setJobDescription(null);
-            spark.sparkContext().clearJobGroup();
         }
     }
 
