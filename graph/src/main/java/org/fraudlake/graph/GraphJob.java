@@ -272,7 +272,7 @@ public final class GraphJob {
         void release() {
             for (Dataset<Row> rows : stored) {
                 if (rows.queryExecution().analyzed() instanceof LogicalRDD checkpoint) {
-                    checkpoint.rdd().unpersist(false);
+                    checkpoint.rdd().unpersist(true);
                 }
             }
         }

@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.pipelines.spark.DeltaIO;
+import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Silver;
 import org.fraudlake.schemas.tables.Silver.Accounts;
 import org.fraudlake.schemas.tables.Silver.CaseLabels;
@@ -30,6 +31,11 @@ import org.fraudlake.schemas.tables.Silver.Incidents;
  * What was known, at the end of a business date, about which entities are offenders or victims. Every query
  * takes that date and reads nothing confirmed or reported after it, so no label leaks from the future into
  * training or evaluation. Dates are city dates (UTC+8) of the confirmation or report.
+ *
+ * <p>Labels come from two sources under the same rule: silver/case_labels (dated by {@code confirmed_at}) and the
+ * banks' answers to published warnings, silver/bank_feedback ({@link FeedbackLabels}: FROZEN and LOSS_PREVENTED
+ * confirm the warned entity, CLEARED refutes; dated by {@code acted_at}, and used only once the delivery holding it
+ * had arrived by the as-of date).
  *
  * <p>An entity is positive for a {@link LabelSpec} when its latest label among the spec's labels and
  * CLEARED is one of the spec's: a CLEARED label withdraws the labels before it, a new label after a CLEARED
@@ -56,8 +62,8 @@ public final class Labels {
         this.lake = lake;
     }
 
-    /** The city date of an instant. */
-    static Column cityDate(Column timestamp) {
+    /** The city date (UTC+8) of an instant. */
+    public static Column cityDate(Column timestamp) {
         return date_from_unix_date(floor(unix_seconds(timestamp).plus(CITY_OFFSET_S).divide(86_400L)).cast("int"));
     }
 
@@ -77,10 +83,30 @@ public final class Labels {
         return date.leq(lit(d.toString()).cast("date"));
     }
 
+    /**
+     * Every label known at the end of asOf, from both sources, in the case-label columns plus {@code _date} (the
+     * city date of confirmed_at).
+     */
     private Dataset<Row> caseLabels(LocalDate asOf) {
-        Dataset<Row> labels = DeltaIO.readOrEmpty(spark, lake.silver(Silver.CASE_LABELS), LABEL_SCHEMA);
+        Dataset<Row> labels = DeltaIO.readOrEmpty(spark, lake.silver(Silver.CASE_LABELS), LABEL_SCHEMA)
+                .select(CaseLabels.ENTITY_TYPE, CaseLabels.ENTITY_ID, CaseLabels.LABEL, CaseLabels.CONFIRMED_AT,
+                        CaseLabels.CASE_NO)
+                .unionByName(feedbackLabels(asOf));
         return labels.withColumn("_date", cityDate(col(CaseLabels.CONFIRMED_AT)))
                 .filter(onOrBefore(col("_date"), asOf));
+    }
+
+    /** Labels from bank feedback that had arrived by asOf (the acted_at rule is applied with the case labels'). */
+    private Dataset<Row> feedbackLabels(LocalDate asOf) {
+        Dataset<Row> feedback = DeltaIO.readOrEmpty(spark, lake.silver(Silver.BANK_FEEDBACK),
+                        FeedbackLabels.BANK_FEEDBACK_SCHEMA)
+                .filter(onOrBefore(col(Silver.BUSINESS_DATE), asOf));
+        Dataset<Row> warnings = FeedbackLabels.sentWarnings(
+                DeltaIO.readOrEmpty(spark, lake.published(Published.INTERCEPT_LIST),
+                        FeedbackLabels.INTERCEPT_LIST_SCHEMA),
+                DeltaIO.readOrEmpty(spark, lake.published(Published.VICTIM_WARNINGS),
+                        FeedbackLabels.VICTIM_WARNINGS_SCHEMA));
+        return FeedbackLabels.labels(feedback, warnings).drop(Silver.BUSINESS_DATE);
     }
 
     /**
@@ -130,7 +156,8 @@ public final class Labels {
 
     /**
      * {@link FeatureStore#ENTITY_ID}, {@link #NAMED_DATE}: entities of a kind that any label (of any kind,
-     * CLEARED included) or any police report named by the end of asOf, with the first date they were named.
+     * CLEARED included, case label or bank feedback) or any police report named by the end of asOf, with the first
+     * date they were named.
      * Finding the others is the point of early warning; metrics are also given over them alone.
      */
     public Dataset<Row> named(EntityKind kind, LocalDate asOf) {

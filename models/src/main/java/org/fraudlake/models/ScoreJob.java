@@ -57,7 +57,8 @@ public final class ScoreJob {
                         col(FeatureStore.PARTNERS).as(Scores.PARTNERS),
                         col(Evaluator.SCORE).as(Scores.SCORE),
                         lit(fitted.threshold()).as(Scores.THRESHOLD),
-                        col(Evaluator.SCORE).geq(fitted.threshold()).as(Scores.ALERT),
+                        col(Evaluator.SCORE).geq(fitted.threshold())
+                                .and(org.apache.spark.sql.functions.size(col(Evaluator.REASONS)).gt(0)).as(Scores.ALERT),
                         col(Evaluator.REASONS).as(Scores.REASONS)));
             }
             if (parts.isEmpty()) {

@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 /** The {@code fraudlake} command line: parses and dispatches, nothing else. */
 @Command(name = "fraudlake", mixinStandardHelpOptions = true, version = "fraudlake 0.1.0",
         description = "Batch data lake and risk-modeling pipeline for telecom fraud and economic crime.",
-        subcommands = {DemoCommand.class, SimulateCommand.class, IngestCommand.class, ConformCommand.class, FeaturesCommand.class,
-                GraphCommand.class, LeadsCommand.class, TrainCommand.class, ScoreCommand.class, EvaluateCommand.class, ModelsCommand.class,
+        subcommands = {DemoCommand.class, SimulateCommand.class, IngestCommand.class, ConformCommand.class,
+                FeaturesCommand.class, GraphCommand.class, LeadsCommand.class, TrainCommand.class, ScoreCommand.class,
+                EvaluateCommand.class, ModelsCommand.class, KeysCommand.class, OutboxCommand.class, ReportCommand.class,
                 ConfigCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class FraudlakeCli implements Runnable {
 

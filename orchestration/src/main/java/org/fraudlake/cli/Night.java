@@ -21,6 +21,16 @@ import org.fraudlake.pipelines.ingest.DeliveryOutcome;
 import org.fraudlake.pipelines.ingest.IngestJob;
 import org.fraudlake.pipelines.ingest.IngestReport;
 import org.fraudlake.pipelines.spark.Sessions;
+import org.fraudlake.publish.feedback.FeedbackJob;
+import org.fraudlake.publish.outbox.OutboxVerifier;
+import org.fraudlake.publish.outbox.OutboxWriter;
+import org.fraudlake.publish.outbox.Publication;
+import org.fraudlake.publish.outbox.SigningKey;
+import org.fraudlake.publish.outbox.SigningKeys;
+import org.fraudlake.publish.outbox.Verification;
+import org.fraudlake.publish.report.ReportJob;
+import org.fraudlake.simulator.SimulationConfig;
+import org.fraudlake.simulator.partners.PartnerResponder;
 
 /** The stages of the night that exist so far, run for one business date with progress on {@code out}. */
 public final class Night {
@@ -85,6 +95,68 @@ public final class Night {
     /** Leads and incident series for a date, printed by typology. */
     public Map<String, Long> leads(SparkSession spark, LocalDate date) {
         return LeadsCommand.run(lake, spark, date, out);
+    }
+
+    /** Every partner's signed folder for the date (creates the signing key on first use). */
+    public Publication outbox(SparkSession spark, LocalDate date) throws IOException {
+        out.println("outbox " + date);
+        long t0 = System.nanoTime();
+        SigningKey key = SigningKeys.loadOrInit(Path.of(config.get(FraudlakeConfig.SIGNING_KEY)), lake,
+                spark.sparkContext().hadoopConfiguration());
+        Publication p = new OutboxWriter(lake, key, line -> out.println("  " + line)).publish(spark, date);
+        p.rows().forEach((partner, rows) -> out.printf("  %-12s %,6d warnings  %s%n", partner, rows,
+                p.folders().get(partner)));
+        p.withheld().forEach(w -> out.printf("  withheld %s (%s, partner %s): %s%n", w.warningId(), w.entityType(),
+                w.partner(), w.reason()));
+        out.printf("outbox %s done in %.1f s: %,d rows for %d partners%n", date, (System.nanoTime() - t0) / 1e9,
+                p.totalRows(), p.rows().size());
+        return p;
+    }
+
+    /**
+     * Checks every folder of a publication as a partner would; returns the folders that fail. Local lakes only
+     * (a partner checks a folder it has fetched); on a remote lake it says so and checks nothing.
+     */
+    public int verifyOutbox(Publication p) throws IOException {
+        int failed = 0;
+        for (String folder : p.folders().values()) {
+            if (folder.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !folder.startsWith("file:")) {
+                out.println("outbox " + p.date() + ": not a local lake, folders not verified here");
+                return 0;
+            }
+            Verification v = OutboxVerifier.verify(Path.of(folder.replaceFirst("^file:(//)?", "")));
+            if (!v.ok()) {
+                failed++;
+                out.printf("  FAIL %s: %s%n", folder, v.problems());
+            }
+        }
+        out.printf("outbox %s verified: %d folders, %d failed (manifest, checksums, Ed25519 signature)%n", p.date(),
+                p.folders().size(), failed);
+        return failed;
+    }
+
+    /** The simulated banks read their outbox of the date and send their feedback for the next date (demo only). */
+    public void partnersAnswer(SimulationConfig sim, LocalDate published) throws IOException {
+        PartnerResponder.Response r = PartnerResponder.respond(lake, sim, published);
+        out.printf("partners answer the warnings of %s in their bank_feedback of %s: %s%n", published,
+                r.deliveryDate(), r.answersByBank());
+    }
+
+    /** What the warnings achieved, from the banks' feedback known by the date. */
+    public FeedbackJob.Result feedback(SparkSession spark, LocalDate date) {
+        out.println("feedback " + date);
+        long t0 = System.nanoTime();
+        FeedbackJob.Result r = new FeedbackJob(lake, line -> out.println("  " + line)).run(spark, date);
+        for (FeedbackJob.BankTotal b : r.banks()) {
+            out.printf("  %-8s %s%n", b.bank(), b);
+        }
+        out.printf("feedback %s done in %.1f s%n", date, (System.nanoTime() - t0) / 1e9);
+        return r;
+    }
+
+    /** The nightly report; prints its path last. */
+    public ReportJob.Output report(SparkSession spark, LocalDate date) throws IOException {
+        return ReportCommand.run(lake, spark, date, out);
     }
 
     public TrainJob.Settings trainSettings() {

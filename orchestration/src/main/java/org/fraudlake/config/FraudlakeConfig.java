@@ -23,6 +23,10 @@ public final class FraudlakeConfig {
     public static final ConfigProperty<String> KEY_FILE = ConfigProperty.string("pseudonymization.key-file",
             "./keys/pseudonym.key",
             "File with the HMAC key for pseudonymization (base64); created with mode 0600 if missing. Keep it outside the lake.");
+    public static final ConfigProperty<String> SIGNING_KEY = ConfigProperty.string("publish.signing-key",
+            "./keys/signing.key",
+            "Ed25519 private key (PKCS#8 PEM, mode 0600, its public key next to it as <file>.pub) that signs the partner "
+                    + "outbox; made by `fraudlake keys init`. Keep it outside the lake.");
     public static final ConfigProperty<String> SPARK_MASTER = ConfigProperty.string("spark.master", "local[2]",
             "Spark master URL: local[N] on one machine, spark://host:port for a standalone cluster.");
     public static final ConfigProperty<Integer> SHUFFLE_PARTITIONS = ConfigProperty.positiveInt(
@@ -47,7 +51,7 @@ public final class FraudlakeConfig {
             "k of precision@k: the alerts an analyst team reviews per model and window.");
 
     /** Every setting, in documentation order. */
-    public static final List<ConfigProperty<?>> ALL = List.of(LAKE_ROOT, KEY_FILE, SPARK_MASTER, SHUFFLE_PARTITIONS,
+    public static final List<ConfigProperty<?>> ALL = List.of(LAKE_ROOT, KEY_FILE, SIGNING_KEY, SPARK_MASTER, SHUFFLE_PARTITIONS,
             DEMO_PERSONS, DEMO_DAYS, DEMO_SEED, SIMULATOR_START, DEMO_FAULTS, TRAIN_DAYS, VALID_DAYS, MAX_NEGATIVES, TOP_K);
 
     private final Map<String, String> values;

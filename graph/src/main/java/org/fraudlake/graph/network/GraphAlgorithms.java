@@ -58,6 +58,15 @@ public final class GraphAlgorithms {
     private GraphAlgorithms() {
     }
 
+    /**
+     * Edge partitions of a GraphX graph: one per core of the session. Each superstep or PageRank iteration runs
+     * a few stages over every partition, so on a small graph more partitions than cores only add task overhead
+     * (the union of the edge frames would otherwise give several partitions per core).
+     */
+    static int partitions(SparkSession spark) {
+        return Math.max(1, spark.sparkContext().defaultParallelism());
+    }
+
     /** Every token of an edge frame with its vertex id. */
     static Dataset<Row> vertices(Dataset<Row> edges) {
         return edges.select(col(GraphEdges.SRC).as(TOKEN)).union(edges.select(col(GraphEdges.DST).as(TOKEN)))
@@ -71,7 +80,8 @@ public final class GraphAlgorithms {
     public static Dataset<Row> components(SparkSession spark, Dataset<Row> edges) {
         Dataset<Row> vertices = vertices(edges);
         JavaRDD<Edge<Object>> rdd = edges.select(xxhash64(col(GraphEdges.SRC)), xxhash64(col(GraphEdges.DST)))
-                .javaRDD().map(r -> new Edge<>(r.getLong(0), r.getLong(1), (Object) 1.0));
+                .coalesce(partitions(spark)).javaRDD()
+                .map(r -> new Edge<>(r.getLong(0), r.getLong(1), (Object) 1.0));
         Graph<Object, Object> graph = Graph.fromEdges(rdd.rdd(), (Object) 0L, StorageLevel.MEMORY_AND_DISK(),
                 StorageLevel.MEMORY_AND_DISK(), OBJECT, OBJECT);
         Graph<Object, Object> cc = ConnectedComponents.run(graph, OBJECT, OBJECT);
@@ -101,7 +111,8 @@ public final class GraphAlgorithms {
         Dataset<Row> both = edges.select(xxhash64(col(GraphEdges.SRC)).as("_a"), xxhash64(col(GraphEdges.DST)).as("_b"));
         Dataset<Row> directed = both.union(both.select(col("_b"), col("_a")))
                 .union(seeds.join(vertices, TOKEN).select(lit(HUB).as("_a"), col("_id").as("_b")).distinct());
-        JavaRDD<Edge<Object>> rdd = directed.javaRDD().map(r -> new Edge<>(r.getLong(0), r.getLong(1), (Object) 1.0));
+        JavaRDD<Edge<Object>> rdd = directed.coalesce(partitions(spark)).javaRDD()
+                .map(r -> new Edge<>(r.getLong(0), r.getLong(1), (Object) 1.0));
         Graph<Object, Object> graph = Graph.fromEdges(rdd.rdd(), (Object) 0.0, StorageLevel.MEMORY_AND_DISK(),
                 StorageLevel.MEMORY_AND_DISK(), OBJECT, OBJECT);
         Graph<Object, Object> ranked = PageRank.runWithOptions(graph, iterations, resetProb,

@@ -300,7 +300,7 @@ public final class FeaturesJob {
         void release() {
             for (Dataset<Row> rows : stored) {
                 if (rows.queryExecution().analyzed() instanceof LogicalRDD checkpoint) {
-                    checkpoint.rdd().unpersist(false);
+                    checkpoint.rdd().unpersist(true);
                 }
             }
         }

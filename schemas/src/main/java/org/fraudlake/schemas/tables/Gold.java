@@ -419,7 +419,11 @@ public final class Gold {
         public static final String SCORE = "score";
         /** The model version's operating threshold, from the registry. */
         public static final String THRESHOLD = "threshold";
-        /** score >= threshold. */
+        /**
+         * score >= threshold, and at least one reason: a signal raised the score above the population's average.
+         * A score at the threshold that nothing singles out (a model whose inputs are all at their means) does
+         * not alert, so every alert says why.
+         */
         public static final String ALERT = "alert";
         /** The features that drove the score, in plain words with their values, strongest first. */
         public static final String REASONS = "reasons";

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.fraudlake.schemas.FeedSchema;
 import org.fraudlake.schemas.Feeds.BankAccounts;
+import org.fraudlake.schemas.Feeds.BankFeedback;
 import org.fraudlake.schemas.Feeds.BankTransactions;
 import org.fraudlake.schemas.Feeds.CallRecords;
 import org.fraudlake.schemas.Feeds.CaseLabels;
@@ -112,6 +113,11 @@ public final class FeedRows {
     private static final int TE_PHONE = index(Tenders.FEED, Tenders.CONTACT_PHONE);
     private static final int TE_AGENT = index(Tenders.FEED, Tenders.AGENT_ID);
     private static final int TE_WON = index(Tenders.FEED, Tenders.WON);
+    private static final int FB_WARNING = index(BankFeedback.FEED, BankFeedback.WARNING_ID);
+    private static final int FB_ACTION = index(BankFeedback.FEED, BankFeedback.ACTION);
+    private static final int FB_ACTED = index(BankFeedback.FEED, BankFeedback.ACTED_AT);
+    private static final int FB_AMOUNT = index(BankFeedback.FEED, BankFeedback.AMOUNT_PROTECTED);
+    private static final int FB_NOTE = index(BankFeedback.FEED, BankFeedback.NOTE);
 
     private FeedRows() {
     }
@@ -284,6 +290,22 @@ public final class FeedRows {
         r[TE_PHONE] = text(b.phone());
         r[TE_AGENT] = text(b.agentId());
         r[TE_WON] = s.bool(b.won());
+        return r;
+    }
+
+    /**
+     * A bank's answer to a warning.
+     *
+     * @param amountCents funds held or returned, or {@code null} for none
+     */
+    public static String[] feedback(String warningId, String action, long actedAt, Long amountCents, String note,
+                                    SourceStyle s) {
+        String[] r = row(BankFeedback.FEED);
+        r[FB_WARNING] = warningId;
+        r[FB_ACTION] = s.enumValue(action);
+        r[FB_ACTED] = s.time(actedAt);
+        r[FB_AMOUNT] = amountCents == null ? "" : s.amount(amountCents);
+        r[FB_NOTE] = text(note);
         return r;
     }
 }
