@@ -44,7 +44,8 @@ import org.fraudlake.schemas.tables.Silver.Subscribers;
  * {@code published/victim_warnings} (the accounts of persons at risk), each replacing D's partition only.
  *
  * <p><b>When a model fires.</b> On the entity it scored when the score of its champion version (gold/scores of D)
- * is at or above that version's operating threshold in the model registry, chosen at validation. Scores of a version
+ * is at or above that version's operating threshold in the model registry, chosen at validation (not the threshold
+ * copied into gold/scores), with at least one reason, as {@code gold/scores.alert} requires. Scores of a version
  * that is not the champion do not count (reported), nor do models missing from the catalog.
  *
  * <p><b>Where a warning goes.</b> Account models warn on the account (partner: its bank); phone models on the

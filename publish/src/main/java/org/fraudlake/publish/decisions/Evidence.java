@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.format_number;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -64,16 +65,18 @@ final class Evidence {
     }
 
     /**
-     * The day's scores (gold/scores of D) of champion versions at or above their registry threshold, joined to
-     * their {@link ModelRule}: {@code _scored_type}, {@code _scored_id}, model, score, reasons, warning type,
-     * model action, strong. Scores of a version that is not the champion in {@code rules} drop out.
+     * The day's scores (gold/scores of D) of champion versions at or above their registry threshold and with at
+     * least one reason (as {@code gold/scores.alert} has it: every alert says why), joined to their
+     * {@link ModelRule}: {@code _scored_type}, {@code _scored_id}, model, score, reasons, warning type, model action,
+     * strong. Scores of a version that is not the champion in {@code rules} drop out.
      */
     static Dataset<Row> fired(Dataset<Row> scores, Dataset<Row> rules) {
         Column score = col(Scores.SCORE);
         return scores.select(col(Scores.MODEL), col(Scores.VERSION), col(Scores.ENTITY_TYPE).as(SCORED_TYPE),
                         col(Scores.ENTITY_ID).as(SCORED_ID), score, col(Scores.REASONS))
                 .join(broadcast(rules), new String[]{ModelRule.MODEL, ModelRule.VERSION})
-                .filter(score.isNotNull().and(score.geq(col(ModelRule.THRESHOLD))))
+                .filter(score.isNotNull().and(score.geq(col(ModelRule.THRESHOLD)))
+                        .and(size(col(Scores.REASONS)).gt(0)))
                 .select(col(SCORED_TYPE), col(SCORED_ID), col(ModelRule.MODEL).as(MODEL), score.as(InterceptList.SCORE),
                         col(Scores.REASONS).as(InterceptList.REASONS),
                         col(ModelRule.WARNING_TYPE).as(InterceptList.WARNING_TYPE), col(MODEL_ACTION),

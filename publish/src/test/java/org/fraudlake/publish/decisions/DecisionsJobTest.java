@@ -90,6 +90,7 @@ class DecisionsJobTest {
                 score(D0, "money_mule", "ACCOUNT", "acc_two", 0.55, "mm1", "mm2", "mm3"),
                 score(D0, "structuring", "ACCOUNT", "acc_two", 0.65, "st1", "st2", "st3"),
                 score(D0, "money_mule", "ACCOUNT", "acc_below", 0.45, "below"),
+                score(D0, "money_mule", "ACCOUNT", "acc_c", 0.8),
                 score(D0, "structuring", "ACCOUNT", "acc_trace", 0.1, "quiet"),
                 score(D0, "fraud_phone", "PHONE", "ph_home", 0.95, "calls many"),
                 score(D0, "fraud_phone", "PHONE", "ph_foreign", 0.6, "calls some"),
@@ -105,7 +106,8 @@ class DecisionsJobTest {
         LocalDate monitorUntil = D0.plusDays(3);
         Map<String, Row> list = lake.rows(INTERCEPT, D0);
         assertEquals(List.of("acc_co", "acc_cycle", "acc_r1", "acc_r2", "acc_strong", "acc_trace", "acc_two",
-                "acc_weak", "ph_foreign", "ph_home"), list.keySet().stream().sorted().toList());
+                "acc_weak", "ph_foreign", "ph_home"), list.keySet().stream().sorted().toList(),
+                "acc_below is under the threshold; acc_c's score has no reason, so it is no alert");
 
         Row strong = list.get("acc_strong");
         assertWarning(strong, "BANK_A", "FREEZE", "MONEY_MULE", 0.9, List.of("money_mule"), "NEW", true, D0,
