@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Batch data lake and risk-modeling pipeline for telecom fraud and economic crime.",
         subcommands = {DemoCommand.class, SimulateCommand.class, IngestCommand.class, ConformCommand.class,
                 FeaturesCommand.class, GraphCommand.class, LeadsCommand.class, TrainCommand.class, ScoreCommand.class,
-                EvaluateCommand.class, ModelsCommand.class, KeysCommand.class, OutboxCommand.class, ReportCommand.class,
+                EvaluateCommand.class, ModelsCommand.class, PublishCommand.class, KeysCommand.class, OutboxCommand.class,
+                FeedbackCommand.class, ReportCommand.class,
                 ConfigCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class FraudlakeCli implements Runnable {
 

@@ -21,6 +21,7 @@ import org.fraudlake.pipelines.ingest.DeliveryOutcome;
 import org.fraudlake.pipelines.ingest.IngestJob;
 import org.fraudlake.pipelines.ingest.IngestReport;
 import org.fraudlake.pipelines.spark.Sessions;
+import org.fraudlake.publish.decisions.DecisionsJob;
 import org.fraudlake.publish.feedback.FeedbackJob;
 import org.fraudlake.publish.outbox.OutboxVerifier;
 import org.fraudlake.publish.outbox.OutboxWriter;
@@ -95,6 +96,26 @@ public final class Night {
     /** Leads and incident series for a date, printed by typology. */
     public Map<String, Long> leads(SparkSession spark, LocalDate date) {
         return LeadsCommand.run(lake, spark, date, out);
+    }
+
+    /** One decision per entity from the day's champion scores, traces and leads (intercept list, victim warnings). */
+    public Map<String, Long> decide(SparkSession spark, LocalDate date) {
+        out.println("decide " + date);
+        long t0 = System.nanoTime();
+        Map<String, Long> counts = new DecisionsJob(lake, line -> out.println("  " + line)).run(spark, date);
+        counts.forEach((k, v) -> out.printf("  %-32s %,8d%n", k, v));
+        out.printf("decide %s done in %.1f s%n", date, (System.nanoTime() - t0) / 1e9);
+        return counts;
+    }
+
+    /** Decisions, then every partner's signed folder, verified as a partner would. */
+    public Publication publish(SparkSession spark, LocalDate date) throws IOException {
+        decide(spark, date);
+        Publication p = outbox(spark, date);
+        if (verifyOutbox(p) > 0) {
+            throw new IllegalStateException("outbox " + date + ": a folder failed verification (see above)");
+        }
+        return p;
     }
 
     /** Every partner's signed folder for the date (creates the signing key on first use). */

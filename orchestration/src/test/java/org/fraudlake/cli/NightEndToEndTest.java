@@ -37,6 +37,10 @@ import org.fraudlake.schemas.tables.Gold.Scores;
 import org.fraudlake.pipelines.ingest.DeliveryOutcome;
 import org.fraudlake.pipelines.ingest.IngestReport;
 import org.fraudlake.pipelines.spark.DeltaIO;
+import org.fraudlake.publish.outbox.Publication;
+import org.fraudlake.publish.report.ReportJob;
+import org.fraudlake.schemas.tables.Published;
+import org.fraudlake.schemas.tables.Published.InterceptList;
 import org.fraudlake.schemas.Column;
 import org.fraudlake.schemas.FeedSchema;
 import org.fraudlake.schemas.Feeds;
@@ -67,6 +71,8 @@ class NightEndToEndTest {
     private final List<IngestReport> reports = new ArrayList<>();
     private List<TrainJob.Result> trained;
     private List<TrainJob.Result> trainedAgain;
+    private Publication publication;
+    private ReportJob.Output report;
 
     @BeforeAll
     void simulateAndRun(SparkSession spark, @TempDir Path tmp) throws IOException {
@@ -74,7 +80,8 @@ class NightEndToEndTest {
         new CitySimulator(new SimulationConfig(300, DAYS, 99L, START, true)).run(lake, new Configuration(), s -> { });
         FraudlakeConfig config = FraudlakeConfig.defaults()
                 .with(FraudlakeConfig.LAKE_ROOT, lake.root())
-                .with(FraudlakeConfig.KEY_FILE, tmp.resolve("keys/pseudonym.key").toString());
+                .with(FraudlakeConfig.KEY_FILE, tmp.resolve("keys/pseudonym.key").toString())
+                .with(FraudlakeConfig.SIGNING_KEY, tmp.resolve("keys/signing.key").toString());
         Night night = new Night(config, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         for (LocalDate d : night.landedDates(spark)) {
             reports.add(night.ingest(spark, d));
@@ -84,6 +91,10 @@ class NightEndToEndTest {
         LocalDate last = START.plusDays(DAYS - 1L);
         trained = night.train(spark, last, ModelCatalog.all(), new TrainJob.Settings(DAYS - 2, 2, 10_000, 20));
         night.score(spark, last);
+        night.graph(spark, last);
+        night.leads(spark, last);
+        publication = night.publish(spark, last);
+        report = night.report(spark, last);
         trainedAgain = night.train(spark, last, List.of(ModelCatalog.select(List.of("money_mule")).get(0)),
                 new TrainJob.Settings(DAYS - 2, 2, 10_000, 20));
     }
@@ -114,6 +125,29 @@ class NightEndToEndTest {
         Dataset<Row> alerts = scores.filter(col(Scores.ALERT));
         assertEquals(0, alerts.filter(org.apache.spark.sql.functions.size(col(Scores.REASONS)).equalTo(0)).count(),
                 "every alert has reasons");
+    }
+
+    @Test
+    void publishesEveryPartnersVerifiedFolderWithItsSentWarningsAndAReport(SparkSession spark) throws IOException {
+        Set<String> banks = new HashSet<>();
+        DeltaIO.read(spark, lake.silver(Silver.ACCOUNTS)).select(Silver.Accounts.BANK).distinct().collectAsList()
+                .forEach(r -> banks.add(r.getString(0)));
+        assertTrue(publication.folders().keySet().containsAll(banks), publication.folders().keySet().toString());
+        java.sql.Date date = java.sql.Date.valueOf(publication.date());
+        Dataset<Row> sent = DeltaIO.read(spark, lake.published(Published.INTERCEPT_LIST))
+                .unionByName(DeltaIO.read(spark, lake.published(Published.VICTIM_WARNINGS))
+                        .drop(Published.VictimWarnings.PERSON_ID))
+                .filter(col(Published.BUSINESS_DATE).equalTo(date).and(col(InterceptList.SENT)))
+                .filter(col(InterceptList.ENTITY_TYPE).equalTo("ACCOUNT"));
+        for (String bank : banks) {
+            long rows = sent.filter(col(InterceptList.PARTNER).equalTo(bank)).count();
+            Path csv = Path.of(publication.folders().get(bank)).resolve("warnings.csv");
+            long lines = Files.readAllLines(csv).size() - 1;
+            assertEquals(rows, lines, bank + ": one line per sent warning of its own, and nothing else");
+            assertEquals((int) rows, publication.rows().get(bank), bank);
+        }
+        assertTrue(publication.withheld().isEmpty(), publication.withheld().toString());
+        assertTrue(Files.readString(Path.of(report.html())).contains("</html>"), report.html());
     }
 
     @Test
