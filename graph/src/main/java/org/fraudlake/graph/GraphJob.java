@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.lit;
 import io.delta.tables.DeltaTable;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +14,7 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.LogicalRDD;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.fraudlake.graph.network.EntityGraphFeatures;
 import org.fraudlake.graph.network.GraphAlgorithms;
 import org.fraudlake.graph.network.GraphEdges;
@@ -27,6 +24,7 @@ import org.fraudlake.graph.trace.TraceInputs;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.pipelines.features.AsOf;
 import org.fraudlake.pipelines.features.StateAsOf;
+import org.fraudlake.pipelines.spark.Checkpoints;
 import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.tables.GraphTables;
 import org.fraudlake.schemas.tables.GraphTables.FundTraceFlows;
@@ -129,7 +127,7 @@ public final class GraphJob {
     private final class Run {
         private final SparkSession spark;
         private final AsOf asOf;
-        private final List<Dataset<Row>> stored = new ArrayList<>();
+        private final Checkpoints checkpoints = new Checkpoints();
         private final Map<String, Long> counts = new LinkedHashMap<>();
         private String stepName;
         private long stepStarted;
@@ -264,17 +262,11 @@ public final class GraphJob {
 
         /** Stores a frame read more than once and cuts its lineage (see the features job). */
         private Dataset<Row> materialize(Dataset<Row> frame) {
-            Dataset<Row> rows = frame.localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
-            stored.add(rows);
-            return rows;
+            return checkpoints.materialize(frame);
         }
 
         void release() {
-            for (Dataset<Row> rows : stored) {
-                if (rows.queryExecution().analyzed() instanceof LogicalRDD checkpoint) {
-                    checkpoint.rdd().unpersist(true);
-                }
-            }
+            checkpoints.release();
         }
 
         /**

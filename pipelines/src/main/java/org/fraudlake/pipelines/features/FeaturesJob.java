@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -23,10 +22,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.LogicalRDD;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.fraudlake.lake.Lake;
+import org.fraudlake.pipelines.spark.Checkpoints;
 import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.tables.Gold;
 import org.fraudlake.schemas.tables.Silver;
@@ -122,7 +120,7 @@ public final class FeaturesJob {
         private final SparkSession spark;
         private final AsOf asOf;
         private final ExecutorService pool;
-        private final List<Dataset<Row>> stored = new CopyOnWriteArrayList<>();
+        private final Checkpoints checkpoints = new Checkpoints();
         private final Map<String, Long> counts = new ConcurrentHashMap<>();
         private CompletableFuture<Dataset<Row>> accounts;
         private CompletableFuture<Dataset<Row>> subscribers;
@@ -291,18 +289,12 @@ public final class FeaturesJob {
          * not re-match) the plan that built it, a cost that dominates on small data.
          */
         private Dataset<Row> materialize(Dataset<Row> frame) {
-            Dataset<Row> rows = frame.localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
-            stored.add(rows);
-            return rows;
+            return checkpoints.materialize(frame);
         }
 
         /** Frees what {@link #materialize} stored. */
         void release() {
-            for (Dataset<Row> rows : stored) {
-                if (rows.queryExecution().analyzed() instanceof LogicalRDD checkpoint) {
-                    checkpoint.rdd().unpersist(true);
-                }
-            }
+            checkpoints.release();
         }
 
         /**
