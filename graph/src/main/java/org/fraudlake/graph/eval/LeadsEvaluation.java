@@ -65,8 +65,8 @@ public final class LeadsEvaluation {
     }
 
     /** Per typology: schemes active, schemes found, lead members, members in the truth. */
-    record Result(String typology, int schemes, int found, long members, long involved) {
-        String line() {
+    public record Result(String typology, int schemes, int found, long members, long involved) {
+        public String line() {
             return String.format("%-22s %3d/%-3d schemes found (%5.1f%%)   %5d/%-5d lead members involved (%5.1f%%)",
                     typology, found, schemes, schemes == 0 ? 0.0 : 100.0 * found / schemes, involved, members,
                     members == 0 ? 0.0 : 100.0 * involved / members);
