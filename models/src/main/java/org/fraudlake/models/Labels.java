@@ -1,13 +1,10 @@
 package org.fraudlake.models;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
@@ -20,6 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.fraudlake.lake.Lake;
+import org.fraudlake.pipelines.features.AsOf;
 import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Silver;
@@ -48,7 +46,6 @@ public final class Labels {
     public static final String EVENT_DATE = "event_date";
     static final String TELECOM_FRAUD = "TELECOM_FRAUD";
     static final String CLEARED = "CLEARED";
-    private static final long CITY_OFFSET_S = 8 * 3600L;
     private static final StructType LABEL_SCHEMA = new StructType()
             .add(CaseLabels.ENTITY_TYPE, DataTypes.StringType).add(CaseLabels.ENTITY_ID, DataTypes.StringType)
             .add(CaseLabels.LABEL, DataTypes.StringType).add(CaseLabels.CONFIRMED_AT, DataTypes.TimestampType)
@@ -62,9 +59,9 @@ public final class Labels {
         this.lake = lake;
     }
 
-    /** The city date (UTC+8) of an instant. */
+    /** The city date (UTC+8) of an instant ({@link AsOf#cityDate}). */
     public static Column cityDate(Column timestamp) {
-        return date_from_unix_date(floor(unix_seconds(timestamp).plus(CITY_OFFSET_S).divide(86_400L)).cast("int"));
+        return AsOf.cityDate(timestamp);
     }
 
     /**

@@ -14,9 +14,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.fraudlake.graph.series.SeriesLinker;
 import org.fraudlake.lake.Lake;
+import org.fraudlake.pipelines.features.AsOf;
 import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Published.Leads;
@@ -40,7 +40,6 @@ public final class LeadsJob {
     /** The key under which {@link #run} reports the number of incident series. */
     public static final String SERIES_COUNT = "incident_series";
 
-    private static final String CITY_ZONE = "+08:00";
 
     private final Lake lake;
     private final Consumer<String> progress;
@@ -114,7 +113,7 @@ public final class LeadsJob {
 
     /** Rows of {@code frame} whose {@code time} falls on a city date in {@code [from, to]}. */
     static Dataset<Row> window(Dataset<Row> frame, Column time, LocalDate from, LocalDate to) {
-        Column day = functions.to_date(functions.from_utc_timestamp(time, CITY_ZONE));
+        Column day = AsOf.cityDate(time);
         return frame.filter(day.between(lit(Date.valueOf(from)), lit(Date.valueOf(to))));
     }
 

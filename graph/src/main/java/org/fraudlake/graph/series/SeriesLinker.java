@@ -10,6 +10,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.fraudlake.pipelines.features.AsOf;
 import org.fraudlake.graph.leads.Components;
 import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Published.IncidentSeries;
@@ -44,7 +45,6 @@ public final class SeriesLinker {
     public static final String WITHIN_DAYS = "WITHIN_DAYS";
 
     private static final double EARTH_M = 6_371_000;
-    private static final String CITY_ZONE = "+08:00";
     private static final String ID = "_id";
     private static final String AT = "_at";
     private static final String MO = "_mo";
@@ -59,9 +59,9 @@ public final class SeriesLinker {
      * @return rows with the columns of {@link IncidentSeries} and {@link Published#BUSINESS_DATE}
      */
     public static Dataset<Row> link(Dataset<Row> incidents, LocalDate date) {
-        Column reportedDay = functions.to_date(functions.from_utc_timestamp(col(Incidents.REPORTED_AT), CITY_ZONE));
+        Column reportedDay = AsOf.cityDate(col(Incidents.REPORTED_AT));
         Column occurred = functions.coalesce(col(Incidents.OCCURRED_AT), col(Incidents.REPORTED_AT));
-        Column occurredDay = functions.to_date(functions.from_utc_timestamp(occurred, CITY_ZONE));
+        Column occurredDay = AsOf.cityDate(occurred);
         Dataset<Row> recent = incidents
                 .filter(reportedDay.leq(lit(Date.valueOf(date)))
                         .and(occurredDay.geq(lit(Date.valueOf(date.minusDays(LOOKBACK_DAYS)))))
@@ -98,7 +98,7 @@ public final class SeriesLinker {
                         functions.max(col(AT)).as(IncidentSeries.LAST_OCCURRED))
                 .filter(functions.size(col("_ordered")).geq(MIN_MEMBERS))
                 .join(reasons, "_series");
-        Column lastDay = functions.to_date(functions.from_utc_timestamp(col(IncidentSeries.LAST_OCCURRED), CITY_ZONE));
+        Column lastDay = AsOf.cityDate(col(IncidentSeries.LAST_OCCURRED));
         return series.select(
                 functions.concat(lit("sr_"), functions.substring(functions.sha2(
                         col("_ordered").getItem(0).getField(ID), 256), 1, 24)).as(IncidentSeries.SERIES_ID),

@@ -1,6 +1,8 @@
 package org.fraudlake.pipelines.features;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_from_unix_date;
+import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.unix_date;
@@ -74,6 +76,11 @@ public record AsOf(LocalDate date) {
     static Column beforeEndOfBusinessDate(Column eventTime, Column businessDate) {
         Column end = unix_date(businessDate).plus(1).multiply(DAY_S).minus(CITY_OFFSET_S);
         return unix_seconds(eventTime).lt(end);
+    }
+
+    /** The city date (UTC+8) of an instant: the one rule every stage uses to put an event on a business date. */
+    public static Column cityDate(Column time) {
+        return date_from_unix_date(floor(unix_seconds(time).plus(CITY_OFFSET_S).divide(DAY_S)).cast("int"));
     }
 
     /** The city-time hour (0..23) of an instant. */
