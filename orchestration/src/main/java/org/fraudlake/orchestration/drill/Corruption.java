@@ -1,0 +1,218 @@
+package org.fraudlake.orchestration.drill;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.fraudlake.schemas.Column;
+import org.fraudlake.schemas.ColumnType;
+import org.fraudlake.schemas.FeedSchema;
+import org.fraudlake.schemas.landing.CsvReader;
+import org.fraudlake.schemas.landing.CsvRecord;
+import org.fraudlake.schemas.landing.CsvWriter;
+import org.fraudlake.schemas.landing.Manifest;
+
+/**
+ * One way a partner breaks a delivery, applied in place to a delivery folder with a seeded RNG. Content
+ * corruptions re-checksum the manifest (the partner checksummed what it wrote), so they reach the row-level
+ * checks; TRUNCATE keeps the old checksum, as a transfer cut short would.
+ */
+public enum Corruption {
+    TRUNCATE(false), FLIP_BYTES(false), DROP_COLUMN(true), ADD_COLUMN(true), BAD_DATES(true), UNKNOWN_ENUM(true),
+    EMBEDDED_NEWLINE_AND_QUOTES(true), STRAY_QUOTE(true), WRONG_COUNT(false), WRONG_CHECKSUM(false),
+    FILE_LISTED_TWICE(false);
+
+    private final boolean needsCsv;
+
+    Corruption(boolean needsCsv) {
+        this.needsCsv = needsCsv;
+    }
+
+    /** Whether it edits CSV text (plain or gzip), so it needs a CSV delivery. */
+    public boolean needsCsv() {
+        return needsCsv;
+    }
+
+    /** Corrupts the delivery folder; returns what was done, in words. */
+    public String apply(Path folder, FeedSchema feed, Random rng) throws IOException {
+        Path manifestFile = folder.resolve(Manifest.FILE_NAME);
+        Manifest m = Manifest.parse(Files.readAllBytes(manifestFile));
+        int fi = rng.nextInt(m.files().size());
+        Manifest.FileEntry entry = m.files().get(fi);
+        Path file = folder.resolve(entry.name());
+        String done;
+        switch (this) {
+            case TRUNCATE -> {
+                byte[] b = Files.readAllBytes(file);
+                int keep = b.length / 4 + rng.nextInt(Math.max(1, b.length / 2));
+                Files.write(file, java.util.Arrays.copyOf(b, keep));
+                return "truncated " + entry.name() + " from " + b.length + " to " + keep + " bytes (manifest unchanged)";
+            }
+            case FLIP_BYTES -> {
+                byte[] b = Files.readAllBytes(file);
+                int n = 1 + rng.nextInt(4);
+                List<Integer> at = new ArrayList<>();
+                for (int k = 0; k < n; k++) {
+                    int p = rng.nextInt(b.length);
+                    b[p] = (byte) (b[p] ^ (1 << rng.nextInt(8)));
+                    at.add(p);
+                }
+                Files.write(file, b);
+                if (rng.nextBoolean()) {
+                    done = "flipped a bit at bytes " + at + " of " + entry.name() + ", re-checksummed";
+                    break;
+                }
+                return "flipped a bit at bytes " + at + " of " + entry.name() + " (manifest unchanged)";
+            }
+            case WRONG_COUNT -> {
+                List<Manifest.FileEntry> files = new ArrayList<>(m.files());
+                long delta = rng.nextBoolean() ? 1 : -1;
+                files.set(fi, new Manifest.FileEntry(entry.name(), entry.rows() + delta, entry.sha256()));
+                Files.write(manifestFile, new Manifest(m.feed(), m.source(), m.businessDate(), m.schemaVersion(), files)
+                        .toJson());
+                return "manifest says " + (entry.rows() + delta) + " rows for " + entry.name() + ", file has " + entry.rows();
+            }
+            case WRONG_CHECKSUM -> {
+                List<Manifest.FileEntry> files = new ArrayList<>(m.files());
+                byte[] sha = HexFormat.of().parseHex(entry.sha256());
+                sha[rng.nextInt(sha.length)] ^= 1;
+                files.set(fi, new Manifest.FileEntry(entry.name(), entry.rows(), HexFormat.of().formatHex(sha)));
+                Files.write(manifestFile, new Manifest(m.feed(), m.source(), m.businessDate(), m.schemaVersion(), files)
+                        .toJson());
+                return "manifest sha256 of " + entry.name() + " off by one bit";
+            }
+            case FILE_LISTED_TWICE -> {
+                List<Manifest.FileEntry> files = new ArrayList<>(m.files());
+                files.add(entry);
+                Files.write(manifestFile, new Manifest(m.feed(), m.source(), m.businessDate(), m.schemaVersion(), files)
+                        .toJson());
+                return "manifest lists " + entry.name() + " twice";
+            }
+            default -> done = editCsv(file, feed, rng);
+        }
+        List<Manifest.FileEntry> files = new ArrayList<>(m.files());
+        files.set(fi, new Manifest.FileEntry(entry.name(), entry.rows(), LakeDiff.sha256(file)));
+        Files.write(manifestFile, new Manifest(m.feed(), m.source(), m.businessDate(), m.schemaVersion(), files).toJson());
+        return done;
+    }
+
+    private String editCsv(Path file, FeedSchema feed, Random rng) throws IOException {
+        boolean gz = file.getFileName().toString().endsWith(".gz");
+        byte[] stored = Files.readAllBytes(file);
+        byte[] plain = gz ? new GZIPInputStream(new ByteArrayInputStream(stored)).readAllBytes() : stored;
+        List<List<String>> rows = new ArrayList<>();
+        try (CsvReader r = new CsvReader(new InputStreamReader(new ByteArrayInputStream(plain), StandardCharsets.UTF_8))) {
+            for (CsvRecord rec; (rec = r.next()) != null; ) {
+                rows.add(new ArrayList<>(rec.fields()));
+            }
+        }
+        List<String> header = rows.get(0);
+        int data = rows.size() - 1;
+        String done;
+        List<String> rawLines = null;
+        switch (this) {
+            case DROP_COLUMN -> {
+                int c = rng.nextInt(header.size());
+                done = "dropped column " + header.get(c) + " (" + (feed.column(header.get(c)).map(Column::required)
+                        .orElse(false) ? "required" : "optional") + ")";
+                rows.forEach(r -> r.remove(c));
+            }
+            case ADD_COLUMN -> {
+                rows.get(0).add("drill_extra_" + rng.nextInt(100));
+                for (int i = 1; i < rows.size(); i++) {
+                    rows.get(i).add("v" + rng.nextInt(1000));
+                }
+                done = "added unknown column " + rows.get(0).get(rows.get(0).size() - 1);
+            }
+            case BAD_DATES -> {
+                int c = columnOf(header, feed, rng, ColumnType.DATE, ColumnType.TIMESTAMP);
+                if (c < 0) {
+                    return "no date column in " + file.getFileName() + "; nothing changed";
+                }
+                String[] bad = {"2026-13-45", "yesterday", "02/11/2026", "2026-11-02T25:61:00+08:00", "2026-11-02 07:00"};
+                int n = changeRows(rows, rng, r -> r.set(c, bad[rng.nextInt(bad.length)]));
+                done = "bad values in date column " + header.get(c) + " of " + n + " rows";
+            }
+            case UNKNOWN_ENUM -> {
+                int c = columnOf(header, feed, rng, ColumnType.ENUM);
+                if (c < 0) {
+                    return "no enum column in " + file.getFileName() + "; nothing changed";
+                }
+                int n = changeRows(rows, rng, r -> r.set(c, "DRILL_UNKNOWN"));
+                done = "unknown value DRILL_UNKNOWN in enum column " + header.get(c) + " of " + n + " rows";
+            }
+            case EMBEDDED_NEWLINE_AND_QUOTES -> {
+                int c = columnOf(header, feed, rng, ColumnType.STRING);
+                if (c < 0) {
+                    return "no text column in " + file.getFileName() + "; nothing changed";
+                }
+                int n = changeRows(rows, rng, r -> r.set(c, r.get(c) + " \"quoted\"\nsecond line, with comma"));
+                done = "embedded newline, quotes and a comma (quoted per RFC 4180) in " + header.get(c) + " of " + n
+                        + " rows";
+            }
+            case STRAY_QUOTE -> {
+                rawLines = new ArrayList<>(new String(plain, StandardCharsets.UTF_8).lines().toList());
+                if (rawLines.size() < 2) {
+                    return "no data line in " + file.getFileName() + "; nothing changed";
+                }
+                int line = 1 + rng.nextInt(rawLines.size() - 1);
+                String l = rawLines.get(line);
+                int at = l.indexOf(',') + 1;
+                rawLines.set(line, l.substring(0, at) + "\"" + l.substring(at));
+                done = "a stray quote on line " + (line + 1);
+            }
+            default -> throw new IllegalStateException(this + " is not a CSV edit");
+        }
+        StringWriter text = new StringWriter();
+        if (rawLines != null) {
+            rawLines.forEach(l -> text.append(l).append('\n'));
+        } else {
+            CsvWriter w = new CsvWriter(text, "\n");
+            for (List<String> r : rows) {
+                w.write(r.toArray(String[]::new));
+            }
+        }
+        byte[] out = text.toString().getBytes(StandardCharsets.UTF_8);
+        if (gz) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            try (OutputStreamWriter ignored = new OutputStreamWriter(new GZIPOutputStream(b), StandardCharsets.UTF_8)) {
+                ignored.write(text.toString());
+            }
+            out = b.toByteArray();
+        }
+        Files.write(file, out);
+        return done + " in " + file.getFileName() + " (" + data + " data rows), re-checksummed";
+    }
+
+    private static int columnOf(List<String> header, FeedSchema feed, Random rng, ColumnType... types) {
+        List<Integer> fit = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            ColumnType t = feed.column(header.get(i)).map(Column::type).orElse(null);
+            if (t != null && List.of(types).contains(t)) {
+                fit.add(i);
+            }
+        }
+        return fit.isEmpty() ? -1 : fit.get(rng.nextInt(fit.size()));
+    }
+
+    private static int changeRows(List<List<String>> rows, Random rng, java.util.function.Consumer<List<String>> edit) {
+        int n = Math.min(rows.size() - 1, 1 + rng.nextInt(3));
+        java.util.Set<Integer> picked = new java.util.TreeSet<>();
+        while (picked.size() < n) {
+            picked.add(1 + rng.nextInt(rows.size() - 1));
+        }
+        picked.forEach(i -> edit.accept(rows.get(i)));
+        return n;
+    }
+}
