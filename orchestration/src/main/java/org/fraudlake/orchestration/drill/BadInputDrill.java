@@ -2,10 +2,7 @@ package org.fraudlake.orchestration.drill;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.xxhash64;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,7 +63,7 @@ public final class BadInputDrill {
         Corruption[] kinds = Corruption.values();
         for (int i = 0; i < settings.cases(); i++) {
             Corruption kind = kinds[i % kinds.length];
-            List<Path> fit = deliveries.stream().filter(d -> !kind.needsCsv() || isCsv(d)).toList();
+            List<Path> fit = deliveries.stream().filter(d -> (!kind.needsCsv() || isCsv(d)) && rowsOf(d) > 0).toList();
             Path source = fit.get(rng.nextInt(fit.size()));
             String feed = source.getParent().getParent().getFileName().toString();
             String partner = source.getParent().getFileName().toString();
@@ -163,8 +160,8 @@ public final class BadInputDrill {
     }
 
     /** Count and order-free hash of every ingest table's rows outside one delivery (null: all rows). */
-    record Fingerprint(long rows, long hash) {
-        static final Fingerprint EMPTY = new Fingerprint(0, 0);
+    record Fingerprint(long rows, java.math.BigInteger hash) {
+        static final Fingerprint EMPTY = new Fingerprint(0, java.math.BigInteger.ZERO);
     }
 
     private Map<String, Fingerprint> fingerprints(Lake lake, String[] excluded) {
@@ -183,9 +180,8 @@ public final class BadInputDrill {
                                 .and(col(Quarantine.BUSINESS_DATE).equalTo(Date.valueOf(excluded[2])));
                 rows = rows.filter(coalesce(mine, lit(false)).unary_$bang());
             }
-            Row r = rows.agg(count(lit(1)), coalesce(sum(xxhash64(Stream.of(rows.columns()).map(c -> col("`" + c + "`"))
-                    .toArray(Column[]::new)).cast("decimal(38,0)")), lit(0))).first();
-            out.put(t, new Fingerprint(r.getLong(0), ((java.math.BigDecimal) r.get(1)).longValue()));
+            List<Object> f = LakeDiff.fingerprint(rows);
+            out.put(t, new Fingerprint((Long) f.get(0), (java.math.BigInteger) f.get(1)));
         }
         return out;
     }
@@ -228,6 +224,15 @@ public final class BadInputDrill {
             }
         }
         return out;
+    }
+
+    /** Rows the delivery's manifest declares (0 when it has none or cannot be read). */
+    private static long rowsOf(Path delivery) {
+        try {
+            return expectedRows(delivery);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static boolean isCsv(Path delivery) {

@@ -146,10 +146,7 @@ public final class RestatementDrill {
         for (String t : LakeDiff.deltaTables(lakeDir)) {
             if (t.startsWith("gold/")) {
                 Dataset<Row> rows = LakeDiff.comparable(DeltaIO.read(spark, lakeDir.resolve(t).toString()));
-                Row r = rows.agg(org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.xxhash64(
-                        java.util.stream.Stream.of(rows.columns()).map(c -> col("`" + c + "`"))
-                                .toArray(org.apache.spark.sql.Column[]::new)).cast("decimal(38,0)"))).first();
-                h = h * 31 + (r.isNullAt(0) ? 0 : ((BigDecimal) r.get(0)).longValue());
+                h = h * 31 + LakeDiff.fingerprint(rows).hashCode();
             }
         }
         return h;
@@ -174,8 +171,8 @@ public final class RestatementDrill {
                 rows.add(new ArrayList<>(rec.fields()));
             }
         }
-        int id = rows.get(0).indexOf(BankTransactions.TXN_ID);
-        int amount = rows.get(0).indexOf(BankTransactions.AMOUNT);
+        int id = headerIndex(rows.get(0), BankTransactions.TXN_ID, file);
+        int amount = headerIndex(rows.get(0), BankTransactions.AMOUNT, file);
         Map<String, BigDecimal> changed = new TreeMap<>();
         int n = Math.min(3, rows.size() - 1);
         while (changed.size() < n) {
@@ -204,6 +201,16 @@ public final class RestatementDrill {
         files.set(fi, new Manifest.FileEntry(entry.name(), entry.rows(), LakeDiff.sha256(file)));
         Files.write(manifestFile, new Manifest(m.feed(), m.source(), m.businessDate(), m.schemaVersion(), files).toJson());
         return changed;
+    }
+
+    /** Where a column stands in a header, matched as ingest matches it: by name, in any letter case. */
+    private static int headerIndex(List<String> header, String column, Path file) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).trim().equalsIgnoreCase(column)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(file + " has no column " + column + " (header " + header + ")");
     }
 
     private FraudlakeConfig config(Path lake) {
