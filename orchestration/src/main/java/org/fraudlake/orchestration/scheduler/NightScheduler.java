@@ -356,7 +356,7 @@ public final class NightScheduler implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (t.isAlive()) {
-            out.println("scheduler: the running night has not stopped within " + wait + "; exiting without it. "
+            out.println("scheduler: the running night has not stopped within " + human(wait) + "; exiting without it. "
                     + "The next start resumes it from its unfinished stage");
             return false;
         }
@@ -385,7 +385,7 @@ public final class NightScheduler implements AutoCloseable {
         Duration wait = settings.shutdownWait();
         org.apache.hadoop.util.ShutdownHookManager.get().addShutdownHook(() -> {
             if (stopped.getCount() > 0) {
-                out.println("scheduler: shutdown signal; letting the running stage finish (up to " + wait + ")");
+                out.println("scheduler: shutdown signal; letting the running stage finish (up to " + human(wait) + ")");
                 stopGracefully(wait);
             }
         }, SHUTDOWN_HOOK_PRIORITY, wait.toSeconds() + 10, TimeUnit.SECONDS);
@@ -478,6 +478,16 @@ public final class NightScheduler implements AutoCloseable {
     /** A stored instant in the zone, as the scheduler prints it. */
     public static String format(Instant t, ZoneId zone) {
         return t == null ? "-" : TIME.format(t.atZone(zone));
+    }
+
+    /** A duration as people write it: 0.4 s, 45 s, 30 min, 2 h 5 min. */
+    static String human(Duration d) {
+        if (d.compareTo(Duration.ofMinutes(1)) < 0) {
+            return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format("%.1f s", d.toMillis() / 1e3);
+        }
+        long h = d.toHours();
+        long m = d.toMinutesPart();
+        return h == 0 ? d.toMinutes() + " min" : m == 0 ? h + " h" : h + " h " + m + " min";
     }
 
     private void printNextFires(int n) {
