@@ -207,8 +207,10 @@ public final class NightScheduler implements AutoCloseable {
         p.setProperty("org.quartz.jobStore.misfireThreshold", Long.toString(Math.max(1, s.misfireThreshold().toMillis())));
         p.setProperty("org.quartz.jobStore.dataSource", "store");
         p.setProperty("org.quartz.dataSource.store.connectionProvider.class", H2JobStoreConnections.class.getName());
-        // H2 must not close the file in its own shutdown hook while a stopping night still writes its job data.
-        p.setProperty("org.quartz.dataSource.store.url", "jdbc:h2:file:" + s.database() + ";DB_CLOSE_ON_EXIT=FALSE");
+        // H2 must not close the file in its own shutdown hook while a stopping night still writes its job data,
+        // and must write each commit at once (its default delay of 500 ms loses the last commits to a kill -9).
+        p.setProperty("org.quartz.dataSource.store.url", "jdbc:h2:file:" + s.database()
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         return p;
     }
 
@@ -282,8 +284,13 @@ public final class NightScheduler implements AutoCloseable {
                 settings.misfireThreshold()) > 0;
         out.println("fire at " + format(firedAt) + (late ? " (late: scheduled " + format(scheduled.toInstant()) + ")"
                 : "") + (context.isRecovering() ? " (recovering a fire interrupted by a crash)" : ""));
-        Pass pass = catchUp(coveredThrough(context.getJobDetail()), firedAt);
-        data.put(COVERED_THROUGH, pass.coveredThrough().toString());
+        try {
+            Pass pass = catchUp(coveredThrough(context.getJobDetail()), firedAt);
+            data.put(COVERED_THROUGH, pass.coveredThrough().toString());
+        } catch (RuntimeException e) {
+            LOG.error("the fire at {} failed", firedAt, e);
+            out.println("fire at " + format(firedAt) + " FAILED: " + e.getMessage() + "; the next fire tries again");
+        }
         if (!stopping) {
             printNextFires(1);
         }
