@@ -90,9 +90,9 @@ public final class FraudlakeConfig {
                 }
                 return s.trim();
             });
-    public static final ConfigProperty<String> AIRFLOW_SCHEDULE = ConfigProperty.string("airflow.schedule",
+    public static final ConfigProperty<String> AIRFLOW_SCHEDULE = new ConfigProperty<>("airflow.schedule",
             "0 2 * * *", "Daily cron (minute hour * * *) in airflow.timezone at which the Airflow DAG runs the night "
-                    + "of the day before.");
+                    + "of the day before.", s -> org.fraudlake.orchestration.airflow.DailySchedule.parse(s).cron());
     public static final ConfigProperty<java.time.ZoneId> AIRFLOW_TIMEZONE = new ConfigProperty<>("airflow.timezone",
             "Asia/Shanghai", "IANA time zone of the Airflow schedule and of business dates (the city's).",
             s -> {

@@ -207,6 +207,9 @@ class AirflowCliTest {
         Result hourly = cli("airflow", "export-dag", "--schedule", "0 * * * *");
         assertEquals(2, hourly.exit());
         assertTrue(hourly.err().contains("is not a daily cron"), hourly.err());
+        Result hourlySetting = cli("airflow", "export-dag", "--set", "airflow.schedule=@hourly");
+        assertEquals(2, hourlySetting.exit());
+        assertTrue(hourlySetting.err().contains("airflow.schedule = '@hourly' is invalid"), hourlySetting.err());
         Result noJar = cli("airflow", "export-dag", "--mode", "spark-submit");
         assertEquals(2, noJar.exit());
         assertTrue(noJar.err().contains("--app-jar"), noJar.err());
