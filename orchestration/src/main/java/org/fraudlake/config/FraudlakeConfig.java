@@ -104,13 +104,39 @@ public final class FraudlakeConfig {
     public static final ConfigProperty<java.time.Duration> SCHEDULER_SHUTDOWN_WAIT = ConfigProperty.duration(
             "scheduler.shutdown-wait", "30m", "On SIGTERM, how long the scheduler waits for the running stage to "
                     + "finish before exiting anyway (the next start resumes that night).");
+    public static final ConfigProperty<String> AIRFLOW_URL = ConfigProperty.string("airflow.url", "",
+            "Airflow webserver base URL for `fraudlake airflow trigger|status` (http://host:8080); credentials come "
+                    + "from AIRFLOW_USERNAME/AIRFLOW_PASSWORD or AIRFLOW_TOKEN, never from the URL.");
+    public static final ConfigProperty<String> AIRFLOW_DAG_ID = new ConfigProperty<>("airflow.dag-id", "fraudlake_night",
+            "Airflow DAG id of the night: what `fraudlake airflow export-dag` writes and trigger/status address.",
+            s -> {
+                if (!s.trim().matches("[A-Za-z0-9_.-]{1,250}")) {
+                    throw new IllegalArgumentException("must be 1-250 letters, digits, '_', '.' or '-' (Airflow's rule)");
+                }
+                return s.trim();
+            });
+    public static final ConfigProperty<String> AIRFLOW_SCHEDULE = new ConfigProperty<>("airflow.schedule",
+            "0 2 * * *", "Daily cron (minute hour * * *) in airflow.timezone at which the Airflow DAG runs the night "
+                    + "of the day before.", s -> org.fraudlake.orchestration.airflow.DailySchedule.parse(s).cron());
+    public static final ConfigProperty<java.time.ZoneId> AIRFLOW_TIMEZONE = new ConfigProperty<>("airflow.timezone",
+            "Asia/Shanghai", "IANA time zone of the Airflow schedule and of business dates (the city's).",
+            s -> {
+                java.time.ZoneId zone = java.time.ZoneId.of(s.trim());
+                if (zone instanceof java.time.ZoneOffset) {
+                    throw new IllegalArgumentException("must be an IANA region such as Asia/Shanghai or UTC, not an offset");
+                }
+                return zone;
+            });
+    public static final ConfigProperty<java.time.Duration> AIRFLOW_HTTP_TIMEOUT = ConfigProperty.duration(
+            "airflow.http-timeout", "30s", "Connect and answer timeout of each Airflow REST call.");
 
     /** Every setting, in documentation order. */
     public static final List<ConfigProperty<?>> ALL = List.of(LAKE_ROOT, KEY_FILE, SIGNING_KEY, SPARK_MASTER, SHUFFLE_PARTITIONS,
             DEMO_PERSONS, DEMO_DAYS, DEMO_SEED, SIMULATOR_START, DEMO_FAULTS, TRAIN_DAYS, VALID_DAYS, MAX_NEGATIVES, TOP_K,
             TRAIN_EVERY_DAYS, RUN_RETRIES, RUN_RETRY_BACKOFF, LOCK_WAIT, LOCK_STALE_AFTER, READINESS_EXPECTED,
             READINESS_DEADLINE, READINESS_POLL, SCHEDULER_STORE, SCHEDULER_CRON, SCHEDULER_TIME_ZONE,
-            SCHEDULER_MISFIRE_THRESHOLD, SCHEDULER_SHUTDOWN_WAIT);
+            SCHEDULER_MISFIRE_THRESHOLD, SCHEDULER_SHUTDOWN_WAIT, AIRFLOW_URL, AIRFLOW_DAG_ID, AIRFLOW_SCHEDULE,
+            AIRFLOW_TIMEZONE, AIRFLOW_HTTP_TIMEOUT);
 
     private final Map<String, String> values;
 
