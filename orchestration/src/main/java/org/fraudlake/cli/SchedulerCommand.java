@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
                 + "running the night of the day before. The trigger and its fire times live in a local store "
                 + "(scheduler.store), so nights missed while it was down are caught up in date order at the next "
                 + "start, one at a time. SIGTERM lets the running stage finish (up to scheduler.shutdown-wait); the "
-                + "next start resumes that night. Without a subcommand: start.",
+                + "next start resumes that night. Without a subcommand: start. Exit 3: another scheduler holds the store.",
         subcommands = {SchedulerCommand.Start.class, SchedulerCommand.Status.class, SchedulerCommand.RunDue.class})
 public final class SchedulerCommand implements Callable<Integer> {
     @Mixin
@@ -42,8 +42,11 @@ public final class SchedulerCommand implements Callable<Integer> {
     }
 
     static int start(FraudlakeConfig config, PrintStream out) throws Exception {
-        try (NightScheduler scheduler = NightScheduler.open(NightScheduler.Settings.of(config),
-                launcher(config, out), out)) {
+        NightScheduler scheduler = open(config, out);
+        if (scheduler == null) {
+            return FraudlakeCli.LOCKED;
+        }
+        try (scheduler) {
             scheduler.stopGracefullyOnShutdown();
             scheduler.start();
             scheduler.awaitStopped();
@@ -51,9 +54,22 @@ public final class SchedulerCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The scheduler on the configured store, or null (after saying why) when another scheduler holds it. */
+    private static NightScheduler open(FraudlakeConfig config, PrintStream out) throws Exception {
+        try {
+            return NightScheduler.open(NightScheduler.Settings.of(config), launcher(config, out), out);
+        } catch (NightScheduler.StoreInUseException e) {
+            System.err.println("fraudlake: " + e.getMessage());
+            return null;
+        }
+    }
+
     static int runDue(FraudlakeConfig config, PrintStream out) throws Exception {
-        try (NightScheduler scheduler = NightScheduler.open(NightScheduler.Settings.of(config),
-                launcher(config, out), out)) {
+        NightScheduler opened = open(config, out);
+        if (opened == null) {
+            return FraudlakeCli.LOCKED;
+        }
+        try (NightScheduler scheduler = opened) {
             scheduler.stopGracefullyOnShutdown();
             NightScheduler.Pass pass = scheduler.runDue();
             if (pass.completed().isEmpty() && pass.unfinished() == null) {

@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.fraudlake.orchestration.NightLauncher;
+import org.fraudlake.orchestration.scheduler.NightScheduler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +33,35 @@ class SchedulerCommandTest {
         String changed = run(0, concat(new String[]{"scheduler", "status", "--set", "scheduler.cron=0 30 4 * * ?"},
                 where));
         assertTrue(changed.contains("differs from config: the next start replaces it"), changed);
+    }
+
+    @Test
+    void aSecondSchedulerOnTheSameStoreIsRefused(@TempDir Path dir) throws Exception {
+        NightScheduler.Settings s = NightScheduler.Settings.of(org.fraudlake.config.FraudlakeConfig.load(null,
+                java.util.List.of("lake.root=" + dir.resolve("lake"), "scheduler.store=" + dir.resolve("store"))));
+        NightLauncher idle = new NightLauncher() {
+            @Override
+            public boolean runNight(java.time.LocalDate date) {
+                throw new AssertionError("no night is due");
+            }
+
+            @Override
+            public boolean isComplete(java.time.LocalDate date) {
+                return false;
+            }
+
+            @Override
+            public void requestStop() {
+            }
+        };
+        try (NightScheduler running = NightScheduler.open(s, idle, System.out)) {
+            assertEquals(FraudlakeCli.LOCKED, FraudlakeCli.execute("scheduler", "run-due", "--lake",
+                    dir.resolve("lake").toString(), "--set", "scheduler.store=" + dir.resolve("store")));
+            String status = run(0, "scheduler", "status", "--lake", dir.resolve("lake").toString(), "--set",
+                    "scheduler.store=" + dir.resolve("store"));
+            assertTrue(status.contains("running:   scheduler store") && status.contains("pid "
+                    + ProcessHandle.current().pid()), status);
+        }
     }
 
     @Test
