@@ -4,7 +4,7 @@
 #   scripts/local-cluster.sh status
 #   scripts/local-cluster.sh stop
 # One Master and N Workers, each its own JVM. SPARK_HOME is <dir>/spark-home, whose jars/ links to the runtime
-# classpath less what fraudlake-app.jar carries (our modules, Delta, picocli), as a Spark distribution would hold
+# classpath less what fraudlake-app.jar carries (our modules, Delta, picocli, Quartz, H2), as a Spark distribution would hold
 # it. State, pids and logs live in <dir> (--dir, default target/local-cluster). Then run the night on it with
 # scripts/submit.sh --master spark://127.0.0.1:17077 <fraudlake command...>.
 set -euo pipefail
@@ -37,7 +37,7 @@ build_if_missing() {
   fi
 }
 
-# jars/: every runtime jar a Spark distribution provides (not ours, not Delta, not picocli: fraudlake-app.jar has those).
+# jars/: every runtime jar a Spark distribution provides (not ours, Delta, picocli, Quartz or H2: fraudlake-app.jar has those).
 make_spark_home() {
   rm -rf "$SPARK_HOME/jars"; mkdir -p "$SPARK_HOME/jars"
   tr ':' '\n' < "$launcher/classpath.txt" | while read -r jar; do
@@ -46,7 +46,8 @@ make_spark_home() {
       *) continue ;;
     esac
     case "$jar" in
-      */org/fraudlake/*|*/io/delta/*|*/io/unitycatalog/*|*/info/picocli/*|*/fraudlake-*.jar) continue ;;
+      */org/fraudlake/*|*/io/delta/*|*/io/unitycatalog/*|*/info/picocli/*|*/org/quartz-scheduler/*|*/com/h2database/*|*/fraudlake-*.jar)
+        continue ;;
     esac
     ln -sf "$jar" "$SPARK_HOME/jars/$(basename "$jar")"
   done

@@ -200,6 +200,16 @@ public final class LakeLock implements AutoCloseable {
         if (inThisJvm != null) {
             return new Attempt(null, inThisJvm);
         }
+        try {
+            return lockLocal(file, key, me, progress);
+        } catch (IOException | RuntimeException e) {
+            HELD_HERE.remove(key, me);
+            throw e;
+        }
+    }
+
+    private static Attempt lockLocal(java.nio.file.Path file, String key, Holder me,
+                                     java.util.function.Consumer<String> progress) throws IOException {
         Files.createDirectories(file.getParent());
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
@@ -220,7 +230,7 @@ public final class LakeLock implements AutoCloseable {
             progress.accept("lake lock: " + previous + " ended without releasing the lock (process gone); taking over");
         }
         write(ch, me.json());
-        return new Attempt(new LakeLock(path, me, dead, ch, lock, null, null), me);
+        return new Attempt(new LakeLock(file.toString(), me, dead, ch, lock, null, null), me);
     }
 
     private static String read(FileChannel ch) throws IOException {
@@ -305,6 +315,7 @@ public final class LakeLock implements AutoCloseable {
         holder = h;
         if (channel != null) {
             write(channel, h.json());
+            HELD_HERE.put(localPath(lockPath).toAbsolutePath().normalize().toString(), h);
         } else {
             try (FSDataOutputStream out = fs.create(new Path(lockPath), true)) {
                 out.write(h.json().getBytes(StandardCharsets.UTF_8));

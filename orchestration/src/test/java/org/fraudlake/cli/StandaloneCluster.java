@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 final class StandaloneCluster implements AutoCloseable {
     /** Runtime-classpath entries that the application jar carries and a Spark distribution does not. */
     static final List<String> SHIPPED_IN_APP_JAR = List.of("/org/fraudlake/", "/io/delta/", "/io/unitycatalog/",
-            "/info/picocli/");
+            "/info/picocli/", "/org/quartz-scheduler/", "/com/h2database/");
 
     private final Path dir;
     private final Path sparkHome;
