@@ -134,7 +134,7 @@ class ClusterNightIT {
     void theNightRunsOnTheClusterWithTheLakeOnHdfs() throws IOException {
         assertEquals(0, localExit, "local night failed; see " + cluster.log("driver-local"));
         assertEquals(0, clusterExit, "cluster night failed; see " + cluster.log("driver-cluster"));
-        assertTrue(Files.readString(cluster.log("master")).contains("Registered app cluster-it"),
+        assertTrue(Files.readString(cluster.log("master")).contains("Registered app fraudlake"),
                 "the driver registered with the Master; see " + cluster.log("master"));
         assertEquals(2, countExecutorDirs(), "each Worker ran an executor of the night");
     }
