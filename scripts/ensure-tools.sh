@@ -18,3 +18,16 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
 fi
+
+# Jupyter for the Java notebooks (scripts/notebooks.sh, NotebooksTest): Debian's nbconvert and kernel client,
+# called as /usr/bin/jupyter whatever python3 comes first on PATH.
+if ! [ -x /usr/bin/jupyter-nbconvert ] || ! /usr/bin/python3 -c 'import nbclient, jupyter_client, ipykernel' 2>/dev/null; then
+  jupyter_pkgs=(jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel)
+  echo "fraudlake: installing ${jupyter_pkgs[*]} with apt-get" >&2
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "fraudlake: need root to install ${jupyter_pkgs[*]}; install them and run again" >&2
+    exit 1
+  fi
+  apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${jupyter_pkgs[@]}" >&2
+fi
