@@ -25,20 +25,21 @@ class RapaioKernelManager(AsyncKernelManager):
         await asyncio.sleep(GRACE_S)
 
     async def _wait_for_heartbeat(self):
-        context = zmq.Context.instance()
-        deadline = time.monotonic() + READY_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if not await self.is_alive():
-                raise RuntimeError("the Java kernel exited while starting; see its output above")
-            socket = context.socket(zmq.REQ)
-            socket.setsockopt(zmq.LINGER, 0)
-            socket.connect(f"{self.transport}://{self.ip}:{self.hb_port}")
-            try:
-                socket.send(b"ping")
-                if socket.poll(1000):
+        # One ping, then wait for its echo however long the kernel takes: a loaded machine may need many seconds,
+        # and a new ping on a new socket each second would never see a late echo.
+        socket = zmq.Context.instance().socket(zmq.REQ)
+        socket.setsockopt(zmq.LINGER, 0)
+        socket.connect(f"{self.transport}://{self.ip}:{self.hb_port}")
+        try:
+            socket.send(b"ping")
+            deadline = time.monotonic() + READY_TIMEOUT_S
+            while time.monotonic() < deadline:
+                if socket.poll(200):
                     socket.recv()
                     return
-            finally:
-                socket.close()
-            await asyncio.sleep(0.2)
+                if not await self.is_alive():
+                    raise RuntimeError("the Java kernel exited while starting; see its output above")
+                await asyncio.sleep(0.3)
+        finally:
+            socket.close()
         raise RuntimeError(f"the Java kernel did not answer its heartbeat within {READY_TIMEOUT_S} s")

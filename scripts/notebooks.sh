@@ -103,7 +103,7 @@ for nb in "${notebooks[@]}"; do
     echo "notebooks: $name ok in $((SECONDS - start)) s" >&2
   else
     echo "notebooks: $name FAILED after $((SECONDS - start)) s; the error (full log: $out/$name.log):" >&2
-    sed 's/\x1b\[[0-9;]*m//g' "$out/$name.log" | grep -v '^\s*at ' | grep -A12 -m1 -E 'CellExecutionError|Error' >&2 || tail -20 "$out/$name.log" >&2
+    sed 's/\x1b\[[0-9;]*m//g' "$out/$name.log" | grep -v -E '^\s+at |^(Parsing classpath|Add) ' | tail -25 >&2
     failed+=("$name")
   fi
 done
