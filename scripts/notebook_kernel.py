@@ -21,7 +21,11 @@ GRACE_S = 3.0
 class RapaioKernelManager(AsyncKernelManager):
     async def post_start_kernel(self, **kw):
         await super().post_start_kernel(**kw)
-        await self._wait_for_heartbeat()
+        try:
+            await self._wait_for_heartbeat()
+        except Exception:
+            await self._kill_kernel()  # the client gives up on it: leave no kernel JVM behind
+            raise
         await asyncio.sleep(GRACE_S)
 
     async def _wait_for_heartbeat(self):
