@@ -49,10 +49,21 @@ public final class FraudlakeConfig {
             200_000, "Negative training rows kept per model at most (sampled by hash, reweighted).");
     public static final ConfigProperty<Integer> TOP_K = ConfigProperty.positiveInt("train.top-k", 100,
             "k of precision@k: the alerts an analyst team reviews per model and window.");
+    public static final ConfigProperty<String> CONSOLE_HOST = ConfigProperty.string("console.host", "127.0.0.1",
+            "Address `fraudlake serve` listens on; 127.0.0.1 keeps the console on this machine.");
+    public static final ConfigProperty<Integer> CONSOLE_PORT = ConfigProperty.positiveInt("console.port", 8642,
+            "Port `fraudlake serve` listens on.");
+    public static final ConfigProperty<Integer> CONSOLE_IDLE_MINUTES = ConfigProperty.positiveInt(
+            "console.session-idle-minutes", 30, "A console session ends after this many minutes without a request "
+                    + "(and after 12 hours in any case).");
+    public static final ConfigProperty<String> CONSOLE_USERS = ConfigProperty.string("console.users-file", "",
+            "JSON file of the console's users and salted password hashes (`fraudlake users add`); empty: "
+                    + "<lake>/ops/console_users.json.");
 
     /** Every setting, in documentation order. */
     public static final List<ConfigProperty<?>> ALL = List.of(LAKE_ROOT, KEY_FILE, SIGNING_KEY, SPARK_MASTER, SHUFFLE_PARTITIONS,
-            DEMO_PERSONS, DEMO_DAYS, DEMO_SEED, SIMULATOR_START, DEMO_FAULTS, TRAIN_DAYS, VALID_DAYS, MAX_NEGATIVES, TOP_K);
+            DEMO_PERSONS, DEMO_DAYS, DEMO_SEED, SIMULATOR_START, DEMO_FAULTS, TRAIN_DAYS, VALID_DAYS, MAX_NEGATIVES, TOP_K,
+            CONSOLE_HOST, CONSOLE_PORT, CONSOLE_IDLE_MINUTES, CONSOLE_USERS);
 
     private final Map<String, String> values;
 
