@@ -72,6 +72,7 @@ public final class LakeReader {
         t.setDaemon(true);
         return t;
     });
+    private final Map<String, Boolean> existing = new ConcurrentHashMap<>();
     private volatile List<RegistryEntry> registry;
     private volatile List<LocalDate> dates;
 
@@ -84,8 +85,14 @@ public final class LakeReader {
         return lake;
     }
 
+    /** Whether a Delta table exists; remembered, since asking reads the table's log. */
+    private boolean exists(String path) {
+        return existing.computeIfAbsent(path, p -> DeltaIO.exists(spark, p));
+    }
+
     /** Drops the cached queues, frames, dates and registry (after a night ran). */
     public void refresh() {
+        existing.clear();
         queues.clear();
         registry = null;
         dates = null;
@@ -154,20 +161,20 @@ public final class LakeReader {
 
     private Dataset<Row> scoresOf(LocalDate date) {
         String path = lake.gold(Gold.SCORES);
-        return !DeltaIO.exists(spark, path) ? null : cached(date, "scores", () -> DeltaIO.read(spark, path)
+        return !exists(path) ? null : cached(date, "scores", () -> DeltaIO.read(spark, path)
                 .filter(onDate(date)).select(Scores.ENTITY_ID, Scores.MODEL, Scores.VERSION, Scores.SCORE,
                         Scores.THRESHOLD, Scores.ALERT, Scores.REASONS));
     }
 
     private Dataset<Row> featuresOf(EntityKind kind, LocalDate date) {
         String path = lake.gold(kind.featureTable());
-        return !DeltaIO.exists(spark, path) ? null : cached(date, kind.featureTable(),
+        return !exists(path) ? null : cached(date, kind.featureTable(),
                 () -> DeltaIO.read(spark, path).filter(onDate(date)));
     }
 
     private Dataset<Row> transactionsOf(LocalDate date) {
         String path = lake.silver(Silver.TRANSACTIONS);
-        return !DeltaIO.exists(spark, path) ? null : cached(date, Silver.TRANSACTIONS, () -> DeltaIO.read(spark, path)
+        return !exists(path) ? null : cached(date, Silver.TRANSACTIONS, () -> DeltaIO.read(spark, path)
                 .filter(between(date.minusDays(ACTIVITY_DAYS - 1L), date)).select(Transactions.TXN_TIME,
                         Transactions.ACCOUNT_ID, Transactions.DIRECTION, Transactions.AMOUNT, Transactions.CHANNEL,
                         Transactions.COUNTERPARTY_ACCOUNT_ID, Transactions.COUNTERPARTY_BANK, Transactions.TXN_KEY));
@@ -175,26 +182,26 @@ public final class LakeReader {
 
     private Dataset<Row> callsOf(LocalDate date) {
         String path = lake.silver(Silver.CALLS);
-        return !DeltaIO.exists(spark, path) ? null : cached(date, Silver.CALLS, () -> DeltaIO.read(spark, path)
+        return !exists(path) ? null : cached(date, Silver.CALLS, () -> DeltaIO.read(spark, path)
                 .filter(between(date.minusDays(ACTIVITY_DAYS - 1L), date)).select(Calls.START_TIME, Calls.CALLER,
                         Calls.CALLEE, Calls.KIND, Calls.DURATION_S, Calls.INTERNATIONAL, Calls.CALLER_IMEI));
     }
 
     private Dataset<Row> counterpartiesOf(LocalDate date) {
         String path = lake.gold(Gold.AGG_ACCOUNT_COUNTERPARTY_DAILY);
-        return !DeltaIO.exists(spark, path) ? null : cached(date, Gold.AGG_ACCOUNT_COUNTERPARTY_DAILY,
+        return !exists(path) ? null : cached(date, Gold.AGG_ACCOUNT_COUNTERPARTY_DAILY,
                 () -> DeltaIO.read(spark, path).filter(between(date.minusDays(ACTIVITY_DAYS - 1L), date)));
     }
 
     private Dataset<Row> contactsOf(LocalDate date) {
         String path = lake.gold(Gold.AGG_PHONE_CONTACT_DAILY);
-        return !DeltaIO.exists(spark, path) ? null : cached(date, Gold.AGG_PHONE_CONTACT_DAILY,
+        return !exists(path) ? null : cached(date, Gold.AGG_PHONE_CONTACT_DAILY,
                 () -> DeltaIO.read(spark, path).filter(between(date.minusDays(ACTIVITY_DAYS - 1L), date)));
     }
 
     private Dataset<Row> traceFlowsOf(LocalDate date) {
         String path = lake.gold(GraphTables.FUND_TRACE_FLOWS);
-        return !DeltaIO.exists(spark, path) ? null : cached(date, GraphTables.FUND_TRACE_FLOWS,
+        return !exists(path) ? null : cached(date, GraphTables.FUND_TRACE_FLOWS,
                 () -> DeltaIO.read(spark, path).filter(col(GraphTables.BUSINESS_DATE).equalTo(lit(Date.valueOf(date)))));
     }
 
@@ -203,7 +210,7 @@ public final class LakeReader {
         List<LocalDate> d = dates;
         if (d == null) {
             String path = lake.published(Published.INTERCEPT_LIST);
-            d = !DeltaIO.exists(spark, path) ? List.of() : DeltaIO.read(spark, path)
+            d = !exists(path) ? List.of() : DeltaIO.read(spark, path)
                     .select(Published.BUSINESS_DATE).distinct().collectAsList().stream()
                     .map(r -> r.getDate(0).toLocalDate()).sorted(Comparator.reverseOrder()).toList();
             dates = d;
@@ -231,7 +238,7 @@ public final class LakeReader {
     }
 
     private List<QueueRow> readWarnings(String path, LocalDate date, boolean victim) {
-        if (!DeltaIO.exists(spark, path)) {
+        if (!exists(path)) {
             return List.of();
         }
         Dataset<Row> rows = DeltaIO.read(spark, path).filter(onDate(date));
@@ -382,7 +389,7 @@ public final class LakeReader {
 
     private List<String> heldAccounts(String holder) {
         String path = lake.silver(Silver.ACCOUNTS);
-        if (!DeltaIO.exists(spark, path)) {
+        if (!exists(path)) {
             return List.of();
         }
         return DeltaIO.read(spark, path).filter(col(Accounts.HOLDER_ID).equalTo(holder)).select(Accounts.ACCOUNT_ID)
@@ -391,7 +398,7 @@ public final class LakeReader {
 
     private List<String> heldPhones(String holder) {
         String path = lake.silver(Silver.SUBSCRIBERS);
-        if (!DeltaIO.exists(spark, path)) {
+        if (!exists(path)) {
             return List.of();
         }
         return DeltaIO.read(spark, path).filter(col(Subscribers.HOLDER_ID).equalTo(holder))
@@ -504,7 +511,7 @@ public final class LakeReader {
     /** Leads of a date, highest score first (at most {@code limit}). */
     public List<Row> leads(LocalDate date, int limit) {
         String path = lake.published(Published.LEADS);
-        if (!DeltaIO.exists(spark, path)) {
+        if (!exists(path)) {
             return List.of();
         }
         return DeltaIO.read(spark, path).filter(onDate(date)).orderBy(col(Published.Leads.SCORE).desc())
@@ -514,7 +521,7 @@ public final class LakeReader {
     /** One lead of a date. */
     public Optional<Row> lead(LocalDate date, String leadId) {
         String path = lake.published(Published.LEADS);
-        if (!DeltaIO.exists(spark, path)) {
+        if (!exists(path)) {
             return Optional.empty();
         }
         return DeltaIO.read(spark, path).filter(onDate(date).and(col(Published.Leads.LEAD_ID).equalTo(leadId)))
@@ -524,7 +531,7 @@ public final class LakeReader {
     /** The transactions behind a lead's evidence references (silver txn keys), within its time span. */
     public List<FlowEdge> leadTransfers(List<String> txnKeys, LocalDate from, LocalDate to) {
         String path = lake.silver(Silver.TRANSACTIONS);
-        if (txnKeys.isEmpty() || !DeltaIO.exists(spark, path)) {
+        if (txnKeys.isEmpty() || !exists(path)) {
             return List.of();
         }
         List<FlowEdge> out = new ArrayList<>();
@@ -544,7 +551,7 @@ public final class LakeReader {
     /** Incident series of a date, the largest first. */
     public List<Row> series(LocalDate date, int limit) {
         String path = lake.published(Published.INCIDENT_SERIES);
-        if (!DeltaIO.exists(spark, path)) {
+        if (!exists(path)) {
             return List.of();
         }
         return DeltaIO.read(spark, path).filter(onDate(date))
@@ -554,7 +561,7 @@ public final class LakeReader {
 
     public Optional<Row> seriesOne(LocalDate date, String seriesId) {
         String path = lake.published(Published.INCIDENT_SERIES);
-        if (!DeltaIO.exists(spark, path)) {
+        if (!exists(path)) {
             return Optional.empty();
         }
         return DeltaIO.read(spark, path)
@@ -565,7 +572,7 @@ public final class LakeReader {
     /** The incidents of a series, oldest first. */
     public List<Row> incidents(List<String> ids) {
         String path = lake.silver(Silver.INCIDENTS);
-        if (ids.isEmpty() || !DeltaIO.exists(spark, path)) {
+        if (ids.isEmpty() || !exists(path)) {
             return List.of();
         }
         return DeltaIO.read(spark, path).filter(col(Silver.Incidents.INCIDENT_ID).isin(ids.toArray()))
@@ -579,7 +586,7 @@ public final class LakeReader {
     /** A model's daily figures over the scored dates: business_date, scored, alerts. */
     public List<Row> alertsPerDay(String model) {
         String path = lake.gold(Gold.SCORES);
-        if (!DeltaIO.exists(spark, path)) {
+        if (!exists(path)) {
             return List.of();
         }
         return DeltaIO.read(spark, path).filter(col(Scores.MODEL).equalTo(model)).groupBy(Gold.BUSINESS_DATE)
@@ -591,7 +598,7 @@ public final class LakeReader {
     public long[] scoreHistogram(String model, LocalDate date, int bins) {
         long[] out = new long[bins];
         String path = lake.gold(Gold.SCORES);
-        if (!DeltaIO.exists(spark, path)) {
+        if (!exists(path)) {
             return out;
         }
         Column bin = org.apache.spark.sql.functions.least(lit(bins - 1),
@@ -613,7 +620,7 @@ public final class LakeReader {
         String path = lake.gold(Gold.SCORES);
         List<double[]> out = new ArrayList<>();
         Optional<RiskModel> risk = ModelCatalog.all().stream().filter(m -> m.name().equals(model)).findFirst();
-        if (!DeltaIO.exists(spark, path) || risk.isEmpty()) {
+        if (!exists(path) || risk.isEmpty()) {
             return out;
         }
         Dataset<Row> positives = new Labels(spark, lake).positives(risk.get().spec().label(), asOf);
@@ -657,7 +664,7 @@ public final class LakeReader {
         String path = lake.gold(kind.featureTable());
         List<Object[]> out = new ArrayList<>();
         if (model.features() == null || model.features().isEmpty() || model.trainFrom() == null
-                || !DeltaIO.exists(spark, path)) {
+                || !exists(path)) {
             return out;
         }
         List<String> features = model.features().stream().limit(40).toList();

@@ -172,7 +172,7 @@ public final class AnalysisPages {
             }
         }
         b.append("<h2>Network (incidents in the order they occurred)</h2>")
-                .append(Svg.ring("series " + seriesId, nodes, chain, "", 700, 460));
+                .append(Svg.ring("series " + seriesId, nodes, chain, "-", 700, 460));
         if (!timeline.isEmpty()) {
             double t0 = timeline.get(0)[0];
             b.append("<h2>Timeline</h2>").append(Svg.line("losses over time",

@@ -33,7 +33,7 @@ public final class Layout {
             svg .line{fill:none;stroke:#2f6db3;stroke-width:2}svg .dot{fill:#2f6db3}
             svg .edge{stroke:#8fa3b8}svg .edge-traced{stroke:#d62d20}svg .arrowhead{fill:#6d8197}
             svg .node circle{fill:#dce8f5;stroke:#4b77a8}svg .node-center circle{fill:#ffd9a8;stroke:#c77700}
-            svg .node-member circle{fill:#e8dcf5;stroke:#7a4ba8}svg text{font-size:10px;fill:#33404d}
+            svg .node-member circle{fill:#e8dcf5;stroke:#7a4ba8}svg text{font-size:10px;fill:#33404d}svg .edge-label{font-size:9px;fill:#6d1a12}
             svg.network,svg.chart{background:#fff;border:1px solid #dde2e8;border-radius:4px;max-width:100%;height:auto}
             .legend span{margin-right:12px;font-size:12px}.sw{display:inline-block;width:18px;height:3px;
             vertical-align:middle;margin-right:4px}

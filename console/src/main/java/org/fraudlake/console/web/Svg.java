@@ -199,8 +199,8 @@ public final class Svg {
     private static String network(String label, List<Node> nodes, Map<String, double[]> at, List<FlowEdge> edges,
                                   String unit, int width, int height) {
         StringBuilder b = open(label, width, height, "network");
-        b.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" "
-                + "markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"arrowhead\"/>"
+        b.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"9\" "
+                + "markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"arrowhead\"/>"
                 + "</marker></defs>");
         double maxAmt = edges.stream().mapToDouble(FlowEdge::amount).max().orElse(1);
         for (FlowEdge e : edges) {
@@ -221,6 +221,11 @@ public final class Svg {
                     .append(esc(e.from() + " \u2192 " + e.to() + ": " + fmt(e.amount()) + " " + unit + " in "
                             + e.count() + (e.traced() ? " (traced victim money)" : "")))
                     .append("</title></line>");
+            if (!unit.equals("-")) {
+                b.append("<text class=\"edge-label\" x=\"").append(px((a[0] + z[0]) / 2)).append("\" y=\"")
+                        .append(px((a[1] + z[1]) / 2 - 5)).append("\" text-anchor=\"middle\">")
+                        .append(esc(fmt(e.amount()) + (unit.isEmpty() ? "" : " " + unit))).append("</text>");
+            }
         }
         for (Node n : nodes) {
             double[] p = at.get(n.id());
