@@ -48,6 +48,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in a real browser (Debian's headless Chromium through chromedriver and Selenium) on a tiny lake
@@ -118,6 +119,8 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("user")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(180)).until(d -> !d.getCurrentUrl().endsWith("/login")
+                || !d.findElements(By.id("login-error")).isEmpty());
     }
 
     private String text(String id) {

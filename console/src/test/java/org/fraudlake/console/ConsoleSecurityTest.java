@@ -63,7 +63,7 @@ class ConsoleSecurityTest {
         assertTrue(store.authenticate("ana", "wrong horse!".toCharArray()).isEmpty());
         assertTrue(store.authenticate("bob", "correct horse".toCharArray()).isEmpty());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> store.add("p", Role.PARTNER, null, "correct horse".toCharArray()));
+                () -> store.add("bank_x", Role.PARTNER, null, "correct horse".toCharArray()));
         assertTrue(e.getMessage().contains("--partner"), e.getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Role.parse("admin")).getMessage()
                 .contains("analyst, supervisor, partner"));

@@ -60,10 +60,44 @@ public final class FraudlakeConfig {
             "JSON file of the console's users and salted password hashes (`fraudlake users add`); empty: "
                     + "<lake>/ops/console_users.json.");
 
+    public static final ConfigProperty<Integer> TRAIN_EVERY_DAYS = ConfigProperty.positiveInt("train.every-days", 7,
+            "The night's train stage refits the catalog when no model was trained yet or the last training is this "
+                    + "many days old (and enough feature days exist); otherwise it skips.");
+    public static final ConfigProperty<Integer> RUN_RETRIES = ConfigProperty.nonNegativeInt("run.retries", 2,
+            "Retries of a stage that failed for a transient reason (I/O, lost executor, concurrent Delta commit); "
+                    + "bad data or a bug is not retried.");
+    public static final ConfigProperty<java.time.Duration> RUN_RETRY_BACKOFF = ConfigProperty.duration(
+            "run.retry-backoff", "30s", "Wait before the first retry; doubled before each further one.");
+    public static final ConfigProperty<java.time.Duration> LOCK_WAIT = ConfigProperty.duration("run.lock-wait", "0",
+            "How long a run waits for the lake lock held by another run before refusing (0: refuse at once).");
+    public static final ConfigProperty<java.time.Duration> LOCK_STALE_AFTER = ConfigProperty.duration(
+            "run.lock-stale-after", "10m", "Remote lakes (hdfs://, s3a://): a lock whose heartbeat is older than "
+                    + "this is stale and taken over. Local lakes use an OS lock, freed when its process dies.");
+    public static final ConfigProperty<List<String>> READINESS_EXPECTED = new ConfigProperty<>("readiness.expected", "",
+            "Deliveries a night expects, as feed/SOURCE, comma separated (transactions/BANK_A,...). Empty: learned, "
+                    + "every feed/source that delivered on each earlier delivery date of the last 7 days.",
+            s -> java.util.Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList());
+    public static final ConfigProperty<String> READINESS_DEADLINE = new ConfigProperty<>("readiness.deadline", "06:00",
+            "City time on the morning after the business date until which a night waits for missing deliveries, "
+                    + "then runs with what came and records what was missing; 'none' never waits.",
+            s -> {
+                if (!s.trim().equalsIgnoreCase("none")) {
+                    java.time.LocalTime.parse(s.trim());
+                }
+                return s.trim();
+            });
+    public static final ConfigProperty<java.time.Duration> READINESS_POLL = ConfigProperty.duration("readiness.poll",
+            "1m", "How often a waiting night looks for the missing deliveries again.");
+
     /** Every setting, in documentation order. */
     public static final List<ConfigProperty<?>> ALL = List.of(LAKE_ROOT, KEY_FILE, SIGNING_KEY, SPARK_MASTER, SHUFFLE_PARTITIONS,
             DEMO_PERSONS, DEMO_DAYS, DEMO_SEED, SIMULATOR_START, DEMO_FAULTS, TRAIN_DAYS, VALID_DAYS, MAX_NEGATIVES, TOP_K,
+<<<<<<< HEAD
             CONSOLE_HOST, CONSOLE_PORT, CONSOLE_IDLE_MINUTES, CONSOLE_USERS);
+=======
+            TRAIN_EVERY_DAYS, RUN_RETRIES, RUN_RETRY_BACKOFF, LOCK_WAIT, LOCK_STALE_AFTER, READINESS_EXPECTED,
+            READINESS_DEADLINE, READINESS_POLL);
+>>>>>>> main
 
     private final Map<String, String> values;
 
