@@ -29,6 +29,27 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", description = "Address to bind (default: console.host, 127.0.0.1).")
     String host;
 
+    /** The demo's console logins: user, role, partner, password. Demo only; real users come from `users add`. */
+    static final java.util.List<String[]> DEMO_USERS = java.util.List.of(
+            new String[]{"analyst", "analyst", null, "fraudlake-demo"},
+            new String[]{"supervisor", "supervisor", null, "fraudlake-demo"},
+            new String[]{"bank_a", "partner", "BANK_A", "fraudlake-demo"});
+
+    /**
+     * Adds the demo's console users (analyst, supervisor, and bank_a as BANK_A's partner user, all with the password
+     * {@code fraudlake-demo}) and prints how to start the console and log in; what the demo calls at its end.
+     */
+    static void addDemoUsers(FraudlakeConfig config, java.io.PrintStream out) throws java.io.IOException {
+        UserStore users = ConsoleUsers.of(config);
+        for (String[] u : DEMO_USERS) {
+            users.add(u[0], org.fraudlake.console.auth.Role.parse(u[1]), u[2], u[3].toCharArray());
+        }
+        out.println("console: ./fraudlake serve --lake " + config.get(FraudlakeConfig.LAKE_ROOT) + ", then open http://"
+                + config.get(FraudlakeConfig.CONSOLE_HOST) + ":" + config.get(FraudlakeConfig.CONSOLE_PORT) + "/");
+        out.println("console login: analyst / fraudlake-demo (also supervisor / fraudlake-demo, and bank_a / "
+                + "fraudlake-demo for BANK_A's outbox)");
+    }
+
     @Override
     public Integer call() throws Exception {
         FraudlakeConfig config = common.config();
