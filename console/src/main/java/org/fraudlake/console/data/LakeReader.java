@@ -63,6 +63,8 @@ public final class LakeReader {
     private static final int ACTIVITY_ROWS = 40;
     private static final int FLOW_NEIGHBOURS = 8;
     private static final int CACHED_DATES = 2;
+    /** Rows of counterparty aggregates or trace hops read for one entity's drawing at most. */
+    private static final int MAX_EDGE_ROWS = 5000;
     private final SparkSession spark;
     private final Lake lake;
     private final Map<LocalDate, List<QueueRow>> queues = new ConcurrentHashMap<>();
@@ -445,45 +447,56 @@ public final class LakeReader {
             return List.of();
         }
         Object[] acc = accounts.toArray();
-        java.util.Set<String> traced = new java.util.HashSet<>();
-        List<FlowEdge> tracedEdges = new ArrayList<>();
+        Map<String, double[]> traced = new LinkedHashMap<>();
         Dataset<Row> traces = traceFlowsOf(date);
         if (traces != null) {
             for (Row r : traces.filter(col(FundTraceFlows.FROM_ACCOUNT).isin(acc)
                             .or(col(FundTraceFlows.TO_ACCOUNT).isin(acc)))
-                    .groupBy(FundTraceFlows.FROM_ACCOUNT, FundTraceFlows.TO_ACCOUNT)
-                    .agg(sum(FundTraceFlows.AMOUNT).cast("double"), count(lit(1)))
-                    .limit(2 * FLOW_NEIGHBOURS).collectAsList()) {
+                    .select(col(FundTraceFlows.FROM_ACCOUNT), col(FundTraceFlows.TO_ACCOUNT),
+                            col(FundTraceFlows.AMOUNT).cast("double"))
+                    .limit(MAX_EDGE_ROWS).collectAsList()) {
                 String f = r.isNullAt(0) ? "(outside)" : r.getString(0);
                 String t = r.isNullAt(1) ? "(cash out)" : r.getString(1);
-                traced.add(f + ">" + t);
-                tracedEdges.add(new FlowEdge(accounts.contains(f) ? id : f, accounts.contains(t) ? id : t,
-                        r.isNullAt(2) ? 0 : r.getDouble(2), r.getLong(3), true));
+                add(traced, (accounts.contains(f) ? id : f) + ">" + (accounts.contains(t) ? id : t),
+                        r.isNullAt(2) ? 0 : r.getDouble(2), 1);
             }
         }
-        List<FlowEdge> out = new ArrayList<>();
-        for (String direction : List.of("IN", "OUT")) {
-            for (Row r : agg.filter(col(AggAccountCounterpartyDaily.ACCOUNT_ID).isin(acc)
-                            .and(col(AggAccountCounterpartyDaily.DIRECTION).equalTo(direction)))
-                    .groupBy(AggAccountCounterpartyDaily.ACCOUNT_ID, AggAccountCounterpartyDaily.COUNTERPARTY_ID)
-                    .agg(sum(AggAccountCounterpartyDaily.AMT).cast("double").as("_amt"),
-                            sum(AggAccountCounterpartyDaily.CNT).as("_cnt"))
-                    .orderBy(col("_amt").desc()).limit(FLOW_NEIGHBOURS).collectAsList()) {
-                String account = r.getString(0);
-                String other = r.getString(1);
-                boolean in = direction.equals("IN");
-                String key = in ? other + ">" + account : account + ">" + other;
-                out.add(new FlowEdge(in ? other : id, in ? id : other, r.getDouble(2), r.getLong(3),
-                        traced.remove(key)));
-            }
+        Map<String, double[]> in = new LinkedHashMap<>();
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (Row r : agg.filter(col(AggAccountCounterpartyDaily.ACCOUNT_ID).isin(acc))
+                .select(col(AggAccountCounterpartyDaily.DIRECTION), col(AggAccountCounterpartyDaily.COUNTERPARTY_ID),
+                        col(AggAccountCounterpartyDaily.AMT).cast("double"), col(AggAccountCounterpartyDaily.CNT))
+                .limit(MAX_EDGE_ROWS).collectAsList()) {
+            boolean incoming = "IN".equals(r.getString(0));
+            String other = r.getString(1);
+            add(incoming ? in : out, incoming ? other + ">" + id : id + ">" + other,
+                    r.isNullAt(2) ? 0 : r.getDouble(2), r.isNullAt(3) ? 0 : r.getLong(3));
         }
-        for (FlowEdge e : tracedEdges) {
-            boolean shown = out.stream().anyMatch(o -> o.from().equals(e.from()) && o.to().equals(e.to()));
-            if (!shown && !e.from().equals(e.to())) {
-                out.add(e);
-            }
+        List<FlowEdge> edges = new ArrayList<>();
+        for (Map<String, double[]> side : List.of(in, out)) {
+            side.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue()[0], x.getValue()[0]))
+                    .limit(FLOW_NEIGHBOURS).forEach(e -> edges.add(edge(e.getKey(), e.getValue(),
+                            traced.remove(e.getKey()) != null)));
         }
-        return out;
+        traced.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue()[0], x.getValue()[0]))
+                .limit(FLOW_NEIGHBOURS).forEach(e -> {
+                    FlowEdge t = edge(e.getKey(), e.getValue(), true);
+                    if (!t.from().equals(t.to())) {
+                        edges.add(t);
+                    }
+                });
+        return edges;
+    }
+
+    private static void add(Map<String, double[]> sums, String key, double amount, long count) {
+        double[] s = sums.computeIfAbsent(key, k -> new double[2]);
+        s[0] += amount;
+        s[1] += count;
+    }
+
+    private static FlowEdge edge(String key, double[] sums, boolean traced) {
+        int gt = key.indexOf('>');
+        return new FlowEdge(key.substring(0, gt), key.substring(gt + 1), sums[0], (long) sums[1], traced);
     }
 
     /** Calls and SMS to and from a number over the window, by contact (the strongest each way). */

@@ -231,11 +231,14 @@ public final class AnalysisPages {
                     .append(Html.decimal(e.aucPr())).append("</td><td class=\"num\">").append(Html.decimal(e.threshold()))
                     .append("</td><td class=\"num\">").append(Html.count(e.trainRows())).append("</td><td class=\"num\">")
                     .append(Html.count(e.trainPositives())).append("</td><td>").append(esc(e.note())).append("</td></tr>");
-            auc.add(new double[]{e.version(), e.aucPr()});
-            aucTips.add("v" + e.version() + " (" + e.createdAt() + "): AUC-PR " + Html.decimal(e.aucPr()));
+            if (!Double.isNaN(e.aucPr())) {
+                auc.add(new double[]{e.version(), e.aucPr()});
+                aucTips.add("v" + e.version() + " (" + e.createdAt() + "): AUC-PR " + Html.decimal(e.aucPr()));
+            }
         }
         b.append("</table><div class=\"grid2\"><div><h2>AUC-PR by version</h2>")
-                .append(Svg.line("AUC-PR by version", auc, aucTips, "version", "AUC-PR", false, 600, 240));
+                .append(auc.isEmpty() ? "<p class=\"muted\">No version has an AUC-PR (no positives in its validation "
+                        + "window).</p>" : Svg.line("AUC-PR by version", auc, aucTips, "version", "AUC-PR", false, 600, 240));
         List<double[]> pr = reader.precisionRecall(name, date, 40);
         List<double[]> prPoints = pr.stream().map(p -> new double[]{p[2], p[1]}).toList();
         List<String> prTips = pr.stream().map(p -> String.format(Locale.ROOT,

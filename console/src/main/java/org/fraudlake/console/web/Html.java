@@ -47,7 +47,7 @@ public final class Html {
 
     /** Three decimals; an em dash for null. */
     public static String decimal(Double v) {
-        return v == null ? "\u2014" : String.format(Locale.ROOT, "%.3f", v);
+        return v == null || v.isNaN() ? "\u2014" : String.format(Locale.ROOT, "%.3f", v);
     }
 
     /** A coordinate: one decimal, no locale. */
