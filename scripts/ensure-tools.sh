@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes sure the machine has what fraudlake needs to build and run: a Java 17+ JDK and Maven 3.8+.
+# Makes sure the machine has what fraudlake needs to build and run: a Java 17+ JDK and Maven 3.8+, and for the
+# console's browser tests Debian's headless Chromium with its driver (/usr/bin/chromium, /usr/bin/chromedriver).
 # Installs them with apt-get when missing (Debian/Ubuntu, as root); prints what it did on stderr.
 set -euo pipefail
 
@@ -8,6 +9,8 @@ if ! command -v javac >/dev/null 2>&1 || ! javac -version 2>&1 | grep -qE 'javac
   need+=(openjdk-17-jdk-headless)
 fi
 command -v mvn >/dev/null 2>&1 || need+=(maven)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "fraudlake: installing ${need[*]} with apt-get" >&2

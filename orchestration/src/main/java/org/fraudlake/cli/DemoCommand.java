@@ -23,7 +23,8 @@ import picocli.CommandLine.Mixin;
                 + "counts of loaded, quarantined and rejected. The last two nights run the whole night: the graph "
                 + "(traced victim money, gangs), the model catalog trained on the first of them, score, leads and "
                 + "incident series, decisions and the signed partner outbox (verified), the simulated banks' answers, "
-                + "feedback and the nightly report. Ends with the run ledger's stage summary.")
+                + "feedback and the nightly report. Ends with the run ledger's stage summary, the console URL and a demo "
+                + "login.")
 public final class DemoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -74,6 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.printf("demo: outbox %s: the signed, verified folders of every partner; partners check theirs "
                     + "with `fraudlake outbox verify DIR`%n", night.lake().outbox());
             System.out.println("demo: report " + night.lake().reports(last) + "/report.html");
+            ServeCommand.addDemoUsers(config, System.out);
         }
         System.out.printf("demo finished in %.1f s; lake at %s; `fraudlake runs` shows the run ledger%n",
                 (System.nanoTime() - started) / 1e9, night.lake().root());
