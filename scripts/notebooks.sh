@@ -25,10 +25,10 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-"$here/scripts/ensure-tools.sh"
+"$here/scripts/ensure-tools.sh" --notebooks
 # Debian's Jupyter, whatever python3 comes first on PATH (a pyenv shim has no nbconvert).
 jupyter=/usr/bin/jupyter
-[ -x "$jupyter" ] || { echo "notebooks: $jupyter missing; run scripts/ensure-tools.sh as root" >&2; exit 1; }
+[ -x "$jupyter" ] || { echo "notebooks: $jupyter missing; run scripts/ensure-tools.sh --notebooks as root" >&2; exit 1; }
 
 if [ -z "${FRAUDLAKE_CLASSPATH:-}" ]; then
   "$here/fraudlake" --help >/dev/null   # builds the project when sources changed, as every fraudlake command does
