@@ -85,7 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** Per stage: nights completed, total seconds and rows, from the run ledger. */
     private static void printStages(NightRunner runner, LocalDate from, LocalDate to) {
         Map<String, long[]> byStage = new LinkedHashMap<>();
-        StageGraph.STANDARD.names().forEach(s -> byStage.put(s, new long[4]));
+        StageGraph.STANDARD.names().forEach(s -> byStage.put(s, new long[5]));
         Map<String, RunLedger.Entry> latest = new LinkedHashMap<>();
         for (RunLedger.Entry e : runner.ledger().entries(null)) {
             if (!e.date().isBefore(from) && !e.date().isAfter(to)) {
@@ -98,12 +98,13 @@ public final class DemoCommand implements Callable<Integer> {
                 a[0]++;
                 a[1] += Duration.between(e.startedAt(), e.endedAt()).toMillis();
                 a[2] += e.rowsIn() == null ? 0 : e.rowsIn();
+                a[4] += e.rowsIn() == null ? 0 : 1;
                 a[3] += e.rowsOut() == null ? 0 : e.rowsOut();
             }
         }
         System.out.println("demo: stages over the nights " + from + ".." + to + " (run ledger ops/runs)");
         System.out.printf("  %-10s %7s %10s %14s %14s%n", "stage", "nights", "seconds", "rows in", "rows out");
-        byStage.forEach((stage, a) -> System.out.printf("  %-10s %7d %10.1f %,14d %,14d%n", stage, a[0], a[1] / 1e3,
-                a[2], a[3]));
+        byStage.forEach((stage, a) -> System.out.printf("  %-10s %7d %10.1f %14s %,14d%n", stage, a[0], a[1] / 1e3,
+                a[4] == 0 ? "" : String.format("%,d", a[2]), a[3]));
     }
 }
