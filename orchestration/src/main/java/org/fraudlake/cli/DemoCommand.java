@@ -23,7 +23,8 @@ import picocli.CommandLine.Mixin;
                 + "counts of loaded, quarantined and rejected. The last two nights run the whole night: the graph "
                 + "(traced victim money, gangs), the model catalog trained on the first of them, score, leads and "
                 + "incident series, decisions and the signed partner outbox (verified), the simulated banks' answers, "
-                + "feedback and the nightly report. Ends with the run ledger's stage summary.")
+                + "feedback and the nightly report. Ends with the run ledger's stage summary, the console URL and a demo "
+                + "login.")
 public final class DemoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -74,6 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.printf("demo: outbox %s: the signed, verified folders of every partner; partners check theirs "
                     + "with `fraudlake outbox verify DIR`%n", night.lake().outbox());
             System.out.println("demo: report " + night.lake().reports(last) + "/report.html");
+            ServeCommand.addDemoUsers(config, System.out);
         }
         System.out.printf("demo finished in %.1f s; lake at %s; `fraudlake runs` shows the run ledger%n",
                 (System.nanoTime() - started) / 1e9, night.lake().root());
@@ -83,7 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** Per stage: nights completed, total seconds and rows, from the run ledger. */
     private static void printStages(NightRunner runner, LocalDate from, LocalDate to) {
         Map<String, long[]> byStage = new LinkedHashMap<>();
-        StageGraph.STANDARD.names().forEach(s -> byStage.put(s, new long[4]));
+        StageGraph.STANDARD.names().forEach(s -> byStage.put(s, new long[5]));
         Map<String, RunLedger.Entry> latest = new LinkedHashMap<>();
         for (RunLedger.Entry e : runner.ledger().entries(null)) {
             if (!e.date().isBefore(from) && !e.date().isAfter(to)) {
@@ -96,12 +98,13 @@ public final class DemoCommand implements Callable<Integer> {
                 a[0]++;
                 a[1] += Duration.between(e.startedAt(), e.endedAt()).toMillis();
                 a[2] += e.rowsIn() == null ? 0 : e.rowsIn();
+                a[4] += e.rowsIn() == null ? 0 : 1;
                 a[3] += e.rowsOut() == null ? 0 : e.rowsOut();
             }
         }
         System.out.println("demo: stages over the nights " + from + ".." + to + " (run ledger ops/runs)");
         System.out.printf("  %-10s %7s %10s %14s %14s%n", "stage", "nights", "seconds", "rows in", "rows out");
-        byStage.forEach((stage, a) -> System.out.printf("  %-10s %7d %10.1f %,14d %,14d%n", stage, a[0], a[1] / 1e3,
-                a[2], a[3]));
+        byStage.forEach((stage, a) -> System.out.printf("  %-10s %7d %10.1f %14s %,14d%n", stage, a[0], a[1] / 1e3,
+                a[4] == 0 ? "" : String.format("%,d", a[2]), a[3]));
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 IngestCommand.class, ConformCommand.class, FeaturesCommand.class, GraphCommand.class, LeadsCommand.class,
                 TrainCommand.class, ScoreCommand.class,
                 EvaluateCommand.class, ModelsCommand.class, PublishCommand.class, KeysCommand.class, OutboxCommand.class,
-                FeedbackCommand.class, ReportCommand.class, TruthCommand.class,
+                FeedbackCommand.class, ReportCommand.class, TruthCommand.class, ServeCommand.class, UsersCommand.class,
                 ConfigCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class FraudlakeCli implements Runnable {
     /** Exit status when another run holds the lake. */

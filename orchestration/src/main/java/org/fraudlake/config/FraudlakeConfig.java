@@ -49,6 +49,16 @@ public final class FraudlakeConfig {
             200_000, "Negative training rows kept per model at most (sampled by hash, reweighted).");
     public static final ConfigProperty<Integer> TOP_K = ConfigProperty.positiveInt("train.top-k", 100,
             "k of precision@k: the alerts an analyst team reviews per model and window.");
+    public static final ConfigProperty<String> CONSOLE_HOST = ConfigProperty.string("console.host", "127.0.0.1",
+            "Address `fraudlake serve` listens on; 127.0.0.1 keeps the console on this machine.");
+    public static final ConfigProperty<Integer> CONSOLE_PORT = ConfigProperty.positiveInt("console.port", 8642,
+            "Port `fraudlake serve` listens on.");
+    public static final ConfigProperty<Integer> CONSOLE_IDLE_MINUTES = ConfigProperty.positiveInt(
+            "console.session-idle-minutes", 30, "A console session ends after this many minutes without a request "
+                    + "(and after 12 hours in any case).");
+    public static final ConfigProperty<String> CONSOLE_USERS = ConfigProperty.string("console.users-file", "",
+            "JSON file of the console's users and salted password hashes (`fraudlake users add`); empty: "
+                    + "<lake>/ops/console_users.json.");
 
     public static final ConfigProperty<Integer> TRAIN_EVERY_DAYS = ConfigProperty.positiveInt("train.every-days", 7,
             "The night's train stage refits the catalog when no model was trained yet or the last training is this "
@@ -136,7 +146,7 @@ public final class FraudlakeConfig {
             TRAIN_EVERY_DAYS, RUN_RETRIES, RUN_RETRY_BACKOFF, LOCK_WAIT, LOCK_STALE_AFTER, READINESS_EXPECTED,
             READINESS_DEADLINE, READINESS_POLL, SCHEDULER_STORE, SCHEDULER_CRON, SCHEDULER_TIME_ZONE,
             SCHEDULER_MISFIRE_THRESHOLD, SCHEDULER_SHUTDOWN_WAIT, AIRFLOW_URL, AIRFLOW_DAG_ID, AIRFLOW_SCHEDULE,
-            AIRFLOW_TIMEZONE, AIRFLOW_HTTP_TIMEOUT);
+            AIRFLOW_TIMEZONE, AIRFLOW_HTTP_TIMEOUT, CONSOLE_HOST, CONSOLE_PORT, CONSOLE_IDLE_MINUTES, CONSOLE_USERS);
 
     private final Map<String, String> values;
 

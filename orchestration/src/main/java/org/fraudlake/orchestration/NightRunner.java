@@ -68,6 +68,7 @@ public final class NightRunner implements NightLauncher {
     private LakeLock lock;
     private int lockDepth;
     private volatile String current;
+    private volatile StageObserver observer = StageObserver.NONE;
 
     public NightRunner(FraudlakeConfig config, PrintStream out) {
         this.config = config;
@@ -109,6 +110,11 @@ public final class NightRunner implements NightLauncher {
             spark = night.spark();
         }
         return spark;
+    }
+
+    /** Who is told when each stage attempt's own work starts and ends (the bench measures these windows). */
+    public void observe(StageObserver observer) {
+        this.observer = observer == null ? StageObserver.NONE : observer;
     }
 
     public RunLedger ledger() {
@@ -255,7 +261,13 @@ public final class NightRunner implements NightLauncher {
             doing(date.toString(), name, attempt);
             setCurrent(name);
             try {
-                StageResult r = stages.get(name).run(spark(), date);
+                StageResult r;
+                observer.started(name, date);
+                try {
+                    r = stages.get(name).run(spark(), date);
+                } finally {
+                    observer.ended(name, date);
+                }
                 RunLedger.Entry e = new RunLedger.Entry(runId, date, name, r.skipped() ? RunLedger.SKIPPED
                         : RunLedger.SUCCEEDED, attempt, started, Instant.now(), r.rowsIn(), r.rowsOut(), null, r.note(),
                         host(), ProcessHandle.current().pid());
