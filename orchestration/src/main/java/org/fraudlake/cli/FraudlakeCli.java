@@ -1,17 +1,23 @@
 package org.fraudlake.cli;
 
+import org.fraudlake.orchestration.LakeLock;
+import org.fraudlake.orchestration.NightRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code fraudlake} command line: parses and dispatches, nothing else. */
 @Command(name = "fraudlake", mixinStandardHelpOptions = true, version = "fraudlake 0.1.0",
         description = "Batch data lake and risk-modeling pipeline for telecom fraud and economic crime.",
-        subcommands = {DemoCommand.class, SimulateCommand.class, IngestCommand.class, ConformCommand.class,
-                FeaturesCommand.class, GraphCommand.class, LeadsCommand.class, TrainCommand.class, ScoreCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, RunStageCommand.class, BackfillCommand.class,
+                RunsCommand.class, SchedulerCommand.class, AirflowCommand.class, SimulateCommand.class,
+                IngestCommand.class, ConformCommand.class, FeaturesCommand.class, GraphCommand.class, LeadsCommand.class,
+                TrainCommand.class, ScoreCommand.class,
                 EvaluateCommand.class, ModelsCommand.class, PublishCommand.class, KeysCommand.class, OutboxCommand.class,
                 FeedbackCommand.class, ReportCommand.class, TruthCommand.class,
                 ConfigCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class FraudlakeCli implements Runnable {
+    /** Exit status when another run holds the lake. */
+    public static final int LOCKED = 3;
 
     @Override
     public void run() {
@@ -27,6 +33,14 @@ public final class FraudlakeCli implements Runnable {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new FraudlakeCli());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof LakeLock.LockedException) {
+                commandLine.getErr().println("fraudlake: " + e.getMessage());
+                return LOCKED;
+            }
+            if (e instanceof NightRunner.StageFailedException f) {
+                commandLine.getErr().println("fraudlake: " + e.getMessage());
+                return f.getCause() instanceof IllegalArgumentException ? 2 : 1;
+            }
             if (e instanceof IllegalArgumentException) {
                 commandLine.getErr().println("fraudlake: " + e.getMessage());
                 return 2;

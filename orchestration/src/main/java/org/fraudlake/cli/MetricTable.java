@@ -7,11 +7,11 @@ import org.fraudlake.models.Metrics;
 import org.fraudlake.models.TrainJob;
 
 /** The validation metric table of a training run: one line per model, then per-partner AUC-PR. */
-final class MetricTable {
+public final class MetricTable {
     private MetricTable() {
     }
 
-    static void print(PrintStream out, List<TrainJob.Result> results) {
+    public static void print(PrintStream out, List<TrainJob.Result> results) {
         out.printf("%-22s %4s %-10s %-8s %8s %6s %7s %7s %6s %7s %7s %7s %6s %7s%n", "model", "ver", "status", "entity",
                 "entities", "pos", "base", "AUC-PR", "P@k", "thresh", "recall", "prec", "alerts", "AUC-PR*");
         for (TrainJob.Result r : results) {

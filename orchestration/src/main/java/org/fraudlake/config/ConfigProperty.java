@@ -44,4 +44,38 @@ public record ConfigProperty<T>(String key, String defaultValue, String doc, Fun
             default -> throw new IllegalArgumentException("must be true or false");
         });
     }
+
+    public static ConfigProperty<Integer> nonNegativeInt(String key, int defaultValue, String doc) {
+        return new ConfigProperty<>(key, Integer.toString(defaultValue), doc, s -> {
+            int v = Integer.parseInt(s.trim());
+            if (v < 0) {
+                throw new IllegalArgumentException("must be >= 0");
+            }
+            return v;
+        });
+    }
+
+    /** A duration written as a number and a unit: {@code 90s}, {@code 10m}, {@code 2h}, {@code 0}. */
+    public static ConfigProperty<java.time.Duration> duration(String key, String defaultValue, String doc) {
+        return new ConfigProperty<>(key, defaultValue, doc, ConfigProperty::parseDuration);
+    }
+
+    static java.time.Duration parseDuration(String text) {
+        String s = text.trim().toLowerCase();
+        if (s.equals("0")) {
+            return java.time.Duration.ZERO;
+        }
+        var m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)").matcher(s);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("must be a number with a unit: ms, s, m, h or d (for example 30s, 10m)");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> java.time.Duration.ofMillis(n);
+            case "s" -> java.time.Duration.ofSeconds(n);
+            case "m" -> java.time.Duration.ofMinutes(n);
+            case "h" -> java.time.Duration.ofHours(n);
+            default -> java.time.Duration.ofDays(n);
+        };
+    }
 }

@@ -50,9 +50,93 @@ public final class FraudlakeConfig {
     public static final ConfigProperty<Integer> TOP_K = ConfigProperty.positiveInt("train.top-k", 100,
             "k of precision@k: the alerts an analyst team reviews per model and window.");
 
+    public static final ConfigProperty<Integer> TRAIN_EVERY_DAYS = ConfigProperty.positiveInt("train.every-days", 7,
+            "The night's train stage refits the catalog when no model was trained yet or the last training is this "
+                    + "many days old (and enough feature days exist); otherwise it skips.");
+    public static final ConfigProperty<Integer> RUN_RETRIES = ConfigProperty.nonNegativeInt("run.retries", 2,
+            "Retries of a stage that failed for a transient reason (I/O, lost executor, concurrent Delta commit); "
+                    + "bad data or a bug is not retried.");
+    public static final ConfigProperty<java.time.Duration> RUN_RETRY_BACKOFF = ConfigProperty.duration(
+            "run.retry-backoff", "30s", "Wait before the first retry; doubled before each further one.");
+    public static final ConfigProperty<java.time.Duration> LOCK_WAIT = ConfigProperty.duration("run.lock-wait", "0",
+            "How long a run waits for the lake lock held by another run before refusing (0: refuse at once).");
+    public static final ConfigProperty<java.time.Duration> LOCK_STALE_AFTER = ConfigProperty.duration(
+            "run.lock-stale-after", "10m", "Remote lakes (hdfs://, s3a://): a lock whose heartbeat is older than "
+                    + "this is stale and taken over. Local lakes use an OS lock, freed when its process dies.");
+    public static final ConfigProperty<List<String>> READINESS_EXPECTED = new ConfigProperty<>("readiness.expected", "",
+            "Deliveries a night expects, as feed/SOURCE, comma separated (transactions/BANK_A,...). Empty: learned, "
+                    + "every feed/source that delivered on each earlier delivery date of the last 7 days.",
+            s -> java.util.Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList());
+    public static final ConfigProperty<String> READINESS_DEADLINE = new ConfigProperty<>("readiness.deadline", "06:00",
+            "City time on the morning after the business date until which a night waits for missing deliveries, "
+                    + "then runs with what came and records what was missing; 'none' never waits.",
+            s -> {
+                if (!s.trim().equalsIgnoreCase("none")) {
+                    java.time.LocalTime.parse(s.trim());
+                }
+                return s.trim();
+            });
+    public static final ConfigProperty<java.time.Duration> READINESS_POLL = ConfigProperty.duration("readiness.poll",
+            "1m", "How often a waiting night looks for the missing deliveries again.");
+
+    public static final ConfigProperty<String> SCHEDULER_STORE = ConfigProperty.string("scheduler.store",
+            "./state/scheduler", "Local folder of the scheduler's job store (an embedded H2 database: the trigger, its "
+                    + "fire times, the nights caught up). Not in the lake, which may be remote.");
+    public static final ConfigProperty<String> SCHEDULER_CRON = new ConfigProperty<>("scheduler.cron", "0 0 2 * * ?",
+            "Quartz cron (sec min hour day month weekday) of `fraudlake scheduler`; each fire runs the night of the day "
+                    + "before the fire's date, in scheduler.time-zone.",
+            s -> {
+                try {
+                    org.quartz.CronExpression.validateExpression(s.trim());
+                } catch (java.text.ParseException e) {
+                    throw new IllegalArgumentException("not a Quartz cron expression (" + e.getMessage()
+                            + "); for example '0 0 2 * * ?' is 02:00 every day");
+                }
+                return s.trim();
+            });
+    public static final ConfigProperty<java.time.ZoneId> SCHEDULER_TIME_ZONE = new ConfigProperty<>(
+            "scheduler.time-zone", "", "Time zone of scheduler.cron and of the fire-date to business-date rule "
+                    + "(for example Asia/Shanghai); empty: the system's zone.",
+            s -> s.isBlank() ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(s.trim()));
+    public static final ConfigProperty<java.time.Duration> SCHEDULER_MISFIRE_THRESHOLD = ConfigProperty.duration(
+            "scheduler.misfire-threshold", "60s", "A fire this late (the scheduler was down or busy) is a misfire: the "
+                    + "scheduler fires once at once and catches up every missed night in date order.");
+    public static final ConfigProperty<java.time.Duration> SCHEDULER_SHUTDOWN_WAIT = ConfigProperty.duration(
+            "scheduler.shutdown-wait", "30m", "On SIGTERM, how long the scheduler waits for the running stage to "
+                    + "finish before exiting anyway (the next start resumes that night).");
+    public static final ConfigProperty<String> AIRFLOW_URL = ConfigProperty.string("airflow.url", "",
+            "Airflow webserver base URL for `fraudlake airflow trigger|status` (http://host:8080); credentials come "
+                    + "from AIRFLOW_USERNAME/AIRFLOW_PASSWORD or AIRFLOW_TOKEN, never from the URL.");
+    public static final ConfigProperty<String> AIRFLOW_DAG_ID = new ConfigProperty<>("airflow.dag-id", "fraudlake_night",
+            "Airflow DAG id of the night: what `fraudlake airflow export-dag` writes and trigger/status address.",
+            s -> {
+                if (!s.trim().matches("[A-Za-z0-9_.-]{1,250}")) {
+                    throw new IllegalArgumentException("must be 1-250 letters, digits, '_', '.' or '-' (Airflow's rule)");
+                }
+                return s.trim();
+            });
+    public static final ConfigProperty<String> AIRFLOW_SCHEDULE = new ConfigProperty<>("airflow.schedule",
+            "0 2 * * *", "Daily cron (minute hour * * *) in airflow.timezone at which the Airflow DAG runs the night "
+                    + "of the day before.", s -> org.fraudlake.orchestration.airflow.DailySchedule.parse(s).cron());
+    public static final ConfigProperty<java.time.ZoneId> AIRFLOW_TIMEZONE = new ConfigProperty<>("airflow.timezone",
+            "Asia/Shanghai", "IANA time zone of the Airflow schedule and of business dates (the city's).",
+            s -> {
+                java.time.ZoneId zone = java.time.ZoneId.of(s.trim());
+                if (zone instanceof java.time.ZoneOffset) {
+                    throw new IllegalArgumentException("must be an IANA region such as Asia/Shanghai or UTC, not an offset");
+                }
+                return zone;
+            });
+    public static final ConfigProperty<java.time.Duration> AIRFLOW_HTTP_TIMEOUT = ConfigProperty.duration(
+            "airflow.http-timeout", "30s", "Connect and answer timeout of each Airflow REST call.");
+
     /** Every setting, in documentation order. */
     public static final List<ConfigProperty<?>> ALL = List.of(LAKE_ROOT, KEY_FILE, SIGNING_KEY, SPARK_MASTER, SHUFFLE_PARTITIONS,
-            DEMO_PERSONS, DEMO_DAYS, DEMO_SEED, SIMULATOR_START, DEMO_FAULTS, TRAIN_DAYS, VALID_DAYS, MAX_NEGATIVES, TOP_K);
+            DEMO_PERSONS, DEMO_DAYS, DEMO_SEED, SIMULATOR_START, DEMO_FAULTS, TRAIN_DAYS, VALID_DAYS, MAX_NEGATIVES, TOP_K,
+            TRAIN_EVERY_DAYS, RUN_RETRIES, RUN_RETRY_BACKOFF, LOCK_WAIT, LOCK_STALE_AFTER, READINESS_EXPECTED,
+            READINESS_DEADLINE, READINESS_POLL, SCHEDULER_STORE, SCHEDULER_CRON, SCHEDULER_TIME_ZONE,
+            SCHEDULER_MISFIRE_THRESHOLD, SCHEDULER_SHUTDOWN_WAIT, AIRFLOW_URL, AIRFLOW_DAG_ID, AIRFLOW_SCHEDULE,
+            AIRFLOW_TIMEZONE, AIRFLOW_HTTP_TIMEOUT);
 
     private final Map<String, String> values;
 

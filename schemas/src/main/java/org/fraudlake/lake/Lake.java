@@ -61,6 +61,11 @@ public final class Lake implements Serializable {
         return at("ops/runs");
     }
 
+    /** The lake's write lock: held by the one run that may write (see the orchestration's LakeLock). */
+    public String lock() {
+        return at("ops/_lock");
+    }
+
     /** Restricted: token to raw identifier. */
     public String vaultIdentities() {
         return at("vault/identities");

@@ -1,0 +1,372 @@
+package org.fraudlake.orchestration;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.spark.sql.SparkSession;
+import org.fraudlake.cli.Night;
+import org.fraudlake.config.FraudlakeConfig;
+import org.fraudlake.lake.Lake;
+
+/**
+ * Runs the night's {@link StageGraph} for business dates: resumes from the first stage not completed (per
+ * the run ledger {@code ops/runs}), retries transient failures with backoff, stops at once on any other
+ * failure, holds the lake's lock for the whole run, and stops between stages when asked. Every stage is
+ * idempotent for its date, so resuming after a crash gives the tables and outbox of an uninterrupted run.
+ */
+public final class NightRunner implements NightLauncher {
+    /** A run's outcome for one date: whether every stage wanted completed, and the ledger rows it wrote. */
+    public record Outcome(LocalDate date, String runId, boolean completed, List<RunLedger.Entry> stages) {
+    }
+
+    /** A stage failed for good: bad data, a bug, or a transient failure that outlived its retries. */
+    public static final class StageFailedException extends RuntimeException {
+        private final String stage;
+        private final LocalDate date;
+
+        StageFailedException(String stage, LocalDate date, String message, Throwable cause) {
+            super(message, cause);
+            this.stage = stage;
+            this.date = date;
+        }
+
+        public String stage() {
+            return stage;
+        }
+
+        public LocalDate date() {
+            return date;
+        }
+    }
+
+    /** Pauses between retries; tests replace it. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    private final FraudlakeConfig config;
+    private final PrintStream out;
+    private final Night night;
+    private final StageGraph graph;
+    private final Map<String, Stage> stages;
+    private final Sleeper sleeper;
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final Object running = new Object();
+    private SparkSession spark;
+    private LakeLock lock;
+    private int lockDepth;
+    private volatile String current;
+
+    public NightRunner(FraudlakeConfig config, PrintStream out) {
+        this.config = config;
+        this.out = out;
+        this.night = new Night(config, out);
+        this.graph = StageGraph.STANDARD;
+        this.stages = new NightStages(config, night, out, stop::get).all();
+        this.sleeper = d -> Thread.sleep(d.toMillis());
+    }
+
+    /** A runner of another graph whose stages are the given ones (tests: failing, slow or counting stages). */
+    NightRunner(FraudlakeConfig config, PrintStream out, StageGraph graph, Map<String, Stage> replaced,
+                Sleeper sleeper) {
+        this.config = config;
+        this.out = out;
+        this.night = new Night(config, out);
+        this.graph = graph;
+        Map<String, Stage> all = new LinkedHashMap<>(new NightStages(config, night, out, stop::get).all());
+        all.putAll(replaced);
+        this.stages = all;
+        this.sleeper = sleeper;
+    }
+
+    public Lake lake() {
+        return night.lake();
+    }
+
+    public Night night() {
+        return night;
+    }
+
+    public StageGraph graph() {
+        return graph;
+    }
+
+    /** The shared session, created on first use. */
+    public synchronized SparkSession spark() {
+        if (spark == null) {
+            spark = night.spark();
+        }
+        return spark;
+    }
+
+    public RunLedger ledger() {
+        return new RunLedger(spark(), lake());
+    }
+
+    /**
+     * Runs the night of the date through {@code upTo} (null: every stage). Stages completed before are
+     * skipped unless {@code force}; a stage whose upstream did not complete is not started.
+     */
+    public Outcome run(LocalDate date, String upTo, boolean force) throws IOException {
+        List<String> wanted = new ArrayList<>();
+        if (upTo == null) {
+            wanted.addAll(graph.names());
+        } else {
+            wanted.addAll(graph.upstream(upTo));
+            wanted.add(graph.stage(upTo).name());
+        }
+        return execute(date, wanted.stream().filter(n -> wanted.contains(n)).toList(), force, "run");
+    }
+
+    /**
+     * Runs one stage for the date, even if it completed before. Refuses when a stage it needs has not
+     * completed for the date, unless {@code force}.
+     */
+    public Outcome runStage(String name, LocalDate date, boolean force) throws IOException {
+        graph.stage(name);
+        if (!force) {
+            Map<String, RunLedger.Entry> latest = withLock("run-stage " + name + " " + date, () -> ledger().latest(date));
+            List<String> missing = graph.upstream(name).stream().filter(s -> !RunLedger.completed(latest, s)).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("stage " + name + " of " + date + " needs " + String.join(", ", missing)
+                        + ", not completed for that date; run `fraudlake run --date " + date + " --to-stage " + name
+                        + "`, or --force to run it anyway");
+            }
+        }
+        return execute(date, List.of(name), true, "run-stage " + name);
+    }
+
+    /** Runs dates in order, skipping those complete unless {@code force}; stops at the first failure or stop. */
+    public List<Outcome> backfill(LocalDate from, LocalDate to, boolean force) throws IOException {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("backfill: --to " + to + " is before --from " + from);
+        }
+        return withLock("backfill " + from + ".." + to, () -> {
+            List<Outcome> outcomes = new ArrayList<>();
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                if (!force && isComplete(d)) {
+                    out.println("backfill: " + d + " is complete, skipped (--force re-runs it)");
+                    continue;
+                }
+                Outcome o = run(d, null, force);
+                outcomes.add(o);
+                if (!o.completed()) {
+                    out.println("backfill: stopped at " + d + "; run it again to resume");
+                    break;
+                }
+            }
+            return outcomes;
+        });
+    }
+
+    @Override
+    public boolean runNight(LocalDate businessDate) throws IOException {
+        return run(businessDate, null, false).completed();
+    }
+
+    @Override
+    public boolean isComplete(LocalDate businessDate) {
+        Map<String, RunLedger.Entry> latest = ledger().latest(businessDate);
+        return graph.names().stream().allMatch(s -> RunLedger.completed(latest, s));
+    }
+
+    @Override
+    public void requestStop() {
+        if (!stop.getAndSet(true)) {
+            String stage = current;
+            out.println("stop requested" + (stage == null ? "" : ": finishing stage " + stage + ", then stopping"));
+        }
+    }
+
+    /**
+     * On SIGTERM: ask the night to stop and wait (up to {@code maxWait}) for the running stage to finish
+     * before Spark's own shutdown stops the session. Registered with Hadoop's shutdown hook manager at a
+     * priority above Spark's, which runs hooks in priority order.
+     */
+    public void stopGracefullyOnShutdown(Duration maxWait) {
+        org.apache.hadoop.util.ShutdownHookManager.get().addShutdownHook(() -> {
+            requestStop();
+            long deadline = System.nanoTime() + maxWait.toNanos();
+            synchronized (running) {
+                while (current != null && System.nanoTime() < deadline) {
+                    try {
+                        running.wait(1000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }, 200, maxWait.toSeconds() + 5, TimeUnit.SECONDS);
+    }
+
+    private Outcome execute(LocalDate date, List<String> wanted, boolean force, String command) throws IOException {
+        return withLock(command + " " + date, () -> {
+            String runId = runId(date);
+            RunLedger ledger = ledger();
+            Map<String, RunLedger.Entry> latest = ledger.latest(date);
+            List<RunLedger.Entry> written = new ArrayList<>();
+            out.printf("== %s: night of %s, stages %s%n", runId, date, String.join(", ", wanted));
+            for (String name : wanted) {
+                if (!force && RunLedger.completed(latest, name)) {
+                    out.println(name + " " + date + ": completed before, skipped");
+                    continue;
+                }
+                RunLedger.Entry prior = latest.get(name);
+                if (prior != null && RunLedger.ABORTED.equals(prior.status())) {
+                    out.println(name + " " + date + ": attempt " + prior.attempt() + " (" + prior.runId()
+                            + ") never finished; running it again");
+                }
+                List<String> notDone = graph.stage(name).dependsOn().stream()
+                        .filter(d -> !RunLedger.completed(latest, d)).toList();
+                if (!force && !notDone.isEmpty()) {
+                    throw new StageFailedException(name, date, "stage " + name + " of " + date + " needs "
+                            + String.join(", ", notDone) + ", not completed", null);
+                }
+                if (stop.get()) {
+                    out.println("stopped before " + name + " " + date + "; `fraudlake run --date " + date + "` resumes");
+                    return new Outcome(date, runId, false, written);
+                }
+                RunLedger.Entry done = attempt(ledger, runId, date, name, RunLedger.nextAttempt(latest, name), written);
+                latest.put(name, done);
+            }
+            return new Outcome(date, runId, true, written);
+        });
+    }
+
+    private RunLedger.Entry attempt(RunLedger ledger, String runId, LocalDate date, String name, int firstAttempt,
+                                    List<RunLedger.Entry> written) {
+        int retries = config.get(FraudlakeConfig.RUN_RETRIES);
+        Duration backoff = config.get(FraudlakeConfig.RUN_RETRY_BACKOFF);
+        for (int attempt = firstAttempt; ; attempt++) {
+            Instant started = Instant.now();
+            doing(date.toString(), name, attempt);
+            setCurrent(name);
+            try {
+                StageResult r = stages.get(name).run(spark(), date);
+                RunLedger.Entry e = new RunLedger.Entry(runId, date, name, r.skipped() ? RunLedger.SKIPPED
+                        : RunLedger.SUCCEEDED, attempt, started, Instant.now(), r.rowsIn(), r.rowsOut(), null, r.note(),
+                        host(), ProcessHandle.current().pid());
+                ledger.record(e);
+                written.add(e);
+                out.printf("%s %s: %s in %.1f s%s%n", name, date, e.status().toLowerCase(),
+                        Duration.between(started, e.endedAt()).toMillis() / 1e3, r.note() == null ? "" : " (" + r.note() + ")");
+                return e;
+            } catch (Exception error) {
+                boolean again = Failures.isTransient(error) && attempt - firstAttempt < retries && !stop.get();
+                String why = Failures.describe(error);
+                RunLedger.Entry e = entry(runId, date, name, RunLedger.FAILED, attempt, started, Instant.now(), why,
+                        again ? "transient; retrying" : Failures.isTransient(error) ? "transient; retries used up"
+                                : "not retried: fails the same way again until the input or code is fixed");
+                ledger.record(e);
+                written.add(e);
+                if (!again) {
+                    throw new StageFailedException(name, date, "stage " + name + " of " + date + " failed (attempt "
+                            + attempt + "): " + why + "; `fraudlake run --date " + date + "` resumes from this stage",
+                            error);
+                }
+                Duration wait = backoff.multipliedBy(1L << Math.min(20, attempt - firstAttempt));
+                out.printf("%s %s: transient failure (%s); retry %d of %d in %d s%n", name, date, why,
+                        attempt - firstAttempt + 1, retries, wait.toSeconds());
+                try {
+                    sleeper.sleep(wait);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new StageFailedException(name, date, "interrupted while waiting to retry " + name, ie);
+                }
+            } finally {
+                setCurrent(null);
+                doing(null, null, null);
+            }
+        }
+    }
+
+    private void doing(String date, String stage, Integer attempt) {
+        try {
+            lock.doing(date, stage, attempt);
+        } catch (IOException e) {
+            out.println("lake lock: could not note the running stage: " + e.getMessage());
+        }
+    }
+
+    /** The run that held the lake before died during a stage: its attempt goes into the ledger as ABORTED. */
+    private void recordAborted(LakeLock taken) {
+        taken.deadPredecessor().filter(h -> h.stage() != null && h.date() != null).ifPresent(h -> {
+            RunLedger.Entry e = new RunLedger.Entry(h.runId(), LocalDate.parse(h.date()), h.stage(), RunLedger.ABORTED,
+                    h.attempt() == null ? 1 : h.attempt(), h.stageStarted() == null ? h.since() : h.stageStarted(),
+                    Instant.now(), null, null, "process " + h.pid() + " on " + h.host() + " died during the stage",
+                    "found when the next run took the lake lock", h.host(), h.pid());
+            ledger().record(e);
+            out.println("ledger: " + h.stage() + " " + h.date() + " attempt " + e.attempt() + " of " + h.runId()
+                    + " recorded ABORTED (its process died)");
+        });
+    }
+
+    private void setCurrent(String name) {
+        synchronized (running) {
+            current = name;
+            running.notifyAll();
+        }
+    }
+
+    private static RunLedger.Entry entry(String runId, LocalDate date, String stage, String status, int attempt,
+                                         Instant started, Instant ended, String error, String note) {
+        return new RunLedger.Entry(runId, date, stage, status, attempt, started, ended, null, null, error, note, host(),
+                ProcessHandle.current().pid());
+    }
+
+    /** Work done while holding the lake lock. */
+    @FunctionalInterface
+    public interface Locked<T> {
+        T call() throws IOException;
+    }
+
+    /** Runs {@code work} holding the lake's lock (taken once per runner, however deeply calls nest). */
+    public <T> T withLock(String command, Locked<T> work) throws IOException {
+        synchronized (this) {
+            if (lockDepth == 0) {
+                lock = LakeLock.acquire(lake(), spark().sparkContext().hadoopConfiguration(),
+                        "run-" + UUID.randomUUID().toString().substring(0, 8), command,
+                        config.get(FraudlakeConfig.LOCK_WAIT), config.get(FraudlakeConfig.LOCK_STALE_AFTER),
+                        out::println);
+                recordAborted(lock);
+            }
+            lockDepth++;
+        }
+        try {
+            return work.call();
+        } finally {
+            synchronized (this) {
+                if (--lockDepth == 0) {
+                    lock.close();
+                    lock = null;
+                }
+            }
+        }
+    }
+
+    private static String runId(LocalDate date) {
+        return date + "_" + DateTimeFormatter.ofPattern("HHmmss").format(java.time.LocalTime.now()) + "_"
+                + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown-host";
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.fraudlake.orchestration;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.apache.spark.sql.SparkSession;
+import org.fraudlake.cli.MetricTable;
+import org.fraudlake.cli.Night;
+import org.fraudlake.config.FraudlakeConfig;
+import org.fraudlake.models.ModelCatalog;
+import org.fraudlake.models.Registry;
+import org.fraudlake.models.RegistryEntry;
+import org.fraudlake.models.TrainJob;
+import org.fraudlake.pipelines.features.AsOf;
+import org.fraudlake.pipelines.ingest.DeliveryOutcome;
+import org.fraudlake.pipelines.ingest.IngestReport;
+import org.fraudlake.pipelines.spark.DeltaIO;
+import org.fraudlake.publish.feedback.FeedbackJob;
+import org.fraudlake.publish.outbox.Publication;
+import org.fraudlake.schemas.tables.Gold;
+
+/**
+ * The stages of {@link StageGraph#STANDARD}, bound to the jobs through {@link Night}. Each returns what the
+ * ledger records: rows read where the job knows them, rows written, and a note.
+ */
+final class NightStages {
+    /** Fewest training days the train stage accepts besides the validation window. */
+    static final int MIN_TRAIN_DAYS = 3;
+
+    private final FraudlakeConfig config;
+    private final Night night;
+    private final PrintStream out;
+    private final BooleanSupplier stopRequested;
+
+    NightStages(FraudlakeConfig config, Night night, PrintStream out, BooleanSupplier stopRequested) {
+        this.config = config;
+        this.night = night;
+        this.out = out;
+        this.stopRequested = stopRequested;
+    }
+
+    /** Every stage by name, in the graph's order. */
+    Map<String, Stage> all() {
+        Map<String, Stage> stages = new LinkedHashMap<>();
+        stages.put("ingest", this::ingest);
+        stages.put("conform", (spark, d) -> written(night.conform(spark, d)));
+        stages.put("features", (spark, d) -> written(night.features(spark, d)));
+        stages.put("graph", (spark, d) -> written(night.graph(spark, d)));
+        stages.put("train", this::train);
+        stages.put("score", this::score);
+        stages.put("leads", (spark, d) -> written(night.leads(spark, d)));
+        stages.put("publish", this::publish);
+        stages.put("feedback", (spark, d) -> {
+            FeedbackJob.Result r = night.feedback(spark, d);
+            return StageResult.of(null, r.rows(), r.banks().size() + " banks");
+        });
+        stages.put("report", (spark, d) -> StageResult.of(null, 1L, night.report(spark, d).html()));
+        return stages;
+    }
+
+    private static StageResult written(Map<String, Long> counts) {
+        return StageResult.of(null, StageResult.total(counts), null);
+    }
+
+    private StageResult ingest(SparkSession spark, LocalDate date) throws IOException, InterruptedException {
+        Readiness readiness = new Readiness(night.lake(), spark.sparkContext().hadoopConfiguration(),
+                config.get(FraudlakeConfig.READINESS_EXPECTED));
+        Readiness.Status ready = readiness.await(date, deadline(date), config.get(FraudlakeConfig.READINESS_POLL),
+                stopRequested, line -> out.println("  " + line));
+        out.println("  readiness " + date + ": " + ready);
+        IngestReport r = night.ingest(spark, date);
+        String note = ready + "; " + r.count(DeliveryOutcome.Status.REJECTED) + " deliveries rejected, "
+                + r.quarantined() + " rows quarantined";
+        return StageResult.of(r.loaded() + r.quarantined(), r.loaded(), note);
+    }
+
+    /** When a night stops waiting for late deliveries: the configured city time on the morning after D. */
+    Instant deadline(LocalDate date) {
+        String at = config.get(FraudlakeConfig.READINESS_DEADLINE);
+        if (at.equalsIgnoreCase("none")) {
+            return Instant.MIN;
+        }
+        return date.plusDays(1).atTime(LocalTime.parse(at)).toInstant(AsOf.CITY);
+    }
+
+    private StageResult train(SparkSession spark, LocalDate date) {
+        LocalDate asOf = date.minusDays(1);
+        TrainJob.Settings settings = night.trainSettings();
+        long featureDays = featureDays(spark, asOf);
+        if (featureDays < settings.validDays() + MIN_TRAIN_DAYS) {
+            return StageResult.skipped(featureDays + " days of features up to " + asOf + "; training needs "
+                    + "train.valid-days (" + settings.validDays() + ") + " + MIN_TRAIN_DAYS);
+        }
+        Optional<LocalDate> last = new Registry(spark, night.lake()).all().stream().map(RegistryEntry::asOf)
+                .max(LocalDate::compareTo);
+        int every = config.get(FraudlakeConfig.TRAIN_EVERY_DAYS);
+        if (last.isPresent() && asOf.isBefore(last.get().plusDays(every))) {
+            return StageResult.skipped("last trained as of " + last.get() + "; next due as of "
+                    + last.get().plusDays(every) + " (train.every-days " + every + ")");
+        }
+        int trainDays = (int) Math.min(settings.trainDays(), featureDays - settings.validDays());
+        List<TrainJob.Result> results = night.train(spark, asOf, ModelCatalog.all(), new TrainJob.Settings(trainDays,
+                settings.validDays(), settings.maxNegatives(), settings.k()));
+        MetricTable.print(out, results);
+        long champions = results.stream().filter(r -> r.entry().isChampion()).count();
+        return StageResult.of(null, (long) results.size(), "trained " + results.size() + " models as of " + asOf
+                + " on " + trainDays + " days; " + champions + " new champions");
+    }
+
+    private long featureDays(SparkSession spark, LocalDate asOf) {
+        String path = night.lake().gold(Gold.FEATURES_ACCOUNT_DAILY);
+        if (!DeltaIO.exists(spark, path)) {
+            return 0;
+        }
+        return DeltaIO.read(spark, path).select(Gold.BUSINESS_DATE)
+                .filter(col(Gold.BUSINESS_DATE).leq(java.sql.Date.valueOf(asOf))).distinct().count();
+    }
+
+    private StageResult score(SparkSession spark, LocalDate date) {
+        boolean champions = new Registry(spark, night.lake()).all().stream().anyMatch(RegistryEntry::isChampion);
+        if (!champions) {
+            return StageResult.skipped("no champion model yet (the train stage has not trained one)");
+        }
+        return written(night.score(spark, date));
+    }
+
+    private StageResult publish(SparkSession spark, LocalDate date) throws IOException {
+        Publication p = night.publish(spark, date);
+        return StageResult.of(null, (long) p.totalRows(), p.totalRows() + " warnings for " + p.rows().size()
+                + " partners, every folder verified" + (p.withheld().isEmpty() ? "" : ", " + p.withheld().size()
+                + " withheld"));
+    }
+}
