@@ -139,11 +139,17 @@ public final class GraphJob {
 
         Map<String, Long> all() {
             step("inputs");
+            // Only the columns the steps read are stored: the window's events are the largest frames of the run.
             Dataset<Row> transactions = materialize(silver(Silver.TRANSACTIONS)
                     .filter(asOf.within(settings.windowDays()))
-                    .filter(col(Transactions.TXN_TIME).lt(lit(asOf.endOfDay()))));
+                    .filter(col(Transactions.TXN_TIME).lt(lit(asOf.endOfDay())))
+                    .select(col(Transactions.TXN_KEY), col(Transactions.ACCOUNT_ID), col(Transactions.DIRECTION),
+                            col(Transactions.AMOUNT), col(Transactions.TXN_TIME),
+                            col(Transactions.COUNTERPARTY_ACCOUNT_ID), col(Transactions.CHANNEL),
+                            col(Transactions.DEVICE_ID), col(Transactions.IP)));
             Dataset<Row> calls = materialize(silver(Silver.CALLS).filter(asOf.within(settings.windowDays()))
-                    .filter(col(Calls.START_TIME).lt(lit(asOf.endOfDay()))));
+                    .filter(col(Calls.START_TIME).lt(lit(asOf.endOfDay())))
+                    .select(col(Calls.CALLER), col(Calls.CALLEE), col(Calls.CALLER_IMEI)));
             Dataset<Row> accounts = materialize(StateAsOf.accounts(silver(Silver.ACCOUNTS), asOf));
             Dataset<Row> partners = accounts.select(col(Accounts.ACCOUNT_ID));
             Dataset<Row> incidents = materialize(silver(Silver.INCIDENTS)
@@ -168,10 +174,7 @@ public final class GraphJob {
                     .unionByName(GraphEdges.sharedDevicesAndIps(transactions, accounts, shared))
                     .unionByName(GraphEdges.contactPhones(accounts, shared))
                     .unionByName(GraphEdges.suspiciousFlows(transactions, suspicious)));
-            Dataset<Row> propagationEdges = materialize(gangEdges
-                    .unionByName(GraphEdges.allFlows(transactions))
-                    .unionByName(GraphEdges.allContacts(calls))
-                    .select(col(GraphEdges.SRC), col(GraphEdges.DST)).distinct());
+            Dataset<Row> propagationEdges = materialize(GraphEdges.propagation(gangEdges, transactions, calls));
 
             step("GraphX connected components");
             Dataset<Row> components = materialize(GraphAlgorithms.components(spark, gangEdges));

@@ -19,6 +19,7 @@ import org.apache.spark.sql.types.StructType;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.pipelines.features.AsOf;
 import org.fraudlake.pipelines.spark.DeltaIO;
+import org.fraudlake.schemas.tables.Ops;
 import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Silver;
 import org.fraudlake.schemas.tables.Silver.Accounts;
@@ -30,10 +31,11 @@ import org.fraudlake.schemas.tables.Silver.Incidents;
  * takes that date and reads nothing confirmed or reported after it, so no label leaks from the future into
  * training or evaluation. Dates are city dates (UTC+8) of the confirmation or report.
  *
- * <p>Labels come from two sources under the same rule: silver/case_labels (dated by {@code confirmed_at}) and the
+ * <p>Labels come from three sources under the same rule: silver/case_labels (dated by {@code confirmed_at}), the
  * banks' answers to published warnings, silver/bank_feedback ({@link FeedbackLabels}: FROZEN and LOSS_PREVENTED
  * confirm the warned entity, CLEARED refutes; dated by {@code acted_at}, and used only once the delivery holding it
- * had arrived by the as-of date).
+ * had arrived by the as-of date), and the console analysts' dispositions, ops/dispositions ({@link
+ * DispositionLabels}: CONFIRMED confirms, FALSE_POSITIVE refutes; dated by {@code decided_at}).
  *
  * <p>An entity is positive for a {@link LabelSpec} when its latest label among the spec's labels and
  * CLEARED is one of the spec's: a CLEARED label withdraws the labels before it, a new label after a CLEARED
@@ -81,14 +83,16 @@ public final class Labels {
     }
 
     /**
-     * Every label known at the end of asOf, from both sources, in the case-label columns plus {@code _date} (the
+     * Every label known at the end of asOf, from all three sources, in the case-label columns plus {@code _date} (the
      * city date of confirmed_at).
      */
     private Dataset<Row> caseLabels(LocalDate asOf) {
         Dataset<Row> labels = DeltaIO.readOrEmpty(spark, lake.silver(Silver.CASE_LABELS), LABEL_SCHEMA)
                 .select(CaseLabels.ENTITY_TYPE, CaseLabels.ENTITY_ID, CaseLabels.LABEL, CaseLabels.CONFIRMED_AT,
                         CaseLabels.CASE_NO)
-                .unionByName(feedbackLabels(asOf));
+                .unionByName(feedbackLabels(asOf))
+                .unionByName(DispositionLabels.labels(
+                        DeltaIO.readOrEmpty(spark, lake.ops(Ops.DISPOSITIONS), DispositionLabels.SCHEMA)));
         return labels.withColumn("_date", cityDate(col(CaseLabels.CONFIRMED_AT)))
                 .filter(onOrBefore(col("_date"), asOf));
     }

@@ -9,10 +9,11 @@ import picocli.CommandLine.Command;
 @Command(name = "fraudlake", mixinStandardHelpOptions = true, version = "fraudlake 0.1.0",
         description = "Batch data lake and risk-modeling pipeline for telecom fraud and economic crime.",
         subcommands = {DemoCommand.class, RunCommand.class, RunStageCommand.class, BackfillCommand.class,
-                RunsCommand.class, DrillCommand.class, SimulateCommand.class, IngestCommand.class, ConformCommand.class,
-                FeaturesCommand.class, GraphCommand.class, LeadsCommand.class, TrainCommand.class, ScoreCommand.class,
+                RunsCommand.class, DrillCommand.class, SchedulerCommand.class, AirflowCommand.class, SimulateCommand.class,
+                IngestCommand.class, ConformCommand.class, FeaturesCommand.class, GraphCommand.class, LeadsCommand.class,
+                TrainCommand.class, ScoreCommand.class,
                 EvaluateCommand.class, ModelsCommand.class, PublishCommand.class, KeysCommand.class, OutboxCommand.class,
-                FeedbackCommand.class, ReportCommand.class, TruthCommand.class,
+                FeedbackCommand.class, ReportCommand.class, TruthCommand.class, ServeCommand.class, UsersCommand.class,
                 ConfigCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class FraudlakeCli implements Runnable {
     /** Exit status when another run holds the lake. */

@@ -38,6 +38,7 @@ public final class Night {
     private final FraudlakeConfig config;
     private final Lake lake;
     private final PrintStream out;
+    private final List<IngestReport> ingested = new java.util.ArrayList<>();
 
     public Night(FraudlakeConfig config, PrintStream out) {
         this.config = config;
@@ -47,6 +48,11 @@ public final class Night {
 
     public Lake lake() {
         return lake;
+    }
+
+    /** What every ingest run through this object reported, in order. */
+    public List<IngestReport> ingested() {
+        return List.copyOf(ingested);
     }
 
     public SparkSession spark() {
@@ -61,6 +67,7 @@ public final class Night {
         out.printf("ingest %s done in %.1f s: %,d rows loaded, %,d quarantined, %d deliveries rejected, %d waiting%n",
                 date, (System.nanoTime() - t0) / 1e9, report.loaded(), report.quarantined(),
                 report.count(DeliveryOutcome.Status.REJECTED), report.count(DeliveryOutcome.Status.WAITING));
+        ingested.add(report);
         return report;
     }
 

@@ -34,7 +34,7 @@ public final class RunCommand implements Callable<Integer> {
         NightRunner runner = new NightRunner(common.config(), System.out);
         runner.stopGracefullyOnShutdown(Duration.ofMinutes(30));
         NightRunner.Outcome o = runner.run(date, toStage, force);
-        RunsCommand.print(System.out, runner.ledger().entries(date), true);
+        RunsCommand.print(System.out, runner.ledger().entries(date));
         return o.completed() ? 0 : STOPPED;
     }
 }

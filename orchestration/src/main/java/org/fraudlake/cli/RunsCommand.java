@@ -23,31 +23,21 @@ public final class RunsCommand implements Callable<Integer> {
     @Option(names = "--date", description = "Only this business date.")
     LocalDate date;
 
-    @Option(names = "--all", description = "Every row, including the RUNNING row each attempt writes when it starts.")
-    boolean all;
-
     @Override
     public Integer call() throws Exception {
         NightRunner runner = new NightRunner(common.config(), System.out);
         LakeLock.Holder holder = LakeLock.current(runner.lake(), runner.spark().sparkContext().hadoopConfiguration());
         System.out.println("lake lock: " + (holder == null ? "free" : "held by " + holder));
-        print(System.out, runner.ledger().entries(date), !all);
+        print(System.out, runner.ledger().entries(date));
         return 0;
     }
 
-    /**
-     * The ledger as a table; with {@code endsOnly} a started attempt shows once (its end row), and attempts that
-     * never ended (a killed process) show as RUNNING.
-     */
-    static void print(PrintStream out, List<RunLedger.Entry> entries, boolean endsOnly) {
+    /** The ledger as a table, oldest first. */
+    static void print(PrintStream out, List<RunLedger.Entry> entries) {
         out.printf("%-28s %-10s %-9s %-9s %3s %-20s %8s %12s %12s  %s%n", "run", "date", "stage", "status", "try",
                 "started (UTC)", "seconds", "rows in", "rows out", "error / note");
         for (RunLedger.Entry e : entries) {
             boolean ended = e.endedAt() != null;
-            if (endsOnly && !ended && entries.stream().anyMatch(o -> o != e && o.runId().equals(e.runId())
-                    && o.stage().equals(e.stage()) && o.attempt() == e.attempt() && o.endedAt() != null)) {
-                continue;
-            }
             String started = e.startedAt().toString().replace('T', ' ');
             out.printf("%-28s %-10s %-9s %-9s %3d %-20.19s %8s %12s %12s  %s%n", e.runId(), e.date(), e.stage(),
                     e.status(), e.attempt(), started,

@@ -49,6 +49,16 @@ public final class FraudlakeConfig {
             200_000, "Negative training rows kept per model at most (sampled by hash, reweighted).");
     public static final ConfigProperty<Integer> TOP_K = ConfigProperty.positiveInt("train.top-k", 100,
             "k of precision@k: the alerts an analyst team reviews per model and window.");
+    public static final ConfigProperty<String> CONSOLE_HOST = ConfigProperty.string("console.host", "127.0.0.1",
+            "Address `fraudlake serve` listens on; 127.0.0.1 keeps the console on this machine.");
+    public static final ConfigProperty<Integer> CONSOLE_PORT = ConfigProperty.positiveInt("console.port", 8642,
+            "Port `fraudlake serve` listens on.");
+    public static final ConfigProperty<Integer> CONSOLE_IDLE_MINUTES = ConfigProperty.positiveInt(
+            "console.session-idle-minutes", 30, "A console session ends after this many minutes without a request "
+                    + "(and after 12 hours in any case).");
+    public static final ConfigProperty<String> CONSOLE_USERS = ConfigProperty.string("console.users-file", "",
+            "JSON file of the console's users and salted password hashes (`fraudlake users add`); empty: "
+                    + "<lake>/ops/console_users.json.");
 
     public static final ConfigProperty<Integer> TRAIN_EVERY_DAYS = ConfigProperty.positiveInt("train.every-days", 7,
             "The night's train stage refits the catalog when no model was trained yet or the last training is this "
@@ -79,11 +89,64 @@ public final class FraudlakeConfig {
     public static final ConfigProperty<java.time.Duration> READINESS_POLL = ConfigProperty.duration("readiness.poll",
             "1m", "How often a waiting night looks for the missing deliveries again.");
 
+    public static final ConfigProperty<String> SCHEDULER_STORE = ConfigProperty.string("scheduler.store",
+            "./state/scheduler", "Local folder of the scheduler's job store (an embedded H2 database: the trigger, its "
+                    + "fire times, the nights caught up). Not in the lake, which may be remote.");
+    public static final ConfigProperty<String> SCHEDULER_CRON = new ConfigProperty<>("scheduler.cron", "0 0 2 * * ?",
+            "Quartz cron (sec min hour day month weekday) of `fraudlake scheduler`; each fire runs the night of the day "
+                    + "before the fire's date, in scheduler.time-zone.",
+            s -> {
+                try {
+                    org.quartz.CronExpression.validateExpression(s.trim());
+                } catch (java.text.ParseException e) {
+                    throw new IllegalArgumentException("not a Quartz cron expression (" + e.getMessage()
+                            + "); for example '0 0 2 * * ?' is 02:00 every day");
+                }
+                return s.trim();
+            });
+    public static final ConfigProperty<java.time.ZoneId> SCHEDULER_TIME_ZONE = new ConfigProperty<>(
+            "scheduler.time-zone", "", "Time zone of scheduler.cron and of the fire-date to business-date rule "
+                    + "(for example Asia/Shanghai); empty: the system's zone.",
+            s -> s.isBlank() ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(s.trim()));
+    public static final ConfigProperty<java.time.Duration> SCHEDULER_MISFIRE_THRESHOLD = ConfigProperty.duration(
+            "scheduler.misfire-threshold", "60s", "A fire this late (the scheduler was down or busy) is a misfire: the "
+                    + "scheduler fires once at once and catches up every missed night in date order.");
+    public static final ConfigProperty<java.time.Duration> SCHEDULER_SHUTDOWN_WAIT = ConfigProperty.duration(
+            "scheduler.shutdown-wait", "30m", "On SIGTERM, how long the scheduler waits for the running stage to "
+                    + "finish before exiting anyway (the next start resumes that night).");
+    public static final ConfigProperty<String> AIRFLOW_URL = ConfigProperty.string("airflow.url", "",
+            "Airflow webserver base URL for `fraudlake airflow trigger|status` (http://host:8080); credentials come "
+                    + "from AIRFLOW_USERNAME/AIRFLOW_PASSWORD or AIRFLOW_TOKEN, never from the URL.");
+    public static final ConfigProperty<String> AIRFLOW_DAG_ID = new ConfigProperty<>("airflow.dag-id", "fraudlake_night",
+            "Airflow DAG id of the night: what `fraudlake airflow export-dag` writes and trigger/status address.",
+            s -> {
+                if (!s.trim().matches("[A-Za-z0-9_.-]{1,250}")) {
+                    throw new IllegalArgumentException("must be 1-250 letters, digits, '_', '.' or '-' (Airflow's rule)");
+                }
+                return s.trim();
+            });
+    public static final ConfigProperty<String> AIRFLOW_SCHEDULE = new ConfigProperty<>("airflow.schedule",
+            "0 2 * * *", "Daily cron (minute hour * * *) in airflow.timezone at which the Airflow DAG runs the night "
+                    + "of the day before.", s -> org.fraudlake.orchestration.airflow.DailySchedule.parse(s).cron());
+    public static final ConfigProperty<java.time.ZoneId> AIRFLOW_TIMEZONE = new ConfigProperty<>("airflow.timezone",
+            "Asia/Shanghai", "IANA time zone of the Airflow schedule and of business dates (the city's).",
+            s -> {
+                java.time.ZoneId zone = java.time.ZoneId.of(s.trim());
+                if (zone instanceof java.time.ZoneOffset) {
+                    throw new IllegalArgumentException("must be an IANA region such as Asia/Shanghai or UTC, not an offset");
+                }
+                return zone;
+            });
+    public static final ConfigProperty<java.time.Duration> AIRFLOW_HTTP_TIMEOUT = ConfigProperty.duration(
+            "airflow.http-timeout", "30s", "Connect and answer timeout of each Airflow REST call.");
+
     /** Every setting, in documentation order. */
     public static final List<ConfigProperty<?>> ALL = List.of(LAKE_ROOT, KEY_FILE, SIGNING_KEY, SPARK_MASTER, SHUFFLE_PARTITIONS,
             DEMO_PERSONS, DEMO_DAYS, DEMO_SEED, SIMULATOR_START, DEMO_FAULTS, TRAIN_DAYS, VALID_DAYS, MAX_NEGATIVES, TOP_K,
             TRAIN_EVERY_DAYS, RUN_RETRIES, RUN_RETRY_BACKOFF, LOCK_WAIT, LOCK_STALE_AFTER, READINESS_EXPECTED,
-            READINESS_DEADLINE, READINESS_POLL);
+            READINESS_DEADLINE, READINESS_POLL, SCHEDULER_STORE, SCHEDULER_CRON, SCHEDULER_TIME_ZONE,
+            SCHEDULER_MISFIRE_THRESHOLD, SCHEDULER_SHUTDOWN_WAIT, AIRFLOW_URL, AIRFLOW_DAG_ID, AIRFLOW_SCHEDULE,
+            AIRFLOW_TIMEZONE, AIRFLOW_HTTP_TIMEOUT, CONSOLE_HOST, CONSOLE_PORT, CONSOLE_IDLE_MINUTES, CONSOLE_USERS);
 
     private final Map<String, String> values;
 

@@ -43,16 +43,40 @@ public final class LakeLock implements AutoCloseable {
     private static final java.util.concurrent.ConcurrentHashMap<String, Holder> HELD_HERE =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Who holds the lock. */
-    public record Holder(String runId, String host, long pid, String command, Instant since, Instant heartbeat) {
+    /**
+     * Who holds the lock, and what it is doing: the date, stage and attempt it runs (null between stages),
+     * so a run that finds its predecessor dead can record the attempt it never finished.
+     */
+    public record Holder(String runId, String host, long pid, String command, Instant since, Instant heartbeat,
+                         String date, String stage, Integer attempt, Instant stageStarted) {
         static Holder current(String runId, String command) {
-            return new Holder(runId, hostName(), ProcessHandle.current().pid(), command, Instant.now(), Instant.now());
+            return new Holder(runId, hostName(), ProcessHandle.current().pid(), command, Instant.now(), Instant.now(),
+                    null, null, null, null);
+        }
+
+        Holder doing(String date, String stage, Integer attempt) {
+            return new Holder(runId, host, pid, command, since, Instant.now(), date, stage, attempt,
+                    stage == null ? null : Instant.now());
+        }
+
+        Holder beat() {
+            return new Holder(runId, host, pid, command, since, Instant.now(), date, stage, attempt, stageStarted);
         }
 
         String json() {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("run_id", runId);
+            m.put("host", host);
+            m.put("pid", pid);
+            m.put("command", command);
+            m.put("since", since.toString());
+            m.put("heartbeat", heartbeat.toString());
+            m.put("date", date);
+            m.put("stage", stage);
+            m.put("attempt", attempt);
+            m.put("stage_started", stageStarted == null ? null : stageStarted.toString());
             try {
-                return JSON.writeValueAsString(Map.of("run_id", runId, "host", host, "pid", pid, "command", command,
-                        "since", since.toString(), "heartbeat", heartbeat.toString()));
+                return JSON.writeValueAsString(m);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -64,9 +88,13 @@ public final class LakeLock implements AutoCloseable {
             }
             try {
                 Map<?, ?> m = JSON.readValue(text, Map.class);
+                Object started = m.get("stage_started");
                 return new Holder(String.valueOf(m.get("run_id")), String.valueOf(m.get("host")),
                         ((Number) m.get("pid")).longValue(), String.valueOf(m.get("command")),
-                        Instant.parse(String.valueOf(m.get("since"))), Instant.parse(String.valueOf(m.get("heartbeat"))));
+                        Instant.parse(String.valueOf(m.get("since"))), Instant.parse(String.valueOf(m.get("heartbeat"))),
+                        (String) m.get("date"), (String) m.get("stage"),
+                        m.get("attempt") == null ? null : ((Number) m.get("attempt")).intValue(),
+                        started == null ? null : Instant.parse(started.toString()));
             } catch (IOException | RuntimeException e) {
                 return null;
             }
@@ -79,7 +107,8 @@ public final class LakeLock implements AutoCloseable {
 
         @Override
         public String toString() {
-            return "run " + runId + " (" + command + ", pid " + pid + " on " + host + ", since " + since + ")";
+            return "run " + runId + " (" + command + ", pid " + pid + " on " + host + ", since " + since
+                    + (stage == null ? "" : ", now " + stage + " of " + date) + ")";
         }
     }
 
@@ -98,16 +127,18 @@ public final class LakeLock implements AutoCloseable {
     }
 
     private final String lockPath;
-    private final Holder holder;
+    private volatile Holder holder;
+    private final Holder deadPredecessor;
     private final FileChannel channel;
     private final FileLock osLock;
     private final FileSystem fs;
     private final ScheduledExecutorService heartbeat;
 
-    private LakeLock(String lockPath, Holder holder, FileChannel channel, FileLock osLock, FileSystem fs,
-                     ScheduledExecutorService heartbeat) {
+    private LakeLock(String lockPath, Holder holder, Holder deadPredecessor, FileChannel channel, FileLock osLock,
+                     FileSystem fs, ScheduledExecutorService heartbeat) {
         this.lockPath = lockPath;
         this.holder = holder;
+        this.deadPredecessor = deadPredecessor;
         this.channel = channel;
         this.osLock = osLock;
         this.fs = fs;
@@ -169,6 +200,16 @@ public final class LakeLock implements AutoCloseable {
         if (inThisJvm != null) {
             return new Attempt(null, inThisJvm);
         }
+        try {
+            return lockLocal(file, key, me, progress);
+        } catch (IOException | RuntimeException e) {
+            HELD_HERE.remove(key, me);
+            throw e;
+        }
+    }
+
+    private static Attempt lockLocal(java.nio.file.Path file, String key, Holder me,
+                                     java.util.function.Consumer<String> progress) throws IOException {
         Files.createDirectories(file.getParent());
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
@@ -184,11 +225,12 @@ public final class LakeLock implements AutoCloseable {
             HELD_HERE.remove(key, me);
             return new Attempt(null, previous);
         }
-        if (previous != null && previous.pid() != me.pid()) {
+        Holder dead = previous != null && previous.pid() != me.pid() ? previous : null;
+        if (dead != null) {
             progress.accept("lake lock: " + previous + " ended without releasing the lock (process gone); taking over");
         }
         write(ch, me.json());
-        return new Attempt(new LakeLock(path, me, ch, lock, null, null), me);
+        return new Attempt(new LakeLock(file.toString(), me, dead, ch, lock, null, null), me);
     }
 
     private static String read(FileChannel ch) throws IOException {
@@ -207,6 +249,7 @@ public final class LakeLock implements AutoCloseable {
                                      java.util.function.Consumer<String> progress) throws IOException {
         Path p = new Path(path);
         FileSystem fs = p.getFileSystem(hadoop);
+        Holder dead = null;
         if (fs.exists(p)) {
             String text = readRemote(fs, p);
             Holder h = Holder.parse(text);
@@ -222,6 +265,7 @@ public final class LakeLock implements AutoCloseable {
             progress.accept("lake lock: " + (h == null ? "an unreadable lock" : h.toString())
                     + " is stale (process gone or no heartbeat for " + staleAfter.toSeconds() + " s); taking over");
             fs.delete(p, false);
+            dead = h;
         }
         try (FSDataOutputStream out = fs.create(p, false)) {
             out.write(me.json().getBytes(StandardCharsets.UTF_8));
@@ -234,15 +278,15 @@ public final class LakeLock implements AutoCloseable {
             return t;
         });
         long every = Math.max(1, staleAfter.toSeconds() / 4);
+        LakeLock taken = new LakeLock(path, me, dead, null, null, fs, beat);
         beat.scheduleAtFixedRate(() -> {
-            try (FSDataOutputStream out = fs.create(p, true)) {
-                Holder beatHolder = new Holder(me.runId(), me.host(), me.pid(), me.command(), me.since(), Instant.now());
-                out.write(beatHolder.json().getBytes(StandardCharsets.UTF_8));
+            try {
+                taken.publish(taken.holder.beat());
             } catch (IOException e) {
                 progress.accept("lake lock: heartbeat failed: " + e.getMessage());
             }
         }, every, every, TimeUnit.SECONDS);
-        return new Attempt(new LakeLock(path, me, null, null, fs, beat), me);
+        return new Attempt(taken, me);
     }
 
     private static String readRemote(FileSystem fs, Path p) throws IOException {
@@ -255,6 +299,28 @@ public final class LakeLock implements AutoCloseable {
 
     public Holder holder() {
         return holder;
+    }
+
+    /** The holder whose process died holding the lake (found stale when this lock was taken), if any. */
+    public java.util.Optional<Holder> deadPredecessor() {
+        return java.util.Optional.ofNullable(deadPredecessor);
+    }
+
+    /** Records in the lock what the holder is doing now (null stage: between stages). */
+    public void doing(String date, String stage, Integer attempt) throws IOException {
+        publish(holder.doing(date, stage, attempt));
+    }
+
+    private synchronized void publish(Holder h) throws IOException {
+        holder = h;
+        if (channel != null) {
+            write(channel, h.json());
+            HELD_HERE.put(localPath(lockPath).toAbsolutePath().normalize().toString(), h);
+        } else {
+            try (FSDataOutputStream out = fs.create(new Path(lockPath), true)) {
+                out.write(h.json().getBytes(StandardCharsets.UTF_8));
+            }
+        }
     }
 
     /** Who holds the lake's lock now, if anyone (for {@code fraudlake runs}). */
@@ -289,12 +355,12 @@ public final class LakeLock implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         if (osLock != null) {
             write(channel, "");
             osLock.release();
             channel.close();
-            HELD_HERE.remove(localPath(lockPath).toAbsolutePath().normalize().toString(), holder);
+            HELD_HERE.remove(localPath(lockPath).toAbsolutePath().normalize().toString());
         } else {
             heartbeat.shutdownNow();
             fs.delete(new Path(lockPath), false);

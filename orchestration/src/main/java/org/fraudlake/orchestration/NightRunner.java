@@ -68,6 +68,7 @@ public final class NightRunner implements NightLauncher {
     private LakeLock lock;
     private int lockDepth;
     private volatile String current;
+    private volatile StageObserver observer = StageObserver.NONE;
 
     public NightRunner(FraudlakeConfig config, PrintStream out) {
         this.config = config;
@@ -78,12 +79,13 @@ public final class NightRunner implements NightLauncher {
         this.sleeper = d -> Thread.sleep(d.toMillis());
     }
 
-    /** A runner whose stages are replaced by the given ones (tests: failing, slow or counting stages). */
-    NightRunner(FraudlakeConfig config, PrintStream out, Map<String, Stage> replaced, Sleeper sleeper) {
+    /** A runner of another graph whose stages are the given ones (tests: failing, slow or counting stages). */
+    NightRunner(FraudlakeConfig config, PrintStream out, StageGraph graph, Map<String, Stage> replaced,
+                Sleeper sleeper) {
         this.config = config;
         this.out = out;
         this.night = new Night(config, out);
-        this.graph = StageGraph.STANDARD;
+        this.graph = graph;
         Map<String, Stage> all = new LinkedHashMap<>(new NightStages(config, night, out, stop::get).all());
         all.putAll(replaced);
         this.stages = all;
@@ -108,6 +110,11 @@ public final class NightRunner implements NightLauncher {
             spark = night.spark();
         }
         return spark;
+    }
+
+    /** Who is told when each stage attempt's own work starts and ends (the bench measures these windows). */
+    public void observe(StageObserver observer) {
+        this.observer = observer == null ? StageObserver.NONE : observer;
     }
 
     public RunLedger ledger() {
@@ -224,13 +231,13 @@ public final class NightRunner implements NightLauncher {
                     continue;
                 }
                 RunLedger.Entry prior = latest.get(name);
-                if (prior != null && RunLedger.RUNNING.equals(prior.status())) {
+                if (prior != null && RunLedger.ABORTED.equals(prior.status())) {
                     out.println(name + " " + date + ": attempt " + prior.attempt() + " (" + prior.runId()
-                            + ") never finished (killed?); running it again");
+                            + ") never finished; running it again");
                 }
                 List<String> notDone = graph.stage(name).dependsOn().stream()
                         .filter(d -> !RunLedger.completed(latest, d)).toList();
-                if (!notDone.isEmpty()) {
+                if (!force && !notDone.isEmpty()) {
                     throw new StageFailedException(name, date, "stage " + name + " of " + date + " needs "
                             + String.join(", ", notDone) + ", not completed", null);
                 }
@@ -251,10 +258,16 @@ public final class NightRunner implements NightLauncher {
         Duration backoff = config.get(FraudlakeConfig.RUN_RETRY_BACKOFF);
         for (int attempt = firstAttempt; ; attempt++) {
             Instant started = Instant.now();
-            ledger.record(entry(runId, date, name, RunLedger.RUNNING, attempt, started, null, null, null));
+            doing(date.toString(), name, attempt);
             setCurrent(name);
             try {
-                StageResult r = stages.get(name).run(spark(), date);
+                StageResult r;
+                observer.started(name, date);
+                try {
+                    r = stages.get(name).run(spark(), date);
+                } finally {
+                    observer.ended(name, date);
+                }
                 RunLedger.Entry e = new RunLedger.Entry(runId, date, name, r.skipped() ? RunLedger.SKIPPED
                         : RunLedger.SUCCEEDED, attempt, started, Instant.now(), r.rowsIn(), r.rowsOut(), null, r.note(),
                         host(), ProcessHandle.current().pid());
@@ -287,8 +300,30 @@ public final class NightRunner implements NightLauncher {
                 }
             } finally {
                 setCurrent(null);
+                doing(null, null, null);
             }
         }
+    }
+
+    private void doing(String date, String stage, Integer attempt) {
+        try {
+            lock.doing(date, stage, attempt);
+        } catch (IOException e) {
+            out.println("lake lock: could not note the running stage: " + e.getMessage());
+        }
+    }
+
+    /** The run that held the lake before died during a stage: its attempt goes into the ledger as ABORTED. */
+    private void recordAborted(LakeLock taken) {
+        taken.deadPredecessor().filter(h -> h.stage() != null && h.date() != null).ifPresent(h -> {
+            RunLedger.Entry e = new RunLedger.Entry(h.runId(), LocalDate.parse(h.date()), h.stage(), RunLedger.ABORTED,
+                    h.attempt() == null ? 1 : h.attempt(), h.stageStarted() == null ? h.since() : h.stageStarted(),
+                    Instant.now(), null, null, "process " + h.pid() + " on " + h.host() + " died during the stage",
+                    "found when the next run took the lake lock", h.host(), h.pid());
+            ledger().record(e);
+            out.println("ledger: " + h.stage() + " " + h.date() + " attempt " + e.attempt() + " of " + h.runId()
+                    + " recorded ABORTED (its process died)");
+        });
     }
 
     private void setCurrent(String name) {
@@ -318,6 +353,7 @@ public final class NightRunner implements NightLauncher {
                         "run-" + UUID.randomUUID().toString().substring(0, 8), command,
                         config.get(FraudlakeConfig.LOCK_WAIT), config.get(FraudlakeConfig.LOCK_STALE_AFTER),
                         out::println);
+                recordAborted(lock);
             }
             lockDepth++;
         }

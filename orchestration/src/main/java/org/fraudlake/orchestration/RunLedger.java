@@ -22,17 +22,17 @@ import org.fraudlake.lake.Lake;
 import org.fraudlake.pipelines.spark.DeltaIO;
 
 /**
- * The run ledger {@code ops/runs}: one Delta row when a stage attempt starts (RUNNING) and one when it ends
- * (SUCCEEDED, SKIPPED, FAILED or STOPPED), so a killed process leaves its RUNNING row behind. A stage of a
- * date is complete when its latest ended attempt succeeded or skipped and no later attempt started. Each
- * write is one small Delta commit; reads filter by date and collect a handful of rows.
+ * The run ledger {@code ops/runs}: one Delta row per stage attempt when it ends: SUCCEEDED, SKIPPED (nothing
+ * to do, counts as complete), FAILED, or ABORTED (its process died during the attempt: recorded by the next
+ * run, which finds the dead holder's stage in the lake lock). The stage running now is in the lock, not here.
+ * A stage of a date is complete when its latest attempt succeeded or skipped. Each write is one small Delta
+ * commit; reads filter by date and collect a handful of rows.
  */
 public final class RunLedger {
-    public static final String RUNNING = "RUNNING";
     public static final String SUCCEEDED = "SUCCEEDED";
     public static final String SKIPPED = "SKIPPED";
     public static final String FAILED = "FAILED";
-    public static final String STOPPED = "STOPPED";
+    public static final String ABORTED = "ABORTED";
 
     static final StructType SCHEMA = new StructType()
             .add("run_id", DataTypes.StringType, false)
@@ -106,8 +106,7 @@ public final class RunLedger {
         Map<String, Entry> latest = new LinkedHashMap<>();
         for (Entry e : entries(date)) {
             Entry seen = latest.get(e.stage());
-            if (seen == null || e.attempt() > seen.attempt()
-                    || (e.attempt() == seen.attempt() && e.endedAt() != null)) {
+            if (seen == null || e.attempt() >= seen.attempt()) {
                 latest.put(e.stage(), e);
             }
         }

@@ -100,6 +100,11 @@ class NightEndToEndTest {
     }
 
     @Test
+    void everyNotebookRunsOnTheNightsLake(@TempDir Path out) throws Exception {
+        NotebooksTest.executeAll(Path.of(lake.root()), out);
+    }
+
+    @Test
     void everyModelIsTrainedRegisteredAndScoresTheLastDayWithReasons(SparkSession spark) {
         assertEquals(ModelCatalog.all().size(), trained.size());
         Registry registry = new Registry(spark, lake);

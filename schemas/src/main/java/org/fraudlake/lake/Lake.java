@@ -61,6 +61,16 @@ public final class Lake implements Serializable {
         return at("ops/runs");
     }
 
+    /** {@code ops/<table>}: operational tables (console dispositions, the audit of identifier reveals). */
+    public String ops(String table) {
+        return at("ops/" + table);
+    }
+
+    /** {@code ops/console_users.json}: the console's users, roles and salted password hashes. */
+    public String consoleUsers() {
+        return at("ops/console_users.json");
+    }
+
     /** The lake's write lock: held by the one run that may write (see the orchestration's LakeLock). */
     public String lock() {
         return at("ops/_lock");

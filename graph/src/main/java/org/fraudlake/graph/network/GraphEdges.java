@@ -1,16 +1,20 @@
 package org.fraudlake.graph.network;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.fraudlake.schemas.tables.Silver.Accounts;
 import org.fraudlake.schemas.tables.Silver.Calls;
 import org.fraudlake.schemas.tables.Silver.Transactions;
@@ -41,8 +45,6 @@ public final class GraphEdges {
     public static final String IP = "IP";
     public static final String CONTACT_PHONE = "CONTACT_PHONE";
     public static final String SUSPICIOUS_FLOW = "SUSPICIOUS_FLOW";
-    public static final String FLOW = "FLOW";
-    public static final String CALL = "CALL";
     /** Shared callees two callers need to be tied. */
     public static final int MIN_SHARED_CALLEES = 2;
 
@@ -61,20 +63,21 @@ public final class GraphEdges {
     public static Dataset<Row> sharedHandsets(Dataset<Row> calls, int maxShared) {
         Dataset<Row> uses = calls.filter(col(Calls.CALLER_IMEI).isNotNull())
                 .select(col(Calls.CALLER), col(Calls.CALLER_IMEI)).distinct();
-        Dataset<Row> shared = uses.groupBy(col(Calls.CALLER_IMEI)).agg(count(lit(1)).as("_n"))
-                .filter(col("_n").between(2, maxShared)).drop("_n");
-        return undirected(uses.join(shared, Calls.CALLER_IMEI), col(Calls.CALLER), col(Calls.CALLER_IMEI), HANDSET);
+        Dataset<Row> shared = uses.withColumn("_n", count(lit(1)).over(Window.partitionBy(col(Calls.CALLER_IMEI))))
+                .filter(col("_n").between(2, maxShared));
+        return undirected(shared, col(Calls.CALLER), col(Calls.CALLER_IMEI), HANDSET);
     }
 
     /**
      * Caller pairs sharing at least {@value #MIN_SHARED_CALLEES} callees, counting only callees reached by
-     * 2..maxShared distinct callers (a popular service line ties nobody).
+     * 2..maxShared distinct callers (a popular service line ties nobody). The callers of a callee are counted
+     * with a window over the distinct pairs, which leaves them partitioned by callee for the self-join.
      */
     public static Dataset<Row> overlappingCallees(Dataset<Row> calls, int maxShared) {
         Dataset<Row> pairs = calls.select(col(Calls.CALLER), col(Calls.CALLEE)).distinct();
-        Dataset<Row> narrow = pairs.groupBy(col(Calls.CALLEE)).agg(count(lit(1)).as("_n"))
-                .filter(col("_n").between(2, maxShared)).drop("_n");
-        Dataset<Row> reach = pairs.join(narrow, Calls.CALLEE);
+        Dataset<Row> reach = pairs.withColumn("_n", count(lit(1)).over(Window.partitionBy(col(Calls.CALLEE))))
+                .filter(col("_n").between(2, maxShared).and(col(Calls.CALLEE).isNotNull()))
+                .select(col(Calls.CALLER), col(Calls.CALLEE));
         Dataset<Row> other = reach.select(col(Calls.CALLER).as("_other"), col(Calls.CALLEE).as("_callee"));
         Dataset<Row> both = reach.join(other, col(Calls.CALLEE).equalTo(col("_callee"))
                         .and(col(Calls.CALLER).lt(col("_other"))))
@@ -93,16 +96,20 @@ public final class GraphEdges {
                 .unionByName(attribute(transactions, holders, Transactions.IP, IP_PREFIX, IP, maxShared));
     }
 
+    /**
+     * The users of one attribute, counted per attribute with a window (accounts: rows; holders: distinct, nulls
+     * left out); the partner accounts are broadcast to the uses.
+     */
     private static Dataset<Row> attribute(Dataset<Row> transactions, Dataset<Row> holders, String column,
                                           String prefix, String kind, int maxShared) {
         Dataset<Row> uses = transactions.filter(col(column).isNotNull())
                 .select(col(Transactions.ACCOUNT_ID), concat(lit(prefix), col(column)).as("_attr")).distinct()
-                .join(holders, Transactions.ACCOUNT_ID);
-        Dataset<Row> shared = uses.groupBy(col("_attr"))
-                .agg(count(lit(1)).as("_accounts"), countDistinct(col(Accounts.HOLDER_ID)).as("_holders"))
-                .filter(col("_holders").geq(2).and(col("_accounts").leq(maxShared)))
-                .select(col("_attr"));
-        return undirected(uses.join(shared, "_attr"), col(Transactions.ACCOUNT_ID), col("_attr"), kind);
+                .join(broadcast(holders), Transactions.ACCOUNT_ID);
+        WindowSpec byAttr = Window.partitionBy(col("_attr"));
+        Dataset<Row> shared = uses.withColumn("_accounts", count(lit(1)).over(byAttr))
+                .withColumn("_holders", size(collect_set(col(Accounts.HOLDER_ID)).over(byAttr)))
+                .filter(col("_holders").geq(2).and(col("_accounts").leq(maxShared)));
+        return undirected(shared, col(Transactions.ACCOUNT_ID), col("_attr"), kind);
     }
 
     /** Accounts to the number on file, for numbers on file of at most maxShared accounts. */
@@ -115,22 +122,32 @@ public final class GraphEdges {
                 CONTACT_PHONE);
     }
 
-    /** Transfers (OUT bookings) between two accounts that are both in {@code suspicious} ({@code account_id}). */
+    /**
+     * Transfers (OUT bookings) between two accounts that are both in {@code suspicious} ({@code account_id}, few:
+     * broadcast, so the window's transactions are not shuffled).
+     */
     public static Dataset<Row> suspiciousFlows(Dataset<Row> transactions, Dataset<Row> suspicious) {
         Dataset<Row> from = suspicious.select(col(Accounts.ACCOUNT_ID).as("_from"));
         Dataset<Row> to = suspicious.select(col(Accounts.ACCOUNT_ID).as("_to"));
-        Dataset<Row> flows = transactions.join(from, col(Transactions.ACCOUNT_ID).equalTo(col("_from")))
-                .join(to, col(Transactions.COUNTERPARTY_ACCOUNT_ID).equalTo(col("_to")));
+        Dataset<Row> flows = transactions.join(broadcast(from), col(Transactions.ACCOUNT_ID).equalTo(col("_from")))
+                .join(broadcast(to), col(Transactions.COUNTERPARTY_ACCOUNT_ID).equalTo(col("_to")));
         return undirected(flows, col("_from"), col("_to"), SUSPICIOUS_FLOW);
     }
 
-    /** Every pair of accounts with a transfer between them. */
-    public static Dataset<Row> allFlows(Dataset<Row> transactions) {
-        return undirected(transactions, col(Transactions.ACCOUNT_ID), col(Transactions.COUNTERPARTY_ACCOUNT_ID), FLOW);
+    /**
+     * The propagation graph: every pair of the gang edges, of accounts with a transfer between them and of
+     * caller and callee, once ({@link #SRC}, {@link #DST}). One distinct over the three, not one per kind and
+     * another over their union.
+     */
+    public static Dataset<Row> propagation(Dataset<Row> gangEdges, Dataset<Row> transactions, Dataset<Row> calls) {
+        return gangEdges.select(col(SRC), col(DST))
+                .union(pairs(transactions, col(Transactions.ACCOUNT_ID), col(Transactions.COUNTERPARTY_ACCOUNT_ID)))
+                .union(pairs(calls, col(Calls.CALLER), col(Calls.CALLEE)))
+                .distinct();
     }
 
-    /** Every caller-callee pair. */
-    public static Dataset<Row> allContacts(Dataset<Row> calls) {
-        return undirected(calls, col(Calls.CALLER), col(Calls.CALLEE), CALL);
+    private static Dataset<Row> pairs(Dataset<Row> rows, Column a, Column b) {
+        return rows.select(least(a, b).as(SRC), greatest(a, b).as(DST))
+                .filter(col(SRC).isNotNull().and(col(DST).isNotNull()).and(col(SRC).notEqual(col(DST))));
     }
 }

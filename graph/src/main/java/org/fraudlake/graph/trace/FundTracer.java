@@ -1,5 +1,6 @@
 package org.fraudlake.graph.trace;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.greatest;
@@ -51,7 +52,8 @@ import org.fraudlake.schemas.tables.GraphTables.FundTraces;
  * <p><b>Cost.</b> Per hop: one join of the parcels' accounts with the outflows (after the earliest arrival),
  * one window over each touched account's events, one interval join and three small aggregations; the parcels
  * and the used capacity are checkpointed locally so that the plans stay one hop deep. The outflow frame is
- * read once per hop; callers should cache it.
+ * read once per hop (callers should cache it) and never shuffled: the parcels' accounts and the used capacity
+ * are broadcast to it.
  */
 public final class FundTracer {
     /** Exact amounts of parcels and flows. */
@@ -145,9 +147,11 @@ public final class FundTracer {
      */
     static Dataset<Row> portions(Dataset<Row> parcels, Dataset<Row> outflows, Dataset<Row> used, boolean lastHop) {
         Dataset<Row> firstArrival = parcels.groupBy(col(ACCOUNT).as(FROM)).agg(min(ARRIVED).as("_first"));
-        Dataset<Row> candidates = outflows.join(firstArrival, FROM)
+        // The touched accounts and the used capacity are small next to the window's outflows: broadcast them,
+        // so that no hop shuffles the outflows (the planner cannot tell from a checkpoint's size estimate).
+        Dataset<Row> candidates = outflows.join(broadcast(firstArrival), FROM)
                 .filter(col(TIME).gt(col("_first")))
-                .join(used, new String[]{TXN_KEY}, "left")
+                .join(broadcast(used), new String[]{TXN_KEY}, "left")
                 .withColumn(CAP, col(AMT).cast(WIDE).minus(coalesce(col(USED), lit(0).cast(WIDE))).cast(WIDE))
                 .filter(col(CAP).gt(0))
                 .drop("_first", USED);

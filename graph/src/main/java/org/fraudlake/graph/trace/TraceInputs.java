@@ -1,5 +1,6 @@
 package org.fraudlake.graph.trace;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -66,7 +67,8 @@ public final class TraceInputs {
                 .when(to.isNull(), lit(ExitKind.NO_COUNTERPARTY))
                 .when(col("_partner").isNull(), lit(ExitKind.OUTSIDE_BANK));
         return transactions.filter(col(Transactions.DIRECTION).equalTo(OUT))
-                .join(partners.select(col(Accounts.ACCOUNT_ID).as("_partner")), to.equalTo(col("_partner")), "left")
+                .join(broadcast(partners.select(col(Accounts.ACCOUNT_ID).as("_partner"))), to.equalTo(col("_partner")),
+                        "left")
                 .select(col(Transactions.TXN_KEY).as(FundTracer.TXN_KEY),
                         col(Transactions.ACCOUNT_ID).as(FundTracer.FROM), to.as(FundTracer.TO),
                         col(Transactions.TXN_TIME).as(FundTracer.TIME),
@@ -91,14 +93,17 @@ public final class TraceInputs {
         Column account = col(Transactions.ACCOUNT_ID);
         Column counterparty = col(Transactions.COUNTERPARTY_ACCOUNT_ID);
         Column direction = col(Transactions.DIRECTION);
-        Column outSide = direction.equalTo(OUT).and(account.equalTo(col("_victim")))
-                .and(counterparty.equalTo(col("_suspect")));
-        Column inSide = direction.equalTo(IN).and(account.equalTo(col("_suspect")))
-                .and(counterparty.equalTo(col("_victim")));
+        Dataset<Row> booked = transactions.filter(account.isNotNull().and(counterparty.isNotNull()));
+        // Two equi-joins, not one join on "OUT side or IN side": a disjunction has no join keys, so Spark would
+        // run a nested loop over every transaction of the window and every pair. A booking is OUT or IN, never
+        // both, so the union holds each matching (booking, pair) once, as the disjunction did. The reports'
+        // pairs are few: broadcast.
+        Dataset<Row> outSide = booked.filter(direction.equalTo(OUT))
+                .join(broadcast(pairs), account.equalTo(col("_victim")).and(counterparty.equalTo(col("_suspect"))));
+        Dataset<Row> inSide = booked.filter(direction.equalTo(IN))
+                .join(broadcast(pairs), account.equalTo(col("_suspect")).and(counterparty.equalTo(col("_victim"))));
         Column time = col(Transactions.TXN_TIME);
-        Dataset<Row> matched = transactions
-                .filter(account.isNotNull().and(counterparty.isNotNull()))
-                .join(pairs, outSide.or(inSide))
+        Dataset<Row> matched = outSide.unionByName(inSide)
                 .filter(time.geq(col(Incidents.OCCURRED_AT).minus(expr("INTERVAL " + REPORT_LEEWAY_DAYS + " DAYS")))
                         .and(time.leq(col(Incidents.REPORTED_AT))))
                 .select(col("_victim").as(FundTraces.SOURCE_FROM_ACCOUNT),
@@ -124,8 +129,9 @@ public final class TraceInputs {
         Dataset<Row> receivers = fraud.select(col(Accounts.ACCOUNT_ID).as("_receiver"));
         Dataset<Row> senders = fraud.select(col(Accounts.ACCOUNT_ID).as("_sender"));
         Dataset<Row> matched = transactions.filter(col(Transactions.DIRECTION).equalTo(IN))
-                .join(receivers, col(Transactions.ACCOUNT_ID).equalTo(col("_receiver")))
-                .join(senders, col(Transactions.COUNTERPARTY_ACCOUNT_ID).equalTo(col("_sender")), "left_anti")
+                .join(broadcast(receivers), col(Transactions.ACCOUNT_ID).equalTo(col("_receiver")))
+                .join(broadcast(senders), col(Transactions.COUNTERPARTY_ACCOUNT_ID).equalTo(col("_sender")),
+                        "left_anti")
                 .select(col(Transactions.COUNTERPARTY_ACCOUNT_ID).as(FundTraces.SOURCE_FROM_ACCOUNT),
                         col(Transactions.ACCOUNT_ID).as(FundTraces.SOURCE_TO_ACCOUNT),
                         col(Transactions.TXN_TIME).as(FundTraces.SOURCE_TIME),

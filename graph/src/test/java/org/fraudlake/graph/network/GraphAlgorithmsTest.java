@@ -108,4 +108,41 @@ class GraphAlgorithmsTest {
         assertEquals("ph_1", overlap.get(0).getString(0));
         assertEquals("ph_2", overlap.get(0).getString(1));
     }
+
+    @Test
+    void devicesAndIpsTieAccountsOfDifferentHoldersUpToTheLimit() {
+        StructType txns = StructType.fromDDL("account_id STRING, counterparty_account_id STRING, device_id STRING, "
+                + "ip STRING");
+        StructType accounts = StructType.fromDDL("account_id STRING, holder_id STRING, phone STRING");
+        Dataset<Row> t = spark.createDataFrame(List.of(
+                RowFactory.create("acc_1", null, "d1", "ip_home"), RowFactory.create("acc_1", null, "d1", null),
+                RowFactory.create("acc_2", null, "d1", "ip_home"), RowFactory.create("acc_3", null, "d2", "ip_cafe"),
+                RowFactory.create("acc_4", null, "d2", "ip_cafe"), RowFactory.create("acc_5", null, "d3", "ip_cafe"),
+                RowFactory.create("acc_6", null, "d3", "ip_cafe")), txns);
+        Dataset<Row> a = spark.createDataFrame(List.of(RowFactory.create("acc_1", "p1", null),
+                RowFactory.create("acc_2", "p2", null), RowFactory.create("acc_3", "p3", null),
+                RowFactory.create("acc_4", "p3", null), RowFactory.create("acc_5", "p5", null),
+                RowFactory.create("acc_6", "p6", null)), accounts);
+        Set<String> edges = Set.copyOf(GraphEdges.sharedDevicesAndIps(t, a, 3).collectAsList().stream()
+                .map(r -> r.getString(0) + "-" + r.getString(1) + " " + r.getString(2)).toList());
+        assertEquals(Set.of("acc_1-dev:d1 DEVICE", "acc_2-dev:d1 DEVICE", "acc_5-dev:d3 DEVICE",
+                "acc_6-dev:d3 DEVICE", "acc_1-ip:ip_home IP", "acc_2-ip:ip_home IP"), edges,
+                "d2 has one holder; the cafe IP has four accounts, more than 3");
+    }
+
+    @Test
+    void propagationHoldsEveryUndirectedPairOnce() {
+        StructType txns = StructType.fromDDL("account_id STRING, counterparty_account_id STRING");
+        Timestamp t = Timestamp.from(Instant.parse("2026-11-05T10:00:00Z"));
+        Dataset<Row> money = spark.createDataFrame(List.of(RowFactory.create("acc_1", "acc_2"),
+                RowFactory.create("acc_2", "acc_1"), RowFactory.create("acc_3", null),
+                RowFactory.create("acc_4", "acc_4")), txns);
+        Dataset<Row> calls = spark.createDataFrame(List.of(RowFactory.create("ph_2", "ph_1", null, t),
+                RowFactory.create("ph_1", "ph_2", null, t)), CALLS);
+        Set<String> pairs = Set.copyOf(GraphEdges.propagation(edges("acc_1-acc_2", "imei_x-ph_1"), money, calls)
+                .collectAsList().stream().map(r -> r.getString(0) + "-" + r.getString(1)).toList());
+        assertEquals(Set.of("acc_1-acc_2", "imei_x-ph_1", "ph_1-ph_2"), pairs);
+        assertEquals(3, GraphEdges.propagation(edges("acc_1-acc_2", "imei_x-ph_1"), money, calls).count(),
+                "no pair twice");
+    }
 }
