@@ -100,6 +100,7 @@ public final class FileParser implements FlatMapFunction<FileTask, Row> {
         private long records;
         private long good;
         private long bad;
+        private String unreadable;
 
         Rows(FeedSchema feed, FileTask task, RecordSource source) {
             this.feed = feed;
@@ -115,8 +116,8 @@ public final class FileParser implements FlatMapFunction<FileTask, Row> {
             if (pending == null && !done) {
                 try {
                     pending = advance();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(task.path() + ": cannot read: " + e.getMessage(), e);
+                } catch (IOException | UncheckedIOException e) {
+                    pending = unreadable(e);
                 }
             }
             return pending != null;
@@ -196,13 +197,34 @@ public final class FileParser implements FlatMapFunction<FileTask, Row> {
             return RowFactory.create(values);
         }
 
+        /**
+         * A file that breaks while being read (a truncated or corrupt gzip stream, an I/O error): its summary
+         * rejects the delivery as UNREADABLE_FILE, naming the file, the last line read and the cause, instead of
+         * failing the whole ingest run. Rows already read are dropped with the rejected delivery.
+         */
+        private Row unreadable(Exception e) {
+            done = true;
+            unreadable = task.name() + ": cannot be read after " + records + " records: " + e.getMessage();
+            try {
+                source.close();
+            } catch (IOException | RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            return summary("unreadable");
+        }
+
         private Row summary(String sha) {
             Object[] values = new Object[width];
             int n = feed.columns().size();
             lineage(values, n, 0L);
             values[n + 7] = ParsedRows.FILE;
-            values[n + 8] = header.problem() == null ? null : header.problem().name();
-            values[n + 9] = header.reason();
+            if (unreadable != null) {
+                values[n + 8] = Problem.UNREADABLE_FILE.name();
+                values[n + 9] = unreadable;
+            } else {
+                values[n + 8] = header.problem() == null ? null : header.problem().name();
+                values[n + 9] = header.reason();
+            }
             values[n + 11] = records;
             values[n + 12] = good;
             values[n + 13] = bad;

@@ -227,4 +227,25 @@ class IngestJobTest {
         assertEquals(Status.LOADED, headerOnly.status());
         assertEquals(0, headerOnly.rowsInFiles());
     }
+
+    @Test
+    void aCorruptGzipFileRejectsItsDeliveryAndNotTheRun(SparkSession spark) throws IOException {
+        Lake lake = lake();
+        String[] rows = new String[400];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = "T" + i + ",A1,OUT," + (5 + i) + ",2026-11-27T01:00:00Z,ATM";
+        }
+        Landing.deliver(lake, TXN, "BANK_E", D, "p1.csv.gz", HEADER, rows).commit();
+        java.nio.file.Path gz = java.nio.file.Path.of(lake.delivery(TXN, "BANK_E", D), "p1.csv.gz");
+        byte[] bytes = java.nio.file.Files.readAllBytes(gz);
+        java.nio.file.Files.write(gz, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Landing.deliver(lake, TXN, "BANK_F", D, "p1.csv", HEADER, "T1,A1,OUT,5,2026-11-27T01:00:00Z,ATM").commit();
+
+        IngestReport r = ingest(spark, lake);
+
+        DeliveryOutcome broken = only(r, "BANK_E");
+        assertEquals("UNREADABLE_FILE", broken.reasonCode());
+        assertTrue(broken.reason().contains("p1.csv.gz"), broken.reason());
+        assertEquals(Status.LOADED, only(r, "BANK_F").status());
+    }
 }
