@@ -11,23 +11,7 @@ public final class Html {
 
     /** Text safe inside an element or a quoted attribute, in HTML and in SVG. */
     public static String esc(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value.toString();
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c < 0x20 && c != '\n' && c != '\t' && c != '\r' ? '\uFFFD' : c);
-            }
-        }
-        return b.toString();
+        return org.fraudlake.publish.report.Html.esc(value);
     }
 
     /** A query-string or path value, percent-encoded (then still escaped where it lands in an attribute). */

@@ -3,13 +3,16 @@ package org.fraudlake.publish.report;
 import java.math.BigDecimal;
 import java.util.Locale;
 
-/** Escaping and number formats shared by the page and its charts; every value goes through {@link #esc}. */
-final class Html {
+/**
+ * Escaping and number formats shared by the page and its charts (and the console's pages); every value goes
+ * through {@link #esc}.
+ */
+public final class Html {
     private Html() {
     }
 
     /** Text safe inside an element or a double- or single-quoted attribute, in HTML and in XML (SVG). */
-    static String esc(Object value) {
+    public static String esc(Object value) {
         if (value == null) {
             return "";
         }
