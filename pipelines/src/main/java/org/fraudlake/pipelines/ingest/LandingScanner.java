@@ -94,10 +94,15 @@ public final class LandingScanner {
         if (mismatch != null) {
             return d.reject(Problem.MANIFEST_MISMATCH, manifestPath + ": " + mismatch);
         }
+        java.util.Set<String> listed = new java.util.HashSet<>();
         for (Manifest.FileEntry f : manifest.files()) {
             if (f.name() == null || f.name().contains("/") || f.rows() == null || f.sha256() == null) {
                 return d.reject(Problem.BAD_MANIFEST, manifestPath + ": file entry " + f
                         + " needs a plain name, rows and sha256");
+            }
+            if (!listed.add(f.name())) {
+                return d.reject(Problem.BAD_MANIFEST, manifestPath + ": lists " + f.name()
+                        + " twice; each file must be listed once");
             }
             if (!fs.exists(new Path(dir, f.name()))) {
                 return d.reject(Problem.MISSING_FILE, manifestPath + ": names " + f.name() + ", which is not in "

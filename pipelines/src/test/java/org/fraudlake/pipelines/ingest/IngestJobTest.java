@@ -248,4 +248,29 @@ class IngestJobTest {
         assertTrue(broken.reason().contains("p1.csv.gz"), broken.reason());
         assertEquals(Status.LOADED, only(r, "BANK_F").status());
     }
+
+    @Test
+    void aManifestListingAFileTwiceIsRejected(SparkSession spark) throws IOException {
+        Lake lake = lake();
+        DeliveryWriter w = Landing.deliver(lake, TXN, "BANK_G", D, "p1.csv", HEADER,
+                "T1,A1,OUT,5,2026-11-27T01:00:00Z,ATM");
+        java.nio.file.Path file = java.nio.file.Path.of(lake.delivery(TXN, "BANK_G", D), "p1.csv");
+        String sha = java.util.HexFormat.of().formatHex(sha256(java.nio.file.Files.readAllBytes(file)));
+        Manifest.FileEntry entry = new Manifest.FileEntry("p1.csv", 1L, sha);
+        w.commit(new Manifest(TXN, "BANK_G", D.toString(), 1, List.of(entry, entry)));
+
+        DeliveryOutcome twice = only(ingest(spark, lake), "BANK_G");
+
+        assertEquals("BAD_MANIFEST", twice.reasonCode());
+        assertTrue(twice.reason().contains("lists p1.csv twice"), twice.reason());
+        assertEquals(0, twice.loaded());
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
