@@ -367,7 +367,8 @@ public final class LakeLock implements AutoCloseable {
         }
     }
 
-    private static String hostName() {
+    /** This machine's host name, as locks and the run ledger record it. */
+    static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {

@@ -2,7 +2,6 @@ package org.fraudlake.orchestration;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -375,10 +374,6 @@ public final class NightRunner implements NightLauncher {
     }
 
     private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "unknown-host";
-        }
+        return LakeLock.hostName();
     }
 }

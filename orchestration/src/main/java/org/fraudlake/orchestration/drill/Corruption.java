@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -174,25 +173,40 @@ public enum Corruption {
             }
             default -> throw new IllegalStateException(this + " is not a CSV edit");
         }
-        StringWriter text = new StringWriter();
+        String text;
         if (rawLines != null) {
-            rawLines.forEach(l -> text.append(l).append('\n'));
+            StringBuilder b = new StringBuilder();
+            rawLines.forEach(l -> b.append(l).append('\n'));
+            text = b.toString();
         } else {
-            CsvWriter w = new CsvWriter(text, "\n");
-            for (List<String> r : rows) {
-                w.write(r.toArray(String[]::new));
-            }
+            text = csv(rows);
         }
-        byte[] out = text.toString().getBytes(StandardCharsets.UTF_8);
-        if (gz) {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            try (OutputStreamWriter ignored = new OutputStreamWriter(new GZIPOutputStream(b), StandardCharsets.UTF_8)) {
-                ignored.write(text.toString());
-            }
-            out = b.toByteArray();
-        }
+        byte[] out = encode(text, gz);
         Files.write(file, out);
         return done + " in " + file.getFileName() + " (" + data + " data rows), re-checksummed";
+    }
+
+    /** Rows as contract CSV text (quoted where needed), one line each. */
+    static String csv(List<List<String>> rows) throws IOException {
+        StringWriter text = new StringWriter();
+        CsvWriter w = new CsvWriter(text, "\n");
+        for (List<String> r : rows) {
+            w.write(r.toArray(String[]::new));
+        }
+        return text.toString();
+    }
+
+    /** A data file's bytes: UTF-8 text, gzipped for {@code .csv.gz} files. */
+    static byte[] encode(String text, boolean gz) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (!gz) {
+            return bytes;
+        }
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(b)) {
+            z.write(bytes);
+        }
+        return b.toByteArray();
     }
 
     private static int columnOf(List<String> header, FeedSchema feed, Random rng, ColumnType... types) {

@@ -3,11 +3,9 @@ package org.fraudlake.orchestration.drill;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +18,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -31,7 +28,6 @@ import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.Feeds.BankTransactions;
 import org.fraudlake.schemas.landing.CsvReader;
 import org.fraudlake.schemas.landing.CsvRecord;
-import org.fraudlake.schemas.landing.CsvWriter;
 import org.fraudlake.schemas.landing.Manifest;
 import org.fraudlake.schemas.tables.Bronze;
 import org.fraudlake.schemas.tables.DeliveryLedger;
@@ -183,19 +179,7 @@ public final class RestatementDrill {
                 changed.put(row.get(id), v);
             }
         }
-        StringWriter text = new StringWriter();
-        CsvWriter w = new CsvWriter(text, "\n");
-        for (List<String> r : rows) {
-            w.write(r.toArray(String[]::new));
-        }
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        if (gz) {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            try (GZIPOutputStream z = new GZIPOutputStream(b)) {
-                z.write(bytes);
-            }
-            bytes = b.toByteArray();
-        }
+        byte[] bytes = Corruption.encode(Corruption.csv(rows), gz);
         Files.write(file, bytes);
         List<Manifest.FileEntry> files = new ArrayList<>(m.files());
         files.set(fi, new Manifest.FileEntry(entry.name(), entry.rows(), LakeDiff.sha256(file)));
