@@ -202,6 +202,9 @@ public final class NightRunner implements NightLauncher {
      */
     public void stopGracefullyOnShutdown(Duration maxWait) {
         org.apache.hadoop.util.ShutdownHookManager.get().addShutdownHook(() -> {
+            if (current == null) {
+                return;
+            }
             requestStop();
             long deadline = System.nanoTime() + maxWait.toNanos();
             synchronized (running) {
