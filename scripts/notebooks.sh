@@ -39,6 +39,15 @@ for f in "$kernel_jar" "$launcher/jvm.flags"; do
   [ -f "$f" ] || { echo "notebooks: $f missing; build with: mvn -B -DskipTests package -pl orchestration -am" >&2; exit 1; }
 done
 
+# rapaio's kernel 3.0.1 has start-up races in its channel threads (see scripts/rapaio-patch/LoopThread.java): our fixed
+# class goes ahead of its jar on the kernel's classpath.
+patch_src="$here/scripts/rapaio-patch/LoopThread.java"
+patch_dir="$launcher/notebook-kernel/patch"
+patch_class="$patch_dir/org/rapaio/jupyter/kernel/channels/LoopThread.class"
+if [ ! -f "$patch_class" ] || [ "$patch_src" -nt "$patch_class" ] || [ "$kernel_jar" -nt "$patch_class" ]; then
+  javac --release 17 -nowarn -cp "$kernel_jar" -d "$patch_dir" "$patch_src"
+fi
+
 case "$lake" in /*|*://*) ;; *) lake="$(pwd)/$lake" ;; esac
 [ -d "$lake" ] || [[ "$lake" == *://* ]] || { echo "notebooks: no lake at $lake; run ./fraudlake demo or pass --lake DIR" >&2; exit 1; }
 export FRAUDLAKE_LAKE="$lake"
@@ -57,10 +66,10 @@ mkdir -p "$spec_root/kernels/java"
 java_bin="$(command -v java)"
 # shellcheck disable=SC2046
 /usr/bin/python3 - "$spec_root/kernels/java/kernel.json" "$java_bin" "-Xmx${FRAUDLAKE_NOTEBOOK_HEAP:-3g}" \
-  "$kernel_jar" "$FRAUDLAKE_CLASSPATH" $(cat "$launcher/jvm.flags") <<'EOF'
+  "$patch_dir:$kernel_jar" "$FRAUDLAKE_CLASSPATH" $(cat "$launcher/jvm.flags") <<'EOF'
 import json, sys
-path, java, heap, jar, classpath, *flags = sys.argv[1:]
-spec = {"argv": [java, heap, *flags, "-jar", jar, "{connection_file}"],
+path, java, heap, kernel_classpath, classpath, *flags = sys.argv[1:]
+spec = {"argv": [java, heap, *flags, "-cp", kernel_classpath, "org.rapaio.jupyter.kernel.MainApp", "{connection_file}"],
         "display_name": "Java (fraudlake)", "language": "java", "interrupt_mode": "message",
         "env": {"RJK_CLASSPATH": ";".join(p for p in classpath.split(":") if p)}}
 with open(path, "w") as f:
