@@ -5,7 +5,8 @@
 #                                  run every notebook (or those NAMEd, e.g. 03-trace-victim-money) headless; the executed
 #                                  copies (.ipynb and .html) go to OUTDIR; exits 1 if any cell of any notebook fails
 # --lake defaults to $FRAUDLAKE_LAKE, else ./lake. Environment: FRAUDLAKE_DATE (YYYY-MM-DD, the business date the
-# notebooks look at; default the latest), FRAUDLAKE_NOTEBOOK_HEAP (the kernel's heap, default 3g),
+# notebooks look at; default the latest), FRAUDLAKE_NOTEBOOK_HEAP (the kernel's heap, default 3g), FRAUDLAKE_NOTEBOOK_JVM_OPTS
+# (more options for the kernel's JVM, e.g. -Dspark.sql.shuffle.partitions=2),
 # FRAUDLAKE_CLASSPATH (the project classpath for the kernel; default: build like ./fraudlake and use its launcher's).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,7 +15,7 @@ lake="${FRAUDLAKE_LAKE:-./lake}"
 out=""
 only=()
 
-usage() { sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --lake) [ $# -ge 2 ] || usage; lake="$2"; shift 2 ;;
@@ -66,7 +67,7 @@ mkdir -p "$spec_root/kernels/java"
 java_bin="$(command -v java)"
 # shellcheck disable=SC2046
 /usr/bin/python3 - "$spec_root/kernels/java/kernel.json" "$java_bin" "-Xmx${FRAUDLAKE_NOTEBOOK_HEAP:-3g}" \
-  "$patch_dir:$kernel_jar" "$FRAUDLAKE_CLASSPATH" $(cat "$launcher/jvm.flags") <<'EOF'
+  "$patch_dir:$kernel_jar" "$FRAUDLAKE_CLASSPATH" $(cat "$launcher/jvm.flags") ${FRAUDLAKE_NOTEBOOK_JVM_OPTS:-} <<'EOF'
 import json, sys
 path, java, heap, kernel_classpath, classpath, *flags = sys.argv[1:]
 spec = {"argv": [java, heap, *flags, "-cp", kernel_classpath, "org.rapaio.jupyter.kernel.MainApp", "{connection_file}"],

@@ -77,8 +77,9 @@ public final class NightBench {
      * Benches the city in a fresh lake at {@code work/lake} (the bare baseline writes to {@code work/bare}).
      *
      * @param backfillDays nights run before the timed one (at most the simulated days before it)
+     * @param toStage      the timed night runs through this stage and those it needs; null: every stage
      */
-    public CityFigures run(CityCache.City city, Path work, int backfillDays) throws IOException {
+    public CityFigures run(CityCache.City city, Path work, int backfillDays, String toStage) throws IOException {
         int persons = city.config().persons();
         LocalDate last = city.config().startDate().plusDays(city.config().days() - 1L);
         int before = Math.min(backfillDays, city.config().days() - 1);
@@ -103,7 +104,7 @@ public final class NightBench {
                 List<NightRunner.Outcome> outcomes = backfiller.backfill(from, last.minusDays(1), false);
                 double clock = (System.nanoTime() - t0) / 1e9;
                 requireCompleted(outcomes, label);
-                backfill = figures(from, last.minusDays(1), clock, outcomes, windows);
+                backfill = figures(from, last.minusDays(1), clock, outcomes, windows, null);
                 progress.accept(String.format("%s backfill done in %.1f s", label, clock));
             }
             NightRunner timed = new NightRunner(config.with(FraudlakeConfig.TRAIN_EVERY_DAYS, "1"), log);
@@ -111,10 +112,10 @@ public final class NightBench {
             timed.observe(windows);
             progress.accept(String.format("%s timed night %s", label, last));
             long t0 = System.nanoTime();
-            NightRunner.Outcome outcome = timed.run(last, null, false);
+            NightRunner.Outcome outcome = timed.run(last, toStage, false);
             double clock = (System.nanoTime() - t0) / 1e9;
             requireCompleted(List.of(outcome), label);
-            Run night = figures(last, last, clock, List.of(outcome), windows);
+            Run night = figures(last, last, clock, List.of(outcome), windows, toStage);
             progress.accept(String.format("%s timed night done in %.1f s", label, clock));
 
             Path bareRoot = work.resolve("bare").toAbsolutePath();
@@ -138,9 +139,9 @@ public final class NightBench {
     }
 
     private Run figures(LocalDate from, LocalDate to, double clock, List<NightRunner.Outcome> outcomes,
-                        Windows windows) {
+                        Windows windows, String toStage) {
         List<StageFigures> stages = new ArrayList<>();
-        for (String stage : StageGraph.STANDARD.names()) {
+        for (String stage : StageGraph.STANDARD.through(toStage)) {
             Measure m = Measure.ZERO;
             Map<String, Integer> statuses = new TreeMap<>();
             long rowsOut = 0;

@@ -21,6 +21,7 @@ import org.fraudlake.bench.CityCache;
 import org.fraudlake.bench.NightBench;
 import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.lake.Lake;
+import org.fraudlake.orchestration.StageGraph;
 import org.fraudlake.pipelines.ingest.IngestJob;
 import org.fraudlake.pipelines.ingest.IngestReport;
 import org.fraudlake.pipelines.spark.Sessions;
@@ -78,6 +79,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "day before it). Fewer is faster; under train.valid-days + 3 the timed night cannot train or score.")
     Integer backfillDays;
 
+    @Option(names = "--to-stage", paramLabel = "STAGE", description = "Time the night only through this stage (and "
+            + "the stages it needs), e.g. conform to look at landing alone; default the whole night.")
+    String toStage;
+
     @Option(names = "--seed", description = "Simulator seed (default 7).")
     long seed = 7L;
 
@@ -113,6 +118,10 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("bench night: --backfill-days " + before + " must be 0.." + (days - 1)
                     + " (the simulated days before the timed night)");
         }
+        if (toStage != null && !StageGraph.STANDARD.names().contains(toStage)) {
+            throw new IllegalArgumentException("bench night: --to-stage " + toStage + " is not a stage; valid: "
+                    + String.join(", ", StageGraph.STANDARD.names()));
+        }
         int p = sizes.get(0);
         Path results = out != null ? out : dir.resolve("results");
         Files.createDirectories(results);
@@ -138,9 +147,9 @@ public final class BenchCommand implements Callable<Integer> {
             int cores = cores(spark);
             NightBench bench = new NightBench(config, cores, log, this::progress);
             Path lakes = dir.resolve("lakes");
-            NightBench.CityFigures fullFigures = bench.run(full, lakes.resolve("p" + p), before);
+            NightBench.CityFigures fullFigures = bench.run(full, lakes.resolve("p" + p), before, toStage);
             progress("city figures: " + BenchReport.writeJson(fullFigures, results.resolve("city-p" + p + ".json")));
-            NightBench.CityFigures halfFigures = bench.run(half, lakes.resolve("p" + p / 2), before);
+            NightBench.CityFigures halfFigures = bench.run(half, lakes.resolve("p" + p / 2), before, toStage);
             progress("city figures: " + BenchReport.writeJson(halfFigures, results.resolve("city-p" + p / 2 + ".json")));
             if (!keepLakes) {
                 CityCache.delete(lakes);

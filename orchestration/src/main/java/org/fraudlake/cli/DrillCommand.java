@@ -51,7 +51,8 @@ public final class DrillCommand implements Callable<Integer> {
     int cases;
 
     @Option(names = "--to-stage", paramLabel = "STAGE", description = "Crash and concurrency nights stop after this "
-            + "stage (default: the whole night).")
+            + "stage (default: the whole night); restatement nights too when it is conform or later (default: "
+            + "features).")
     String toStage;
 
     @Option(names = "--dir", defaultValue = "drill-scratch", description = "Scratch folder; the city and the crash "

@@ -125,14 +125,7 @@ public final class NightRunner implements NightLauncher {
      * skipped unless {@code force}; a stage whose upstream did not complete is not started.
      */
     public Outcome run(LocalDate date, String upTo, boolean force) throws IOException {
-        List<String> wanted = new ArrayList<>();
-        if (upTo == null) {
-            wanted.addAll(graph.names());
-        } else {
-            wanted.addAll(graph.upstream(upTo));
-            wanted.add(graph.stage(upTo).name());
-        }
-        return execute(date, wanted.stream().filter(n -> wanted.contains(n)).toList(), force, "run");
+        return execute(date, graph.through(upTo), force, "run");
     }
 
     /**

@@ -102,6 +102,16 @@ public final class StageGraph {
         return out;
     }
 
+    /** The stages a night through {@code last} runs, in run order: it and its upstream; null: every stage. */
+    public List<String> through(String last) {
+        if (last == null) {
+            return names();
+        }
+        Set<String> wanted = upstream(last);
+        wanted.add(stage(last).name());
+        return names().stream().filter(wanted::contains).toList();
+    }
+
     @Override
     public String toString() {
         return stages().stream().map(s -> s.name() + (s.dependsOn().isEmpty() ? "" : " <- " + s.dependsOn()))

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.orchestration.StageGraph;
 import org.fraudlake.testkit.SparkTestExtension;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code fraudlake bench} end to end on a tiny city: one night per size, figures checked for sense, not speed. */
+/**
+ * {@code fraudlake bench} end to end on a tiny city: one night per size through conform (the whole night's stages run
+ * in every other night test), figures checked for sense, not speed.
+ */
 @ExtendWith(SparkTestExtension.class)
 class BenchCommandTest {
 
@@ -28,12 +32,14 @@ class BenchCommandTest {
             throws Exception {
         Path out = dir.resolve("results");
         String[] args = {"--persons", "60", "--days", "1", "--dir", dir.resolve("bench").toString(), "--out",
-                out.toString(), "--set", "spark.master=local[2]", "--set", "spark.shuffle-partitions=2"};
+                out.toString(), "--to-stage", "conform", "--set", "spark.master=local[2]",
+                "--set", "spark.shuffle-partitions=2"};
         String printed = run(args);
 
         JsonNode r = new ObjectMapper().readTree(out.resolve("results.json").toFile());
         JsonNode stages = r.at("/full/night/stages");
-        assertEquals(StageGraph.STANDARD.names().size(), stages.size(), printed);
+        assertEquals(List.of("ingest", "conform"), StageGraph.STANDARD.names().subList(0, 2));
+        assertEquals(2, stages.size(), printed);
         for (int i = 0; i < stages.size(); i++) {
             JsonNode s = stages.get(i);
             assertEquals(StageGraph.STANDARD.names().get(i), s.get("stage").asText());
@@ -64,6 +70,11 @@ class BenchCommandTest {
     @Test
     void refusesSeveralCitySizesForTheNightBench() {
         assertEquals(CommandLine.ExitCode.SOFTWARE, new CommandLine(new BenchCommand()).execute("--persons", "10,20"));
+    }
+
+    @Test
+    void refusesAStageThatIsNotInTheNight() {
+        assertEquals(CommandLine.ExitCode.SOFTWARE, new CommandLine(new BenchCommand()).execute("--to-stage", "nap"));
     }
 
     private static String run(String[] args) {

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -34,7 +36,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.lake.Lake;
+import org.fraudlake.orchestration.NightRunner;
 import org.fraudlake.pipelines.conform.Pseudonymizer;
 import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.publish.outbox.SigningKeys;
@@ -100,17 +104,24 @@ class ClusterNightIT {
         hdfsLake = new Lake(dfs.getURI() + "/fraudlake/lake");
         new CitySimulator(new SimulationConfig(PERSONS, DAYS, 7L, START, true)).run(localLake, new Configuration(),
                 s -> { });
+        Pseudonymizer.fromKeyFile(work.resolve("keys/pseudonym.key"));
+        SigningKeys.init(work.resolve("keys/signing.key"), localLake);
+
+        // The first day is history for the second day's training: it runs here, once, through features, and both
+        // lakes start from its tables. The second day's whole night (every stage) runs on the cluster and locally.
+        NightRunner history = new NightRunner(FraudlakeConfig.load(null, settings(localLake)),
+                new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+        assertTrue(history.run(START, "features", false).completed(), "the first day's history did not complete");
         FileSystem hdfs = dfs.getFileSystem();
-        hdfs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(localLake.landing()),
-                new org.apache.hadoop.fs.Path(hdfsLake.landing()));
+        hdfs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(localLake.root()),
+                new org.apache.hadoop.fs.Path(hdfsLake.root()));
+        hdfs.delete(new org.apache.hadoop.fs.Path(hdfsLake.root() + "/ops/_lock"), false);  // the local run's OS lock file
 
         cluster = StandaloneCluster.start(work, module.resolve("target/launcher/classpath.txt"),
                 module.resolve("target/launcher/jvm.flags"), 2, 1, "1g");
         Path driverJar = commandSequenceJar(work.resolve("command-sequence.jar"));
 
         // Both nights at once (the machine has idle gaps while drivers and executors start), with the same keys.
-        Pseudonymizer.fromKeyFile(work.resolve("keys/pseudonym.key"));
-        SigningKeys.init(work.resolve("keys/signing.key"), localLake);
         Process local = cluster.submit("driver-local", submitArgs("local[2]", appJar, driverJar, localLake));
         Process remote = cluster.submit("driver-cluster",
                 submitArgs(cluster.masterUrl(), appJar, driverJar, hdfsLake));
@@ -178,28 +189,37 @@ class ClusterNightIT {
                 "--jars", driverJar.toString(),
                 "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
                 "--conf", "spark.ui.enabled=false", "--conf", "spark.executor.memory=768m",
-                "--conf", "spark.cores.max=2", appJar.toString()));
+                "--conf", "spark.cores.max=2",
+                // Tiny frames through thousands of plans: interpreted, as in every test JVM (see the parent pom).
+                "--conf", "spark.sql.codegen.wholeStage=false", "--conf", "spark.sql.codegen.factoryMode=NO_CODEGEN",
+                appJar.toString()));
         // The nights through `fraudlake run` (the stage graph, the run ledger and the lake lock, on HDFS too). Its
         // train stage wants train.valid-days + 3 days of features, so a few models are trained explicitly first;
         // the last night's train stage then finds them fresh and skips.
         List<List<String>> night = new ArrayList<>();
-        for (LocalDate d = START; !d.isAfter(last); d = d.plusDays(1)) {
+        for (LocalDate d = START.plusDays(1); !d.isAfter(last); d = d.plusDays(1)) {
             night.add(List.of("run", "--date", d.toString(), "--to-stage", "features"));
         }
         night.add(List.of("train", "--as-of", last.toString(), "--models", MODELS));
         night.add(List.of("run", "--date", last.toString()));
         for (List<String> command : night) {
             args.addAll(command);
-            args.addAll(List.of("--lake", lake.root(),
-                    "--set", "pseudonymization.key-file=" + work.resolve("keys/pseudonym.key"),
-                    "--set", "publish.signing-key=" + work.resolve("keys/signing.key"),
-                    "--set", "spark.shuffle-partitions=2",
-                    "--set", "train.train-days=1", "--set", "train.valid-days=1",
-                    "--set", "train.top-k=20", "--set", "train.max-negatives=10000",
-                    "--set", "readiness.deadline=none", "--set", "run.retries=0"));
+            for (String setting : settings(lake)) {
+                args.addAll(List.of("--set", setting));
+            }
             args.add(CommandSequence.SEPARATOR);
         }
         return args;
+    }
+
+    /** The fraudlake settings of every run on the lake: shared keys, a small night, no waiting, no retries. */
+    private List<String> settings(Lake lake) {
+        return List.of("lake.root=" + lake.root(),
+                "pseudonymization.key-file=" + work.resolve("keys/pseudonym.key"),
+                "publish.signing-key=" + work.resolve("keys/signing.key"),
+                "spark.shuffle-partitions=2",
+                "train.train-days=1", "train.valid-days=1", "train.top-k=20", "train.max-negatives=10000",
+                "readiness.deadline=none", "run.retries=0");
     }
 
     /** The test's {@link CommandSequence} as a jar spark-submit adds beside the application jar. */

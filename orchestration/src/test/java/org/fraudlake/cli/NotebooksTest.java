@@ -114,6 +114,9 @@ class NotebooksTest {
         // The kernel runs this build's classes: the test JVM's own classpath, not the launcher's jars in ~/.m2.
         pb.environment().put("FRAUDLAKE_CLASSPATH", System.getProperty("java.class.path"));
         pb.environment().putIfAbsent("FRAUDLAKE_NOTEBOOK_HEAP", "2g");
+        // Interpreted, as in the test JVM (see the parent pom): tiny frames, many plans.
+        pb.environment().putIfAbsent("FRAUDLAKE_NOTEBOOK_JVM_OPTS",
+                "-Dspark.sql.codegen.wholeStage=false -Dspark.sql.codegen.factoryMode=NO_CODEGEN");
         Process p = pb.start();
         if (!p.waitFor(40, TimeUnit.MINUTES)) {
             p.descendants().forEach(ProcessHandle::destroy);

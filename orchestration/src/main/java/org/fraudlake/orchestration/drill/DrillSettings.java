@@ -34,12 +34,7 @@ public record DrillSettings(int persons, int days, long seed, LocalDate start, i
 
     /** The stages a night runs, in order. */
     public List<String> stages() {
-        if (toStage == null) {
-            return StageGraph.STANDARD.names();
-        }
-        List<String> s = new ArrayList<>(StageGraph.STANDARD.upstream(toStage));
-        s.add(toStage);
-        return StageGraph.STANDARD.names().stream().filter(s::contains).toList();
+        return StageGraph.STANDARD.through(toStage);
     }
 
     public DrillSettings withToStage(String stage) {

@@ -73,7 +73,7 @@ class DrillTest {
     void aRestatedDayIsReflectedAndTheEarlierVersionStaysReadable(SparkSession spark, @TempDir Path tmp)
             throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DrillReport r = printed(new RestatementDrill(settings(tmp, 1, 1, null), spark,
+        DrillReport r = printed(new RestatementDrill(settings(tmp, 1, 1, "conform"), spark,
                 new PrintStream(out, true, StandardCharsets.UTF_8)).run(), out);
         assertEquals(1, r.tried());
         assertEquals(0, r.failed(), out.toString(StandardCharsets.UTF_8));
