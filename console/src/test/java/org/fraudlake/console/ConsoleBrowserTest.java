@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.console.auth.PasswordHasher;
@@ -41,7 +42,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -127,6 +130,22 @@ class ConsoleBrowserTest {
         return browser.findElement(By.id(id)).getText();
     }
 
+    /**
+     * The text of element {@code #id} once it satisfies {@code done}, for what a click leads to: the browser may
+     * still be loading the next page (or showing the last one) when click() returns. Waits up to 60 s, then
+     * returns whatever is there, for the assertion to show.
+     */
+    private String text(String id, Predicate<String> done) {
+        try {
+            return new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.id(id)).stream().map(WebElement::getText).filter(done).findFirst()
+                            .orElse(null));
+        } catch (TimeoutException e) {
+            List<WebElement> found = browser.findElements(By.id(id));
+            return found.isEmpty() ? "(no #" + id + " on " + browser.getCurrentUrl() + ")" : found.get(0).getText();
+        }
+    }
+
     @Test
     @Order(1)
     void wrongPasswordIsRefusedThenTheAnalystSeesTheQueueRankedByScore() throws IOException {
@@ -141,7 +160,8 @@ class ConsoleBrowserTest {
         shot("queue");
         new Select(browser.findElement(By.id("f-action"))).selectByVisibleText("FREEZE");
         browser.findElement(By.id("apply")).click();
-        assertTrue(text("queue-count").startsWith("1 of 4"), text("queue-count"));
+        String count = text("queue-count", t -> t.startsWith("1 of 4"));
+        assertTrue(count.startsWith("1 of 4"), count);
     }
 
     @Test
@@ -149,6 +169,7 @@ class ConsoleBrowserTest {
     void theEntityPageShowsReasonsFeaturesAndTheFlowWithTracedMoney() throws IOException {
         browser.get(base + "/queue?date=" + TestLake.DATE);
         browser.findElement(By.linkText(TestLake.MULE)).click();
+        text("scores", t -> t.contains("money_mule"));
         String page = browser.findElement(By.tagName("main")).getText();
         assertTrue(page.contains("passes on 97% of inflow within 1 hour"), "the decision's reasons");
         assertTrue(text("scores").contains("money_mule") && text("scores").contains("pass_through_1h_share_7d = 0.97"),
@@ -171,7 +192,8 @@ class ConsoleBrowserTest {
         new Select(form.findElement(By.name("label"))).selectByVisibleText("MONEY_MULE");
         form.findElement(By.name("note")).sendKeys("ring seen in lead_1");
         form.findElement(By.cssSelector("button.decide")).click();
-        assertTrue(text("flash").startsWith("Recorded CONFIRMED"), text("flash"));
+        String flash = text("flash", t -> t.startsWith("Recorded CONFIRMED"));
+        assertTrue(flash.startsWith("Recorded CONFIRMED"), flash);
         assertTrue(text("history").contains("ring seen in lead_1"));
         shot("disposition");
         List<Row> rows = DeltaIO.read(spark, lake.ops(Ops.DISPOSITIONS)).collectAsList();
@@ -196,7 +218,8 @@ class ConsoleBrowserTest {
         ((JavascriptExecutor) browser).executeScript(
                 "arguments[0].querySelector('input[name=_csrf]').value='forged';", form);
         form.findElement(By.cssSelector("button.decide")).click();
-        assertTrue(text("forbidden").contains("security token"), text("forbidden"));
+        String forbidden = text("forbidden", t -> t.contains("security token"));
+        assertTrue(forbidden.contains("security token"), forbidden);
         shot("csrf-rejected");
         Cookie session = browser.manage().getCookieNamed(ConsoleServer.COOKIE);
         assertTrue(session.isHttpOnly(), "the session cookie is HttpOnly");
@@ -220,7 +243,8 @@ class ConsoleBrowserTest {
         browser.get(base + "/entity/ACCOUNT/" + TestLake.MULE + "?date=" + TestLake.DATE);
         browser.findElement(By.id("reveal-reason")).sendKeys("case 2026-118");
         browser.findElement(By.id("reveal")).click();
-        assertTrue(text("revealed").contains(TestLake.RAW_MULE));
+        String revealed = text("revealed", t -> t.contains(TestLake.RAW_MULE));
+        assertTrue(revealed.contains(TestLake.RAW_MULE), revealed);
         shot("reveal");
         List<Row> audit = DeltaIO.read(spark, lake.ops(Ops.REVEALS)).collectAsList();
         assertEquals(1, audit.size());
@@ -234,7 +258,8 @@ class ConsoleBrowserTest {
         login("bank_a", "partner-pw");
         assertTrue(browser.getCurrentUrl().endsWith("/outbox/BANK_A/"), browser.getCurrentUrl());
         browser.findElement(By.linkText(TestLake.DATE)).click();
-        assertTrue(text("outbox-files").contains("warnings.csv"));
+        String files = text("outbox-files", t -> t.contains("warnings.csv"));
+        assertTrue(files.contains("warnings.csv"), files);
         shot("partner-outbox");
         String session = browser.manage().getCookieNamed(ConsoleServer.COOKIE).getValue();
         HttpResponse<String> own = get("/outbox/BANK_A/" + TestLake.DATE + "/warnings.csv", session);
@@ -247,7 +272,8 @@ class ConsoleBrowserTest {
             assertEquals(403, get(path, session).statusCode(), path);
         }
         browser.get(base + "/outbox/BANK_B/" + TestLake.DATE + "/warnings.csv");
-        assertTrue(text("forbidden").contains("403"));
+        String forbidden = text("forbidden", t -> t.contains("403"));
+        assertTrue(forbidden.contains("403"), forbidden);
         shot("partner-forbidden");
     }
 
@@ -257,7 +283,8 @@ class ConsoleBrowserTest {
         login("ana", "analyst-pw");
         browser.get(base + "/leads?date=" + TestLake.DATE);
         browser.findElement(By.linkText("lead_1")).click();
-        assertTrue(text("members").contains("RING_ACCOUNT"));
+        String members = text("members", t -> t.contains("RING_ACCOUNT"));
+        assertTrue(members.contains("RING_ACCOUNT"), members);
         assertTrue(text("evidence").contains("BANK_A:t2"));
         assertFalse(browser.findElements(By.cssSelector("svg.network line.edge")).isEmpty(),
                 "the evidence transfer acc_mule -> acc_cash is drawn");
