@@ -38,6 +38,7 @@ public final class ChildJvm {
         cmd.add("-Xmx" + heap);
         cmd.addAll(jvmFlags());
         cmd.add("-Dspark.ui.enabled=false");
+        cmd.addAll(sqlSettings());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.fraudlake.cli.FraudlakeCli");
@@ -62,6 +63,21 @@ public final class ChildJvm {
             }
         }
         return new ArrayList<>(flags);
+    }
+
+    /**
+     * This JVM's {@code spark.sql.*} system properties as {@code -D} options: the SQL settings the drill runs
+     * under (a test's interpreted mode, for instance) apply to the nights it starts too.
+     */
+    static List<String> sqlSettings() {
+        List<String> settings = new ArrayList<>();
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith("spark.sql.")) {
+                settings.add("-D" + key + "=" + System.getProperty(key));
+            }
+        }
+        settings.sort(null);
+        return settings;
     }
 
     public long pid() {
