@@ -1,6 +1,8 @@
 package org.fraudlake.models;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
@@ -29,8 +31,8 @@ import org.apache.spark.sql.expressions.WindowSpec;
 public final class Evaluator {
     public static final String SCORE = "score";
     public static final String REASONS = "reasons";
-    private static final String Y = "_y";
-    private static final String GROUP = "_group";
+    static final String Y = "_y";
+    static final String GROUP = "_group";
     private static final String UNKNOWN = "_unknown";
 
     private final int k;
@@ -64,20 +66,23 @@ public final class Evaluator {
         Dataset<Row> unknown = rows.filter(col(UNKNOWN)).groupBy(FeatureStore.ENTITY_ID)
                 .agg(max(SCORE).as(SCORE), max(Y).as(Y));
         Dataset<Row> partners = all.select(col(FeatureStore.ENTITY_ID), col(SCORE), col(Y),
-                explode(col(FeatureStore.PARTNERS)).as(GROUP));
+                explode(array_compact(col(FeatureStore.PARTNERS))).as(GROUP));
         return all.select(col(FeatureStore.ENTITY_ID), col(SCORE), col(Y), lit(Metrics.ALL).as(GROUP))
                 .unionByName(unknown.select(col(FeatureStore.ENTITY_ID), col(SCORE), col(Y), lit(Metrics.UNKNOWN).as(GROUP)))
                 .unionByName(partners.select(FeatureStore.ENTITY_ID, SCORE, Y, GROUP));
     }
 
-    /** Metrics per group at a given threshold, ordered ALL, UNKNOWN, then partners by name. */
+    /**
+     * Metrics per group at a given threshold, ordered ALL, UNKNOWN, then partners by name; rows whose group
+     * is null count under {@link Metrics#NO_PARTNER}.
+     */
     public Map<String, Metrics> evaluate(Dataset<Row> perEntity, double threshold) {
         WindowSpec ranked = Window.partitionBy(GROUP).orderBy(col(SCORE).desc(), col(FeatureStore.ENTITY_ID));
         Dataset<Row> r = perEntity.withColumn("_rank", row_number().over(ranked))
                 .withColumn("_tp", sum(col(Y)).over(ranked.rowsBetween(Window.unboundedPreceding(), Window.currentRow())));
         Column isPos = col(Y).equalTo(1);
         Column alert = col(SCORE).geq(threshold);
-        Dataset<Row> groups = r.groupBy(GROUP).agg(
+        Dataset<Row> groups = r.groupBy(coalesce(col(GROUP), lit(Metrics.NO_PARTNER)).as(GROUP)).agg(
                 count(lit(1)).as("n"),
                 sum(col(Y)).as("pos"),
                 sum(when(isPos, col("_tp").divide(col("_rank"))).otherwise(0.0)).as("ap_sum"),

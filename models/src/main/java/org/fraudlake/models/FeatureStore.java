@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.lit;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -65,16 +66,27 @@ public final class FeatureStore implements AutoCloseable {
     }
 
     private Dataset<Row> load(EntityKind kind, LocalDate from, LocalDate to) {
-        Dataset<Row> rows = table(kind, from, to);
+        return withPartners(kind, table(kind, from, to), kind == EntityKind.PERSON || kind == EntityKind.COMPANY
+                ? holderBanks() : null);
+    }
+
+    /**
+     * The rows of a kind keyed by {@link #ENTITY_ID} with their {@link #PARTNERS}, never holding a null: an
+     * account no partner bank's {@code bank_accounts} delivery holds yet has no bank, a number at no partner
+     * carrier has no carrier, a person or company holding no partner account has no bank; each then has an
+     * empty list (it counts in ALL and UNKNOWN, in no partner's group).
+     *
+     * @param holderBanks for persons and companies, {@code _holder} and its banks as {@link #PARTNERS}
+     */
+    static Dataset<Row> withPartners(EntityKind kind, Dataset<Row> rows, Dataset<Row> holderBanks) {
         Dataset<Row> keyed = rows.withColumn(ENTITY_ID, col(kind.key()));
+        Column none = array().cast(DataTypes.createArrayType(DataTypes.StringType));
         return switch (kind) {
-            case ACCOUNT -> keyed.withColumn(PARTNERS, array(col(FeaturesAccount.BANK)));
-            case PHONE -> keyed.withColumn(PARTNERS,
-                    array_compact(array(col(FeaturesPhone.CARRIER))));
-            case PERSON, COMPANY -> keyed.join(holderBanks(), col(ENTITY_ID).equalTo(col("_holder")), "left")
+            case ACCOUNT -> keyed.withColumn(PARTNERS, array_compact(array(col(FeaturesAccount.BANK))));
+            case PHONE -> keyed.withColumn(PARTNERS, array_compact(array(col(FeaturesPhone.CARRIER))));
+            case PERSON, COMPANY -> keyed.join(holderBanks, col(ENTITY_ID).equalTo(col("_holder")), "left")
                     .drop("_holder")
-                    .withColumn(PARTNERS, coalesce(col(PARTNERS),
-                            array().cast(DataTypes.createArrayType(DataTypes.StringType))));
+                    .withColumn(PARTNERS, coalesce(array_compact(col(PARTNERS)), none));
         };
     }
 

@@ -5,7 +5,8 @@ package org.fraudlake.models;
  * with its highest score of the window (its days after it was labelled are left out) and positive if it was
  * labelled by the end of the evaluation.
  *
- * @param group          ALL, UNKNOWN (entities that no label or police report had named when scored), or
+ * @param group          ALL, UNKNOWN (entities that no label or police report had named when scored),
+ *                       NO_PARTNER (rows of an evaluated frame without a partner), or
  *                       a partner (bank or carrier)
  * @param aucPr          area under the precision-recall curve (average precision); NaN without positives
  * @param precisionAtK   share of positives among the k highest scores (k = min(k, entities))
@@ -15,4 +16,6 @@ public record Metrics(String group, long entities, long positives, double baseRa
                       double precisionAtThreshold) {
     public static final String ALL = "ALL";
     public static final String UNKNOWN = "UNKNOWN";
+    /** Entities evaluated without a partner group (no partner bank or carrier known for them). */
+    public static final String NO_PARTNER = "NO_PARTNER";
 }

@@ -1,5 +1,6 @@
 package org.fraudlake.models;
 
+import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
@@ -121,7 +122,7 @@ public final class TrainJob {
                     org.apache.spark.sql.functions.count(lit(1))).first();
             long positives = counts.isNullAt(0) ? 0 : counts.getLong(0);
             long rows = counts.getLong(1);
-            List<String> partners = training.select(explode(col(FeatureStore.PARTNERS))).distinct()
+            List<String> partners = training.select(explode(array_compact(col(FeatureStore.PARTNERS)))).distinct()
                     .orderBy(col("col")).collectAsList().stream().map(r -> r.getString(0)).toList();
             FittedModel fitted = fitter.fit(model, training);
 

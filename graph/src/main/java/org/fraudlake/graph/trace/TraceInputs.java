@@ -78,7 +78,8 @@ public final class TraceInputs {
 
     /**
      * Transfers from a victim's account to a suspect account of the same report, booked between
-     * {@value #REPORT_LEEWAY_DAYS} day before the reported time of the offence and the report: one row per
+     * {@value #REPORT_LEEWAY_DAYS} day before the reported time of the offence (the report's own time when it gives
+     * none: {@code occurred_at} is optional) and the report: one row per
      * transfer (the OUT booking's key when both sides are booked; the lowest incident id as the reference).
      *
      * @param incidents    silver incidents reported by the end of the date
@@ -103,8 +104,9 @@ public final class TraceInputs {
         Dataset<Row> inSide = booked.filter(direction.equalTo(IN))
                 .join(broadcast(pairs), account.equalTo(col("_suspect")).and(counterparty.equalTo(col("_victim"))));
         Column time = col(Transactions.TXN_TIME);
+        Column occurred = coalesce(col(Incidents.OCCURRED_AT), col(Incidents.REPORTED_AT));
         Dataset<Row> matched = outSide.unionByName(inSide)
-                .filter(time.geq(col(Incidents.OCCURRED_AT).minus(expr("INTERVAL " + REPORT_LEEWAY_DAYS + " DAYS")))
+                .filter(time.geq(occurred.minus(expr("INTERVAL " + REPORT_LEEWAY_DAYS + " DAYS")))
                         .and(time.leq(col(Incidents.REPORTED_AT))))
                 .select(col("_victim").as(FundTraces.SOURCE_FROM_ACCOUNT),
                         col("_suspect").as(FundTraces.SOURCE_TO_ACCOUNT),

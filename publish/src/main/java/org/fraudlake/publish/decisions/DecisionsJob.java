@@ -95,6 +95,11 @@ import org.fraudlake.schemas.tables.Silver.Subscribers;
  * driver.
  */
 public final class DecisionsJob {
+    /**
+     * The count of accounts whose alerts fired on D but that no partner bank's {@code bank_accounts} delivery holds
+     * yet: no bank to warn, so no warning (see {@code Evidence.accountsWithoutBank}).
+     */
+    public static final String ACCOUNTS_WITHOUT_BANK = "alerts.accounts_without_bank";
     private static final StructType LEADS = StructType.fromDDL(Leads.LEAD_ID + " STRING, " + Leads.TYPOLOGY
             + " STRING, " + Leads.MEMBERS + " ARRAY<STRUCT<id: STRING, kind: STRING, role: STRING>>, "
             + Published.BUSINESS_DATE + " DATE");
@@ -191,9 +196,9 @@ public final class DecisionsJob {
     /**
      * Decides and publishes the warnings of {@code date}.
      *
-     * @return per table ({@code intercept_list}, {@code victim_warnings}): the rows of D under the table name, then
-     *         {@code <table>.NEW}, {@code .ESCALATED}, {@code .ACTIVE}, {@code .WITHDRAWN} and {@code <table>.sent}
-     *         (the rows for that night's outbox)
+     * @return {@link #ACCOUNTS_WITHOUT_BANK}, then per table ({@code intercept_list}, {@code victim_warnings}): the
+     *         rows of D under the table name, then {@code <table>.NEW}, {@code .ESCALATED}, {@code .ACTIVE},
+     *         {@code .WITHDRAWN} and {@code <table>.sent} (the rows for that night's outbox)
      */
     public Map<String, Long> run(SparkSession spark, LocalDate date) {
         AsOf asOf = new AsOf(date);
@@ -220,6 +225,7 @@ public final class DecisionsJob {
             Dataset<Row> victims = Evidence.victims(fired, accounts);
 
             Map<String, Long> counts = new LinkedHashMap<>();
+            counts.put(ACCOUNTS_WITHOUT_BANK, Evidence.accountsWithoutBank(fired, accounts).count());
             publish(spark, WarningTable.INTERCEPT_LIST, intercept, clearances, banks, date, counts);
             publish(spark, WarningTable.VICTIM_WARNINGS, victims, clearances, banks, date, counts);
             return counts;

@@ -52,8 +52,8 @@ final class Evidence {
     static final List<String> SUSPECT_ROLES = List.of("CYCLE_ACCOUNT", "RING_ACCOUNT", "SHELL_ACCOUNT",
             "BIDDER_ACCOUNT", "FUNDRAISER_ACCOUNT", "SIPHON_RECEIVER", "STRUCTURING_ACCOUNT");
 
-    private static final String SCORED_TYPE = "_scored_type";
-    private static final String SCORED_ID = "_scored_id";
+    static final String SCORED_TYPE = "_scored_type";
+    static final String SCORED_ID = "_scored_id";
     private static final String TARGET = "_account";
     private static final String LEAD = "_lead";
     private static final String ACCOUNT = EntityKind.ACCOUNT.name();
@@ -110,6 +110,18 @@ final class Evidence {
                         "left")
                 .select(evidence(col(Subscribers.CARRIER), lit(Warnings.PHONE), col(SCORED_ID), lit(null)));
         return onAccounts.unionByName(onPhones);
+    }
+
+    /**
+     * The accounts that fired account-scored alerts but that no partner bank's {@code bank_accounts} delivery holds
+     * by D (one column, {@code _account}): the contract lets an account transact before (or without) its
+     * {@code bank_accounts} row, and without it the lake knows no bank to warn, so {@link #intercept} and
+     * {@link #victims} cannot place them. They are counted, not dropped unseen.
+     */
+    static Dataset<Row> accountsWithoutBank(Dataset<Row> fired, Dataset<Row> accounts) {
+        return fired.filter(col(SCORED_TYPE).equalTo(ACCOUNT)).select(col(SCORED_ID).as(TARGET)).distinct()
+                .join(accounts.filter(col(Accounts.BANK).isNotNull()).select(col(Accounts.ACCOUNT_ID).as(TARGET)),
+                        new String[]{TARGET}, "left_anti");
     }
 
     /**
