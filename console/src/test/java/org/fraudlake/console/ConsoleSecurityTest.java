@@ -92,17 +92,19 @@ class ConsoleSecurityTest {
     }
 
     @Test
-    void failedLoginsAreThrottledPerKeyForTheWindow() {
+    void failedLoginsAreThrottledPerUserAndPerAddressApartForTheWindow() {
         MovingClock clock = new MovingClock();
-        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(15), clock);
+        LoginThrottle throttle = new LoginThrottle(3, 5, Duration.ofMinutes(15), clock);
         for (int i = 0; i < 3; i++) {
-            assertTrue(throttle.allowed("user:ana"));
-            throttle.failed("user:ana");
+            assertTrue(throttle.reserve("ana", "10.0.0.1").isPresent(), "reserved before the hash, kept as failures");
         }
-        assertFalse(throttle.allowed("user:ana"));
-        assertTrue(throttle.allowed("user:bob"));
+        assertTrue(throttle.reserve("ana", "10.0.0.2").isEmpty(), "ana's budget is spent, from any address");
+        assertTrue(throttle.reserve("bob", "10.0.0.1").isPresent(), "bob behind the same address still may");
+        throttle.reserve("bob", "10.0.0.1").orElseThrow().succeeded();
+        assertTrue(throttle.reserve("cid", "10.0.0.1").isPresent(), "a success gives its address place back");
+        assertTrue(throttle.reserve("dan", "10.0.0.1").isEmpty(), "5 failures from the address spend its budget");
         clock.now = clock.now.plus(Duration.ofMinutes(16));
-        assertTrue(throttle.allowed("user:ana"));
+        assertTrue(throttle.reserve("ana", "10.0.0.1").isPresent(), "after the window");
     }
 
     @Test

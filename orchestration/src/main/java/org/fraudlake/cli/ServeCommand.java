@@ -2,6 +2,7 @@ package org.fraudlake.cli;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.spark.sql.SparkSession;
@@ -50,6 +51,35 @@ public final class ServeCommand implements Callable<Integer> {
                 + "fraudlake-demo for BANK_A's outbox)");
     }
 
+    /** The console's settings from the configuration, {@code --host} and {@code --port} winning. */
+    static ConsoleServer.Settings settings(FraudlakeConfig config, String host, Integer port) {
+        String keystore = config.get(FraudlakeConfig.CONSOLE_TLS_KEYSTORE);
+        return new ConsoleServer.Settings(
+                host != null ? host : config.get(FraudlakeConfig.CONSOLE_HOST),
+                port != null ? port : config.get(FraudlakeConfig.CONSOLE_PORT),
+                Duration.ofMinutes(config.get(FraudlakeConfig.CONSOLE_IDLE_MINUTES)), Duration.ofHours(12),
+                config.get(FraudlakeConfig.CONSOLE_LOGIN_FAILURES_PER_USER),
+                config.get(FraudlakeConfig.CONSOLE_LOGIN_FAILURES_PER_ADDRESS),
+                config.get(FraudlakeConfig.CONSOLE_LOGIN_WINDOW),
+                keystore.isBlank() ? null : new ConsoleServer.Tls(keystore,
+                        secret(config.get(FraudlakeConfig.CONSOLE_TLS_PASSWORD))),
+                Set.copyOf(config.get(FraudlakeConfig.CONSOLE_TRUSTED_PROXIES)));
+    }
+
+    /** A secret setting's value: {@code env:NAME} is the environment variable NAME, anything else itself. */
+    private static String secret(String value) {
+        if (!value.startsWith("env:")) {
+            return value;
+        }
+        String name = value.substring("env:".length());
+        String v = System.getenv(name);
+        if (v == null) {
+            throw new IllegalArgumentException("console.tls.keystore-password is " + value + " but the environment "
+                    + "variable " + name + " is not set; export it or give the password itself");
+        }
+        return v;
+    }
+
     @Override
     public Integer call() throws Exception {
         FraudlakeConfig config = common.config();
@@ -60,10 +90,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + "`fraudlake users add NAME --role analyst`");
         }
         SparkSession spark = night.spark();
-        ConsoleServer.Settings settings = new ConsoleServer.Settings(
-                host != null ? host : config.get(FraudlakeConfig.CONSOLE_HOST),
-                port != null ? port : config.get(FraudlakeConfig.CONSOLE_PORT),
-                Duration.ofMinutes(config.get(FraudlakeConfig.CONSOLE_IDLE_MINUTES)), Duration.ofHours(12), 5);
+        ConsoleServer.Settings settings = settings(config, host, port);
         ConsoleServer server = new ConsoleServer(spark, night.lake(), users, settings, Clock.systemUTC()).start();
         long t0 = System.nanoTime();
         server.reader().latestDate().ifPresent(d -> server.reader().warm(d));

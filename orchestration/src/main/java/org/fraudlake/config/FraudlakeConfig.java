@@ -59,6 +59,27 @@ public final class FraudlakeConfig {
     public static final ConfigProperty<String> CONSOLE_USERS = ConfigProperty.string("console.users-file", "",
             "JSON file of the console's users and salted password hashes (`fraudlake users add`); empty: "
                     + "<lake>/ops/console_users.json.");
+    public static final ConfigProperty<Integer> CONSOLE_LOGIN_FAILURES_PER_USER = ConfigProperty.positiveInt(
+            "console.login-failures-per-user", 5, "Failed console logins allowed per user name within "
+                    + "console.login-window; past it that name is refused (429) before any password check.");
+    public static final ConfigProperty<Integer> CONSOLE_LOGIN_FAILURES_PER_ADDRESS = ConfigProperty.positiveInt(
+            "console.login-failures-per-address", 30, "Failed console logins allowed per client address within "
+                    + "console.login-window, counted apart from the per-user limit (so one guesser behind an office's "
+                    + "address does not lock its other users out).");
+    public static final ConfigProperty<java.time.Duration> CONSOLE_LOGIN_WINDOW = ConfigProperty.duration(
+            "console.login-window", "15m", "How long a failed console login counts against its user and address.");
+    public static final ConfigProperty<String> CONSOLE_TLS_KEYSTORE = ConfigProperty.string("console.tls.keystore", "",
+            "PKCS#12 keystore with the console's certificate and key: `fraudlake serve` then speaks HTTPS only and "
+                    + "marks its cookies Secure. Empty: plain HTTP (loopback, or behind a TLS reverse proxy; see "
+                    + "console.trusted-proxies).");
+    public static final ConfigProperty<String> CONSOLE_TLS_PASSWORD = ConfigProperty.string(
+            "console.tls.keystore-password", "", "Password of console.tls.keystore; `env:NAME` reads it from the "
+                    + "environment variable NAME, so it need not sit in a config file.");
+    public static final ConfigProperty<List<String>> CONSOLE_TRUSTED_PROXIES = new ConfigProperty<>(
+            "console.trusted-proxies", "", "Addresses of reverse proxies in front of the console, comma separated: "
+                    + "from these only, X-Forwarded-Proto (https: Secure cookies) and X-Forwarded-For (the client "
+                    + "address the login throttle counts) are believed. Empty: forwarded headers are ignored.",
+            s -> java.util.Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList());
 
     public static final ConfigProperty<Integer> TRAIN_EVERY_DAYS = ConfigProperty.positiveInt("train.every-days", 7,
             "The night's train stage refits the catalog when no model was trained yet or the last training is this "
@@ -146,7 +167,9 @@ public final class FraudlakeConfig {
             TRAIN_EVERY_DAYS, RUN_RETRIES, RUN_RETRY_BACKOFF, LOCK_WAIT, LOCK_STALE_AFTER, READINESS_EXPECTED,
             READINESS_DEADLINE, READINESS_POLL, SCHEDULER_STORE, SCHEDULER_CRON, SCHEDULER_TIME_ZONE,
             SCHEDULER_MISFIRE_THRESHOLD, SCHEDULER_SHUTDOWN_WAIT, AIRFLOW_URL, AIRFLOW_DAG_ID, AIRFLOW_SCHEDULE,
-            AIRFLOW_TIMEZONE, AIRFLOW_HTTP_TIMEOUT, CONSOLE_HOST, CONSOLE_PORT, CONSOLE_IDLE_MINUTES, CONSOLE_USERS);
+            AIRFLOW_TIMEZONE, AIRFLOW_HTTP_TIMEOUT, CONSOLE_HOST, CONSOLE_PORT, CONSOLE_IDLE_MINUTES, CONSOLE_USERS,
+            CONSOLE_LOGIN_FAILURES_PER_USER, CONSOLE_LOGIN_FAILURES_PER_ADDRESS, CONSOLE_LOGIN_WINDOW,
+            CONSOLE_TLS_KEYSTORE, CONSOLE_TLS_PASSWORD, CONSOLE_TRUSTED_PROXIES);
 
     private final Map<String, String> values;
 

@@ -87,9 +87,13 @@ public final class LoginSessions {
         }
     }
 
-    /** The idle expiry, for the cookie's Max-Age. */
-    public Duration idle() {
-        return idle;
+    /**
+     * The Max-Age of the session's cookie, set again on every request so that the browser's expiry slides with the
+     * server's: the idle time, or less when the absolute limit comes first.
+     */
+    public Duration cookieLifetime(Session s) {
+        Duration left = Duration.between(clock.instant(), s.started.plus(absolute));
+        return left.compareTo(idle) < 0 ? (left.isNegative() ? Duration.ZERO : left) : idle;
     }
 
     /** Whether a submitted CSRF token is the session's, compared in constant time. */

@@ -109,6 +109,21 @@ public final class OutboxFolder {
         return Optional.of(fs.open(p));
     }
 
+    /** Whether the names are well formed and the file exists. */
+    public boolean exists(String partner, String date, String file) throws IOException {
+        Optional<Path> dir = folder(partner, date);
+        if (dir.isEmpty() || file == null || !FILE.matcher(file).matches()) {
+            return false;
+        }
+        Path p = new Path(dir.get(), file);
+        return fs(p).isFile(p);
+    }
+
+    /** A file's path relative to the lake root ({@code outbox/<partner>/<date>/<file>}), as the audit names it. */
+    public static String lakePath(String partner, String date, String file) {
+        return "outbox/" + partner + "/" + date + "/" + file;
+    }
+
     private Optional<Path> folder(String partner, String date) {
         if (!validPartner(partner) || date == null || !DATE.matcher(date).matches()) {
             return Optional.empty();

@@ -23,13 +23,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Reveals raw identifiers from the restricted vault (vault/identities, token to value) to users whose role allows
  * it, appending one row per reveal to the Delta table ops/reveals before the value is returned: no audit row, no
- * value. Cost per reveal: one filtered read of the vault and one Delta commit.
+ * value. A supervisor's download of a partner's outbox file is audited the same way, before the first byte. Cost per reveal: one filtered read of the vault and one Delta commit.
  */
 public final class RevealAudit {
     /** ops/reveals as written here. */
     public static final StructType SCHEMA = StructType.fromDDL(Reveals.REVEAL_ID + " STRING, " + Reveals.USER
             + " STRING, " + Reveals.ROLE + " STRING, " + Reveals.TOKEN + " STRING, " + Reveals.KIND + " STRING, "
             + Reveals.REASON + " STRING, " + Reveals.REVEALED_AT + " TIMESTAMP");
+    /** The kind of the audit row of a partner outbox file downloaded by a supervisor. */
+    public static final String OUTBOX_FILE = "OUTBOX_FILE";
     private static final Logger LOG = LoggerFactory.getLogger(RevealAudit.class);
     private final SparkSession spark;
     private final Lake lake;
@@ -52,13 +54,7 @@ public final class RevealAudit {
      * @throws SecurityException when the user's role may not reveal
      */
     public Optional<Revealed> reveal(ConsoleUser user, String token, String reason) {
-        if (!user.role().reveals()) {
-            throw new SecurityException("user " + user.name() + " (" + user.role().code()
-                    + ") may not reveal raw identifiers; only supervisors may");
-        }
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a reveal needs a reason (the case or why the raw identifier is needed)");
-        }
+        mayReveal(user, reason);
         if (!DeltaIO.exists(spark, lake.vaultIdentities())) {
             return Optional.empty();
         }
@@ -68,10 +64,38 @@ public final class RevealAudit {
             return Optional.empty();
         }
         String kind = rows.get(0).getString(0);
+        audit(user, token, kind, reason);
+        LOG.info("reveal of {} ({}) to {}", token, kind, user.name());
+        return Optional.of(new Revealed(token, kind, rows.get(0).getString(1)));
+    }
+
+    /**
+     * Audits a supervisor's download of a partner's outbox file (which holds the partner's raw identifiers) as a
+     * reveal of kind {@value #OUTBOX_FILE} whose token is the file's lake path; returns once the row is committed.
+     * The caller serves the file only after this returns: no audit row, no bytes.
+     *
+     * @throws SecurityException when the user's role may not reveal
+     * @throws RuntimeException  whatever the Delta commit threw, when the audit could not be written
+     */
+    public void auditDownload(ConsoleUser user, String lakePath, String reason) {
+        mayReveal(user, reason);
+        audit(user, lakePath, OUTBOX_FILE, reason);
+        LOG.info("outbox download of {} audited for {}", lakePath, user.name());
+    }
+
+    private static void mayReveal(ConsoleUser user, String reason) {
+        if (!user.role().reveals()) {
+            throw new SecurityException("user " + user.name() + " (" + user.role().code()
+                    + ") may not reveal raw identifiers; only supervisors may");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a reveal needs a reason (the case or why the raw identifier is needed)");
+        }
+    }
+
+    private void audit(ConsoleUser user, String token, String kind, String reason) {
         Row audit = RowFactory.create("r_" + UUID.randomUUID(), user.name(), user.role().code(), token, kind,
                 reason.strip(), Timestamp.from(clock.instant()));
         DeltaIO.append(spark.createDataFrame(List.of(audit), SCHEMA), lake.ops(Ops.REVEALS));
-        LOG.info("reveal of {} ({}) to {}", token, kind, user.name());
-        return Optional.of(new Revealed(token, kind, rows.get(0).getString(1)));
     }
 }

@@ -42,8 +42,11 @@ public final class Layout {
     private Layout() {
     }
 
-    /** A whole page: title, navigation for the session's user (none when logged out), flash message, body. */
-    public static String page(String title, Session session, String flash, String body) {
+    /**
+     * A whole page: title, navigation for the session's user (none when logged out), the flash message of a fixed
+     * code (none when null), body.
+     */
+    public static String page(String title, Session session, Flash flash, String body) {
         StringBuilder b = new StringBuilder(body.length() + 4096);
         b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
                 .append(" \u2014 fraudlake console</title><style>").append(CSS).append("</style></head><body><header>")
@@ -63,8 +66,8 @@ public final class Layout {
                     .append("<button type=\"submit\" id=\"logout\">Log out</button></form></span>");
         }
         b.append("</header><main><h1>").append(esc(title)).append("</h1>");
-        if (flash != null && !flash.isBlank()) {
-            b.append("<p class=\"flash\" id=\"flash\">").append(esc(flash)).append("</p>");
+        if (flash != null) {
+            b.append("<p class=\"flash\" id=\"flash\">").append(esc(flash.message())).append("</p>");
         }
         return b.append(body).append("</main></body></html>").toString();
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.fraudlake.console.auth.LoginSessions.Session;
+import org.fraudlake.console.auth.Role;
 import org.fraudlake.console.data.Disposition;
 import org.fraudlake.console.data.Grid;
 import org.fraudlake.console.data.LakeReader.EntityView;
@@ -31,10 +32,11 @@ public final class Pages {
     private Pages() {
     }
 
-    /** The login form. */
-    public static String login(String error) {
+    /** The login form, carrying the pre-session CSRF token (also set in the login cookie). */
+    public static String login(String error, String csrf) {
         return (error == null ? "" : "<p class=\"error\" id=\"login-error\">" + esc(error) + "</p>")
                 + "<form method=\"post\" action=\"/login\" class=\"box\" style=\"max-width:320px\">"
+                + "<input type=\"hidden\" name=\"_csrf\" value=\"" + esc(csrf) + "\">"
                 + "<p><label>User<br><input name=\"user\" id=\"user\" autocomplete=\"username\" required></label></p>"
                 + "<p><label>Password<br><input type=\"password\" name=\"password\" id=\"password\" "
                 + "autocomplete=\"current-password\" required></label></p>"
@@ -141,8 +143,9 @@ public final class Pages {
         return "/entity/" + url(type) + "/" + url(id) + (date == null ? "" : "?date=" + date);
     }
 
-    /** The entity page. */
-    public static String entity(EntityView v, Session session, List<Disposition> history, String revealed) {
+    /** The entity page; warnings named as {@code refs} shows them to the session's user. */
+    public static String entity(EntityView v, Session session, List<Disposition> history, String revealed,
+                                WarningRefs refs) {
         StringBuilder b = new StringBuilder(64 * 1024);
         b.append("<p class=\"muted\">").append(esc(v.type())).append(" on ").append(v.date())
                 .append(v.accounts().size() > 1 || (v.accounts().size() == 1 && !v.accounts().get(0).equals(v.id()))
@@ -170,12 +173,13 @@ public final class Pages {
             b.append("<div class=\"box decision\"><strong>").append(esc(r.warningType())).append("</strong> \u2192 ")
                     .append(esc(r.action())).append(" at ").append(esc(r.partner())).append(", score ")
                     .append(Html.decimal(r.score())).append(", ").append(esc(r.status()))
-                    .append(" <span class=\"muted\">").append(esc(r.warningId())).append("</span><ul class=\"reasons\">");
+                    .append(" <span class=\"muted warning-ref\">").append(esc(refs.shown(r.warningId(), session)))
+                    .append("</span><ul class=\"reasons\">");
             for (String reason : r.reasons()) {
                 b.append("<li>").append(esc(reason)).append("</li>");
             }
             b.append("</ul>");
-            dispositionForm(b, r, session);
+            dispositionForm(b, r, session, refs);
             b.append("</div>");
         }
         if (!history.isEmpty()) {
@@ -184,7 +188,7 @@ public final class Pages {
             for (Disposition d : history) {
                 b.append("<tr><td>").append(esc(d.decidedAt())).append("</td><td>").append(esc(d.decidedBy()))
                         .append("</td><td>").append(esc(d.verdict())).append("</td><td>").append(esc(d.label()))
-                        .append("</td><td>").append(esc(d.note())).append("</td><td>").append(esc(d.warningId()))
+                        .append("</td><td>").append(esc(d.note())).append("</td><td>").append(esc(refs.shown(d.warningId(), session)))
                         .append("</td></tr>");
             }
             b.append("</table>");
@@ -229,9 +233,9 @@ public final class Pages {
         return b.toString();
     }
 
-    private static void dispositionForm(StringBuilder b, QueueRow r, Session session) {
+    private static void dispositionForm(StringBuilder b, QueueRow r, Session session, WarningRefs refs) {
         b.append("<form method=\"post\" action=\"/disposition\" class=\"disposition\">").append(Layout.csrf(session))
-                .append("<input type=\"hidden\" name=\"warning_id\" value=\"").append(esc(r.warningId()))
+                .append("<input type=\"hidden\" name=\"warning\" value=\"").append(esc(refs.ref(r.warningId())))
                 .append("\"><input type=\"hidden\" name=\"date\" value=\"").append(r.businessDate()).append("\">")
                 .append("<select name=\"verdict\" class=\"verdict\">");
         for (Verdict v : Verdict.values()) {
@@ -278,8 +282,13 @@ public final class Pages {
         return b.append("</table>").toString();
     }
 
-    /** A partner's outbox: its dates, or one date's files. */
-    public static String outbox(String partner, String date, List<String> dates, List<OutboxFolder.Entry> files) {
+    /**
+     * A partner's outbox: its dates, or one date's files. The partner's own user downloads with a link; a supervisor
+     * through a form that asks for a reason (the download is audited like a reveal); an analyst sees the names only,
+     * since the files hold the partner's raw identifiers.
+     */
+    public static String outbox(String partner, String date, List<String> dates, List<OutboxFolder.Entry> files,
+                                Session session) {
         StringBuilder b = new StringBuilder();
         if (date == null) {
             b.append("<ul id=\"outbox-dates\">");
@@ -289,11 +298,28 @@ public final class Pages {
             }
             return b.append("</ul>").toString();
         }
+        Role role = session.user().role();
+        if (role == Role.ANALYST) {
+            b.append("<p class=\"muted\" id=\"outbox-raw\">These files hold the partner's raw identifiers: only the "
+                    + "partner and, audited, a supervisor download them.</p>");
+        } else if (role.reveals()) {
+            b.append("<p class=\"muted\">Each download is audited in ops/reveals with the reason you give.</p>");
+        }
         b.append("<table id=\"outbox-files\"><tr><th>File</th><th class=\"num\">Bytes</th></tr>");
         for (OutboxFolder.Entry e : files) {
-            b.append("<tr><td><a href=\"/outbox/").append(esc(url(partner))).append('/').append(esc(date)).append('/')
-                    .append(esc(url(e.name()))).append("\">").append(esc(e.name())).append("</a></td><td class=\"num\">")
-                    .append(Html.count(e.bytes())).append("</td></tr>");
+            String href = "/outbox/" + url(partner) + "/" + date + "/" + url(e.name());
+            b.append("<tr><td>");
+            if (role == Role.PARTNER) {
+                b.append("<a href=\"").append(esc(href)).append("\">").append(esc(e.name())).append("</a>");
+            } else if (role.reveals()) {
+                b.append("<form method=\"post\" action=\"").append(esc(href)).append("\" class=\"download\">")
+                        .append(Layout.csrf(session)).append(esc(e.name()))
+                        .append(" <input name=\"reason\" placeholder=\"reason (case no.)\" required> ")
+                        .append("<button type=\"submit\">Download (audited)</button></form>");
+            } else {
+                b.append(esc(e.name()));
+            }
+            b.append("</td><td class=\"num\">").append(Html.count(e.bytes())).append("</td></tr>");
         }
         return b.append("</table>").toString();
     }
