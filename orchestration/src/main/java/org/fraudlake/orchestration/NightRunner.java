@@ -377,6 +377,7 @@ public final class NightRunner implements NightLauncher {
                         config.get(FraudlakeConfig.LOCK_WAIT), config.get(FraudlakeConfig.LOCK_STALE_AFTER),
                         out::println);
                 recordAborted(lock);
+                applyZones();
             }
             lockDepth++;
         }
@@ -385,11 +386,21 @@ public final class NightRunner implements NightLauncher {
         } finally {
             synchronized (this) {
                 if (--lockDepth == 0) {
-                    lock.close();
-                    lock = null;
+                    try {
+                        applyZones();
+                    } finally {
+                        lock.close();
+                        lock = null;
+                    }
                 }
             }
         }
+    }
+
+    /** Restricted zones owner only (see {@link LakeZones}); done holding the lock, so no run races it. */
+    private void applyZones() throws IOException {
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(lake().root());
+        LakeZones.apply(root.getFileSystem(spark().sparkContext().hadoopConfiguration()), lake());
     }
 
     private static String runId(LocalDate date) {
