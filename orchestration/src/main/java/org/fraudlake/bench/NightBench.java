@@ -16,6 +16,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.lake.Lake;
+import org.fraudlake.orchestration.LakeKeys;
 import org.fraudlake.orchestration.NightRunner;
 import org.fraudlake.orchestration.RunLedger;
 import org.fraudlake.orchestration.StageGraph;
@@ -94,6 +95,7 @@ public final class NightBench {
 
         NightRunner backfiller = new NightRunner(config, log);
         SparkSession spark = backfiller.spark();
+        LakeKeys.init(config, lake, spark.sparkContext().hadoopConfiguration(), false, "bench night").forEach(log::println);
         try (Probe probe = new Probe(spark).watch(lake)) {
             Run backfill = null;
             if (before > 0) {

@@ -3,6 +3,8 @@ package org.fraudlake.cli;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.fraudlake.orchestration.NightRunner;
+import org.fraudlake.orchestration.StageResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,9 +22,9 @@ public final class ConformCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Night night = new Night(common.config(), System.out);
-        SparkSession spark = night.spark();
-        night.conform(spark, date);
+        NightRunner runner = new NightRunner(common.config(), System.out);
+        runner.runCommand("conform", date, (spark, d) -> StageResult.of(null,
+                StageResult.total(runner.night().conform(spark, d)), "fraudlake conform"));
         return 0;
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fraudlake.config.FraudlakeConfig;
+import org.fraudlake.orchestration.LakeKeys;
 import org.fraudlake.orchestration.NightRunner;
 import org.fraudlake.orchestration.RunLedger;
 import org.fraudlake.orchestration.StageGraph;
@@ -44,6 +45,8 @@ public final class DemoCommand implements Callable<Integer> {
         runner.stopGracefullyOnShutdown(Duration.ofMinutes(10));
         Night night = runner.night();
         SimulateCommand.run(night.lake(), sim);
+        LakeKeys.init(config, night.lake(), runner.spark().sparkContext().hadoopConfiguration(), false, "fraudlake demo")
+                .forEach(line -> System.out.println("demo: " + line));
         int validDays = night.trainSettings().validDays();
         int published = Math.min(PUBLISHED_NIGHTS, sim.days() - validDays - 1);
         LocalDate last = sim.startDate().plusDays(sim.days() - 1L);

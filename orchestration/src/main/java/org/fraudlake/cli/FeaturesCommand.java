@@ -3,6 +3,8 @@ package org.fraudlake.cli;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.fraudlake.orchestration.NightRunner;
+import org.fraudlake.orchestration.StageResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,11 +25,11 @@ public final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Night night = new Night(common.config(), System.out);
-        SparkSession spark = night.spark();
+        NightRunner runner = new NightRunner(common.config(), System.out);
         LocalDate last = to == null ? date : to;
         for (LocalDate d = date; !d.isAfter(last); d = d.plusDays(1)) {
-            night.features(spark, d);
+            runner.runCommand("features", d, (spark, day) -> StageResult.of(null,
+                    StageResult.total(runner.night().features(spark, day)), "fraudlake features"));
         }
         return 0;
     }

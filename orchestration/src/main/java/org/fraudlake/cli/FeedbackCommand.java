@@ -2,6 +2,8 @@ package org.fraudlake.cli;
 
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.fraudlake.orchestration.NightRunner;
+import org.fraudlake.orchestration.StageResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,8 +22,9 @@ public final class FeedbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Night night = new Night(common.config(), System.out);
-        night.feedback(night.spark(), date);
+        NightRunner runner = new NightRunner(common.config(), System.out);
+        runner.runCommand("feedback", date, (spark, d) -> StageResult.of(null,
+                runner.night().feedback(spark, d).rows(), "fraudlake feedback"));
         return 0;
     }
 }

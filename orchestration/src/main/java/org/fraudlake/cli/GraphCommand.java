@@ -3,6 +3,8 @@ package org.fraudlake.cli;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.fraudlake.graph.GraphJob;
+import org.fraudlake.orchestration.NightRunner;
+import org.fraudlake.orchestration.StageResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,8 +30,11 @@ public final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Night night = new Night(common.config(), System.out);
-        night.graph(night.spark(), date, GraphJob.Settings.DEFAULTS.withMaxHops(hops).withWindowDays(windowDays));
+        NightRunner runner = new NightRunner(common.config(), System.out);
+        GraphJob.Settings settings = GraphJob.Settings.DEFAULTS.withMaxHops(hops).withWindowDays(windowDays);
+        runner.runCommand("graph", date, (spark, d) -> StageResult.of(null,
+                StageResult.total(runner.night().graph(spark, d, settings)),
+                "fraudlake graph --hops " + hops + " --window-days " + windowDays));
         return 0;
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.pipelines.ingest.IngestReport;
+import org.fraudlake.orchestration.NightRunner;
+import org.fraudlake.orchestration.StageResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,12 +25,16 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Night night = new Night(common.config(), System.out);
-        SparkSession spark = night.spark();
-        List<LocalDate> dates = date != null ? List.of(date) : night.landedDates(spark);
+        NightRunner runner = new NightRunner(common.config(), System.out);
+        Night night = runner.night();
+        List<LocalDate> dates = date != null ? List.of(date) : night.landedDates(runner.spark());
         List<IngestReport> reports = new ArrayList<>();
         for (LocalDate d : dates) {
-            reports.add(night.ingest(spark, d));
+            runner.runCommand("ingest", d, (spark, day) -> {
+                IngestReport r = night.ingest(spark, day);
+                reports.add(r);
+                return StageResult.of(r.loaded() + r.quarantined(), r.loaded(), "fraudlake ingest");
+            });
         }
         IngestTable.print(System.out, "ingested " + dates.size() + " date(s)", reports);
         return 0;

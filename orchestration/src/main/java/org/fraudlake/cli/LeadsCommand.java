@@ -17,6 +17,8 @@ import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Published.IncidentSeries;
 import org.fraudlake.schemas.tables.Published.Leads;
+import org.fraudlake.orchestration.NightRunner;
+import org.fraudlake.orchestration.StageResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,8 +40,9 @@ public final class LeadsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Night night = new Night(common.config(), System.out);
-        run(night.lake(), night.spark(), date, System.out);
+        NightRunner runner = new NightRunner(common.config(), System.out);
+        runner.runCommand("leads", date, (spark, d) -> StageResult.of(null,
+                StageResult.total(run(runner.lake(), spark, d, System.out)), "fraudlake leads"));
         return 0;
     }
 

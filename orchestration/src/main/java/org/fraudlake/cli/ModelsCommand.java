@@ -18,6 +18,10 @@ import org.fraudlake.models.Registry;
 import org.fraudlake.models.RegistryEntry;
 import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.TrainJob;
+import java.time.LocalDate;
+import org.fraudlake.orchestration.NightRunner;
+import org.fraudlake.orchestration.StageResult;
+import org.fraudlake.pipelines.features.AsOf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -120,8 +124,17 @@ public final class ModelsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             RiskModel risk = ModelCatalog.select(List.of(model)).get(0);
-            Night night = new Night(common.config(), System.out);
-            SparkSession spark = night.spark();
+            NightRunner runner = new NightRunner(common.config(), System.out);
+            int[] exit = {0};
+            runner.runTask("models promote", LocalDate.now(AsOf.CITY), (spark, today) -> {
+                exit[0] = promote(runner.night(), spark, risk);
+                return StageResult.of(null, exit[0] == 0 ? 1L : 0L, "fraudlake models promote " + model + " " + version
+                        + (force ? " --force" : "") + (exit[0] == 0 ? "" : ": refused"));
+            });
+            return exit[0];
+        }
+
+        private int promote(Night night, SparkSession spark, RiskModel risk) throws IOException {
             Registry registry = new Registry(spark, night.lake());
             RegistryEntry target = registry.version(model, version)
                     .orElseThrow(() -> new IllegalArgumentException("no version " + version + " of " + model));
@@ -162,9 +175,12 @@ public final class ModelsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             ModelCatalog.select(List.of(model));
-            Night night = new Night(common.config(), System.out);
-            RegistryEntry back = new Registry(night.spark(), night.lake()).rollback(model);
-            System.out.println(model + " v" + back.version() + " is champion again: " + back.note());
+            NightRunner runner = new NightRunner(common.config(), System.out);
+            runner.runTask("models rollback", LocalDate.now(AsOf.CITY), (spark, today) -> {
+                RegistryEntry back = new Registry(spark, runner.lake()).rollback(model);
+                System.out.println(model + " v" + back.version() + " is champion again: " + back.note());
+                return StageResult.of(null, 1L, "fraudlake models rollback " + model + ": v" + back.version());
+            });
             return 0;
         }
     }

@@ -11,6 +11,7 @@ import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.graph.GraphJob;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.models.ModelCatalog;
+import org.fraudlake.orchestration.LakeKeys;
 import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.ScoreJob;
 import org.fraudlake.models.TrainJob;
@@ -27,7 +28,6 @@ import org.fraudlake.publish.outbox.OutboxVerifier;
 import org.fraudlake.publish.outbox.OutboxWriter;
 import org.fraudlake.publish.outbox.Publication;
 import org.fraudlake.publish.outbox.SigningKey;
-import org.fraudlake.publish.outbox.SigningKeys;
 import org.fraudlake.publish.outbox.Verification;
 import org.fraudlake.publish.report.ReportJob;
 import org.fraudlake.simulator.SimulationConfig;
@@ -74,7 +74,8 @@ public final class Night {
     public Map<String, Long> conform(SparkSession spark, LocalDate date) throws IOException {
         out.println("conform " + date);
         long t0 = System.nanoTime();
-        Pseudonymizer p = Pseudonymizer.fromKeyFile(Path.of(config.get(FraudlakeConfig.KEY_FILE)));
+        Pseudonymizer p = LakeKeys.pseudonymizer(config, lake, spark.sparkContext().hadoopConfiguration(),
+                "conform " + date);
         Map<String, Long> counts = new ConformJob(lake, p, out::println).run(spark, date);
         out.printf("conform %s done in %.1f s%n", date, (System.nanoTime() - t0) / 1e9);
         return counts;
@@ -125,12 +126,15 @@ public final class Night {
         return p;
     }
 
-    /** Every partner's signed folder for the date (creates the signing key on first use). */
+    /**
+     * Every partner's signed folder for the date, signed with the key of {@code publish.signing-key}, which must be
+     * the one the lake is bound to ({@link LakeKeys}); a missing key fails, telling to run {@code fraudlake keys init}.
+     */
     public Publication outbox(SparkSession spark, LocalDate date) throws IOException {
         out.println("outbox " + date);
         long t0 = System.nanoTime();
-        SigningKey key = SigningKeys.loadOrInit(Path.of(config.get(FraudlakeConfig.SIGNING_KEY)), lake,
-                spark.sparkContext().hadoopConfiguration());
+        SigningKey key = LakeKeys.signingKey(config, lake, spark.sparkContext().hadoopConfiguration(),
+                "publish " + date);
         Publication p = new OutboxWriter(lake, key, line -> out.println("  " + line)).publish(spark, date);
         p.rows().forEach((partner, rows) -> out.printf("  %-12s %,6d warnings  %s%n", partner, rows,
                 p.folders().get(partner)));

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.config.FraudlakeConfig;
+import org.fraudlake.orchestration.LakeKeys;
 import org.fraudlake.publish.outbox.OutboxManifest;
 import org.fraudlake.publish.outbox.OutboxVerifier;
 import org.fraudlake.publish.outbox.OutboxWriter;
@@ -18,6 +19,8 @@ import org.fraudlake.publish.outbox.Publication;
 import org.fraudlake.publish.outbox.SigningKey;
 import org.fraudlake.publish.outbox.SigningKeys;
 import org.fraudlake.publish.outbox.Verification;
+import org.fraudlake.orchestration.NightRunner;
+import org.fraudlake.orchestration.StageResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -101,7 +104,8 @@ public final class OutboxCommand implements Runnable {
     @Command(name = "publish", mixinStandardHelpOptions = true,
             description = "Write every partner's signed folder for a business date from published/intercept_list and "
                     + "published/victim_warnings (rows sent that night), replacing an earlier publication of the "
-                    + "date. Creates the signing key (publish.signing-key) if there is none.")
+                    + "date. Signs with publish.signing-key, which must be the key the lake is bound to (`fraudlake keys init` "
+                    + "makes it).")
     static final class Publish implements Callable<Integer> {
         @Mixin
         CommonOptions common;
@@ -116,16 +120,18 @@ public final class OutboxCommand implements Runnable {
         public Integer call() throws Exception {
             FraudlakeConfig config = common.config();
             PrintWriter out = spec.commandLine().getOut();
-            Night night = new Night(config, System.out);
-            SparkSession spark = night.spark();
-            SigningKey key = SigningKeys.loadOrInit(Path.of(config.get(FraudlakeConfig.SIGNING_KEY)), night.lake(),
-                    spark.sparkContext().hadoopConfiguration());
-            Publication p = new OutboxWriter(night.lake(), key, line -> out.println(line)).publish(spark, date);
-            p.rows().forEach((partner, rows) -> out.printf("  %-12s %,6d rows  %s%n", partner, rows,
-                    p.folders().get(partner)));
-            p.withheld().forEach(w -> out.printf("  withheld %s (%s, partner %s): %s%n", w.warningId(),
-                    w.entityType(), w.partner(), w.reason()));
-            out.flush();
+            NightRunner runner = new NightRunner(config, System.out);
+            runner.runTask("outbox publish", date, (spark, d) -> {
+                SigningKey key = LakeKeys.signingKey(config, runner.lake(), spark.sparkContext().hadoopConfiguration(),
+                        "outbox publish " + d);
+                Publication p = new OutboxWriter(runner.lake(), key, line -> out.println(line)).publish(spark, d);
+                p.rows().forEach((partner, rows) -> out.printf("  %-12s %,6d rows  %s%n", partner, rows,
+                        p.folders().get(partner)));
+                p.withheld().forEach(w -> out.printf("  withheld %s (%s, partner %s): %s%n", w.warningId(),
+                        w.entityType(), w.partner(), w.reason()));
+                out.flush();
+                return StageResult.of(null, (long) p.totalRows(), "fraudlake outbox publish");
+            });
             return 0;
         }
     }

@@ -2,6 +2,8 @@ package org.fraudlake.cli;
 
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.fraudlake.orchestration.NightRunner;
+import org.fraudlake.orchestration.StageResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,8 +22,12 @@ public final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Night night = new Night(common.config(), System.out);
-        night.publish(night.spark(), date);
+        NightRunner runner = new NightRunner(common.config(), System.out);
+        runner.runCommand("publish", date, (spark, d) -> {
+            org.fraudlake.publish.outbox.Publication p = runner.night().publish(spark, d);
+            return StageResult.of(null, (long) p.totalRows(), "fraudlake publish: " + p.totalRows()
+                    + " warnings for " + p.rows().size() + " partners, every folder verified");
+        });
         return 0;
     }
 }

@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.publish.report.ReportJob;
+import org.fraudlake.orchestration.NightRunner;
+import org.fraudlake.orchestration.StageResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,8 +29,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Night night = new Night(common.config(), System.out);
-        run(night.lake(), night.spark(), date, System.out);
+        NightRunner runner = new NightRunner(common.config(), System.out);
+        runner.runCommand("report", date, (spark, d) -> StageResult.of(null, 1L,
+                run(runner.lake(), spark, d, System.out).html()));
         return 0;
     }
 

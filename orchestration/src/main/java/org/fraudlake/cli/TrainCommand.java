@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.models.ModelCatalog;
 import org.fraudlake.models.TrainJob;
+import org.fraudlake.orchestration.NightRunner;
+import org.fraudlake.orchestration.StageResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,9 +29,13 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Night night = new Night(common.config(), System.out);
-        SparkSession spark = night.spark();
-        List<TrainJob.Result> results = night.train(spark, asOf, ModelCatalog.select(models));
+        NightRunner runner = new NightRunner(common.config(), System.out);
+        List<TrainJob.Result> results = new java.util.ArrayList<>();
+        runner.runCommand("train", asOf.plusDays(1), (spark, d) -> {
+            results.addAll(runner.night().train(spark, asOf, ModelCatalog.select(models)));
+            return StageResult.of(null, (long) results.size(), "fraudlake train --as-of " + asOf
+                    + (models == null ? "" : " --models " + String.join(",", models)));
+        });
         MetricTable.print(System.out, results);
         return 0;
     }

@@ -9,6 +9,11 @@ import java.util.concurrent.Callable;
 import org.fraudlake.console.auth.ConsoleUser;
 import org.fraudlake.console.auth.Role;
 import org.fraudlake.console.auth.UserStore;
+import java.time.LocalDate;
+import org.fraudlake.config.FraudlakeConfig;
+import org.fraudlake.orchestration.NightRunner;
+import org.fraudlake.orchestration.StageResult;
+import org.fraudlake.pipelines.features.AsOf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,9 +54,18 @@ public final class UsersCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             char[] password = passwordStdin ? readStdin() : askTwice();
-            UserStore store = ConsoleUsers.of(common.config());
-            ConsoleUser u = store.add(name, Role.parse(role), partner, password);
-            Arrays.fill(password, '\0');
+            FraudlakeConfig config = common.config();
+            UserStore store = ConsoleUsers.of(config);
+            ConsoleUser[] added = new ConsoleUser[1];
+            try {
+                new NightRunner(config, System.out).runTask("users add", LocalDate.now(AsOf.CITY), (spark, today) -> {
+                    added[0] = store.add(name, Role.parse(role), partner, password);
+                    return StageResult.of(null, 1L, "fraudlake users add " + name + " --role " + role);
+                });
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+            ConsoleUser u = added[0];
             System.out.println("user " + u.name() + " (" + u.role().code()
                     + (u.partner() == null ? "" : ", partner " + u.partner()) + ") saved in " + store.file());
             return 0;

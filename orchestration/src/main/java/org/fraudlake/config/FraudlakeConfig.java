@@ -22,7 +22,8 @@ public final class FraudlakeConfig {
             "Root of the lake: a local path, or an hdfs:// or s3a:// URI.");
     public static final ConfigProperty<String> KEY_FILE = ConfigProperty.string("pseudonymization.key-file",
             "./keys/pseudonym.key",
-            "File with the HMAC key for pseudonymization (base64); created with mode 0600 if missing. Keep it outside the lake.");
+            "File with the HMAC key for pseudonymization (base64, mode 0600), made once by `fraudlake keys init`; a "
+                    + "run never creates it and refuses a key other than the lake's (ops/keys.json). Keep it outside the lake.");
     public static final ConfigProperty<String> SIGNING_KEY = ConfigProperty.string("publish.signing-key",
             "./keys/signing.key",
             "Ed25519 private key (PKCS#8 PEM, mode 0600, its public key next to it as <file>.pub) that signs the partner "

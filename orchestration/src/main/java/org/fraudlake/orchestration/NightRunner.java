@@ -240,15 +240,43 @@ public final class NightRunner implements NightLauncher {
                     out.println("stopped before " + name + " " + date + "; `fraudlake run --date " + date + "` resumes");
                     return new Outcome(date, runId, false, written);
                 }
-                RunLedger.Entry done = attempt(ledger, runId, date, name, RunLedger.nextAttempt(latest, name), written);
+                RunLedger.Entry done = attempt(ledger, runId, date, name, stages.get(name),
+                        RunLedger.nextAttempt(latest, name), written);
                 latest.put(name, done);
             }
             return new Outcome(date, runId, true, written);
         });
     }
 
-    private RunLedger.Entry attempt(RunLedger ledger, String runId, LocalDate date, String name, int firstAttempt,
-                                    List<RunLedger.Entry> written) {
+    /**
+     * Runs one stage's own command ({@code fraudlake conform --date D}, {@code fraudlake graph --hops 3 ...}) as the
+     * night runs the stage: under the lake lock, one ledger row per attempt (so {@code fraudlake runs} shows it and a
+     * later {@code fraudlake run} counts it), transient failures retried. {@code work} is the command's own job,
+     * with its own options; the stages it depends on are not checked (a person chose to run it).
+     */
+    public Outcome runCommand(String stage, LocalDate date, Stage work) throws IOException {
+        graph.stage(stage);
+        return runTask(stage, date, work);
+    }
+
+    /**
+     * Runs any other work that writes the lake ({@code keys init}, {@code users add}, {@code models promote},
+     * {@code outbox publish}) under the lake lock and records it in the run ledger as {@code task} of {@code date}
+     * (the business date it concerns, or today for work about no date). {@code task} is not a stage of the graph, so
+     * the night never takes it for one.
+     */
+    public Outcome runTask(String task, LocalDate date, Stage work) throws IOException {
+        return withLock(task + " " + date, () -> {
+            String runId = runId(date);
+            RunLedger ledger = ledger();
+            List<RunLedger.Entry> written = new ArrayList<>();
+            attempt(ledger, runId, date, task, work, RunLedger.nextAttempt(ledger.latest(date), task), written);
+            return new Outcome(date, runId, true, written);
+        });
+    }
+
+    private RunLedger.Entry attempt(RunLedger ledger, String runId, LocalDate date, String name, Stage stage,
+                                    int firstAttempt, List<RunLedger.Entry> written) {
         int retries = config.get(FraudlakeConfig.RUN_RETRIES);
         Duration backoff = config.get(FraudlakeConfig.RUN_RETRY_BACKOFF);
         for (int attempt = firstAttempt; ; attempt++) {
@@ -259,7 +287,7 @@ public final class NightRunner implements NightLauncher {
                 StageResult r;
                 observer.started(name, date);
                 try {
-                    r = stages.get(name).run(spark(), date);
+                    r = stage.run(spark(), date);
                 } finally {
                     observer.ended(name, date);
                 }
@@ -349,6 +377,7 @@ public final class NightRunner implements NightLauncher {
                         config.get(FraudlakeConfig.LOCK_WAIT), config.get(FraudlakeConfig.LOCK_STALE_AFTER),
                         out::println);
                 recordAborted(lock);
+                applyZones();
             }
             lockDepth++;
         }
@@ -357,11 +386,21 @@ public final class NightRunner implements NightLauncher {
         } finally {
             synchronized (this) {
                 if (--lockDepth == 0) {
-                    lock.close();
-                    lock = null;
+                    try {
+                        applyZones();
+                    } finally {
+                        lock.close();
+                        lock = null;
+                    }
                 }
             }
         }
+    }
+
+    /** Restricted zones owner only (see {@link LakeZones}); done holding the lock, so no run races it. */
+    private void applyZones() throws IOException {
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(lake().root());
+        LakeZones.apply(root.getFileSystem(spark().sparkContext().hadoopConfiguration()), lake());
     }
 
     private static String runId(LocalDate date) {

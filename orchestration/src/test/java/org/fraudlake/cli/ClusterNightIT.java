@@ -104,7 +104,7 @@ class ClusterNightIT {
         hdfsLake = new Lake(dfs.getURI() + "/fraudlake/lake");
         new CitySimulator(new SimulationConfig(PERSONS, DAYS, 7L, START, true)).run(localLake, new Configuration(),
                 s -> { });
-        Pseudonymizer.fromKeyFile(work.resolve("keys/pseudonym.key"));
+        Pseudonymizer.createKeyFile(work.resolve("keys/pseudonym.key"));
         SigningKeys.init(work.resolve("keys/signing.key"), localLake);
 
         // The first day is history for the second day's training: it runs here, once, through features, and both

@@ -27,6 +27,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.lake.Lake;
+import org.fraudlake.orchestration.LakeKeys;
 import org.fraudlake.models.ModelCatalog;
 import org.fraudlake.models.Registry;
 import org.fraudlake.models.RegistryEntry;
@@ -83,6 +84,7 @@ class NightEndToEndTest {
                 .with(FraudlakeConfig.KEY_FILE, tmp.resolve("keys/pseudonym.key").toString())
                 .with(FraudlakeConfig.SIGNING_KEY, tmp.resolve("keys/signing.key").toString());
         Night night = new Night(config, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        LakeKeys.init(config, lake, spark.sparkContext().hadoopConfiguration(), false, "NightEndToEndTest");
         for (LocalDate d : night.landedDates(spark)) {
             reports.add(night.ingest(spark, d));
             night.conform(spark, d);

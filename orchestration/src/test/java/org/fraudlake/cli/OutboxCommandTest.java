@@ -44,14 +44,15 @@ class OutboxCommandTest {
 
     private static Run keysInit(Path dir, String... extra) {
         String[] base = {"init", "--lake", dir.resolve("lake").toString(), "--set",
-            "publish.signing-key=" + dir.resolve("keys/signing.key")};
+            "publish.signing-key=" + dir.resolve("keys/signing.key"), "--set",
+            "pseudonymization.key-file=" + dir.resolve("keys/pseudonym.key")};
         String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
         return run(new KeysCommand(), args);
     }
 
     @Test
-    void keysInitCreatesThePairOnceAndReplacesItOnlyWhenForced(@TempDir Path dir) throws IOException {
+    void keysInitCreatesThePairOnceKeepsItAndReplacesItOnlyWhenForced(@TempDir Path dir) throws IOException {
         Run first = keysInit(dir);
         assertEquals(0, first.code(), first.err());
         Path file = dir.resolve("keys/signing.key");
@@ -61,8 +62,9 @@ class OutboxCommandTest {
         assertTrue(first.out().contains(fingerprint), first.out());
 
         Run again = keysInit(dir);
-        assertEquals(1, again.code());
-        assertTrue(again.err().contains(file.toString()) && again.err().contains("--force"), again.err());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains(file.toString()) && again.out().contains("exists, kept")
+                && again.out().contains("--force"), again.out());
         assertEquals(fingerprint, SigningKeys.fingerprint(SigningKeys.readPublicKey(pub)), "untouched");
 
         Run forced = keysInit(dir, "--force");

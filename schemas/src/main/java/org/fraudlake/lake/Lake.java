@@ -71,6 +71,14 @@ public final class Lake implements Serializable {
         return at("ops/console_users.json");
     }
 
+    /**
+     * {@code ops/keys.json}: the fingerprint of each key the lake was written with (pseudonymization, signing), recorded
+     * on first use; a run with another key refuses.
+     */
+    public String keys() {
+        return at("ops/keys.json");
+    }
+
     /** The lake's write lock: held by the one run that may write (see the orchestration's LakeLock). */
     public String lock() {
         return at("ops/_lock");

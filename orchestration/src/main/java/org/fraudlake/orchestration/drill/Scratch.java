@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.pipelines.conform.Pseudonymizer;
+import org.fraudlake.publish.outbox.SigningKeys;
 import org.fraudlake.simulator.CitySimulator;
 import org.fraudlake.simulator.SimulationConfig;
 import org.slf4j.Logger;
@@ -58,8 +59,12 @@ public final class Scratch {
                     false)).run(new Lake(city.resolve("lake").toString()), new Configuration(), s -> { });
             Files.writeString(done, "simulated\n");
         }
-        Files.createDirectories(pseudonymKey().getParent());
-        Pseudonymizer.fromKeyFile(pseudonymKey());
+        if (!Files.exists(pseudonymKey())) {
+            Pseudonymizer.createKeyFile(pseudonymKey());
+        }
+        if (!Files.exists(signingKey())) {
+            SigningKeys.create(signingKey());
+        }
         return city.resolve("lake");
     }
 

@@ -3,10 +3,13 @@ package org.fraudlake.pipelines.conform;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -20,7 +23,8 @@ import org.fraudlake.schemas.tables.TokenKind;
  * Keyed pseudonymization: a token is the kind's prefix and the first 96 bits of
  * HMAC-SHA256(key, kind|normalized value). The same identifier gives the same token in every feed, so
  * links survive; without the key a token cannot be reversed or recomputed. The key lives outside the
- * lake in a file of mode 0600.
+ * lake in a file of mode 0600, made once by {@code fraudlake keys init} ({@link #createKeyFile}); loading never
+ * creates one, so a run pointed at the wrong place fails instead of tokenizing with a fresh key.
  */
 public final class Pseudonymizer implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -35,23 +39,61 @@ public final class Pseudonymizer implements Serializable {
         this.key = key.clone();
     }
 
-    /** Reads the key file (base64), creating a new random key with mode 0600 when it does not exist. */
+    /**
+     * Reads the key file (base64). A missing file fails with a message that says how to make one: a key is never
+     * created here (a fresh key would give tokens that join nothing in the lake).
+     */
     public static Pseudonymizer fromKeyFile(Path file) throws IOException {
         if (!Files.exists(file)) {
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".key", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, Base64.getEncoder().encodeToString(fresh) + "\n");
-            Files.move(tmp, file);
+            throw new NoSuchFileException(file.toAbsolutePath().toString(), null, "no pseudonymization key "
+                    + "(setting pseudonymization.key-file); create the lake's keys once with `fraudlake keys init`, "
+                    + "or point the setting at the key the lake was tokenized with");
         }
         String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
         try {
             return new Pseudonymizer(Base64.getDecoder().decode(text));
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": not a base64 pseudonymization key: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates a new random key file of mode 0600 (written to a temporary file and moved into place); refuses
+     * ({@link FileAlreadyExistsException}) when the file exists. Only {@code fraudlake keys init}, the demo and test
+     * harnesses call this.
+     */
+    public static Pseudonymizer createKeyFile(Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        if (Files.exists(target)) {
+            throw new FileAlreadyExistsException(target.toString(), null, "a pseudonymization key exists; it is never "
+                    + "replaced (a new key means re-tokenizing the lake, see docs/security.md)");
+        }
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, ".key", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.writeString(tmp, Base64.getEncoder().encodeToString(fresh) + "\n");
+            Files.move(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return new Pseudonymizer(fresh);
+    }
+
+    /**
+     * SHA-256 of a fixed label and the key, hex: names the key in {@code ops/keys.json} and in errors without
+     * revealing it (the key is 256 random bits, so the hash cannot be inverted).
+     */
+    public String fingerprint() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update("fraudlake pseudonymization key|".getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(sha.digest(key));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK has no SHA-256", e);
         }
     }
 

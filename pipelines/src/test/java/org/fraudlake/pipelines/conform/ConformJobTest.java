@@ -88,7 +88,7 @@ class ConformJobTest {
         ingest.run(spark, D1);
         ingest.run(spark, D2);
         Path key = dir.resolve("keys/pseudonym.key");
-        job = new ConformJob(lake, Pseudonymizer.fromKeyFile(key), s -> { });
+        job = new ConformJob(lake, Pseudonymizer.createKeyFile(key), s -> { });
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
         job.run(spark, D1);
         job.run(spark, D2);

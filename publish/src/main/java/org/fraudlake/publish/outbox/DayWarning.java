@@ -40,8 +40,8 @@ public record DayWarning(String warningId, String partner, String entityType, St
             throw invalid(e.getMessage());
         }
         return new WarningLine(warningId, date.toString(), identifier, warningType, action, formatted,
-                WarningsCsv.join(models, WarningsCsv.MODEL_SEPARATOR),
-                WarningsCsv.join(reasons, WarningsCsv.REASON_SEPARATOR), validUntil);
+                WarningsCsv.neutralise(WarningsCsv.join(models, WarningsCsv.MODEL_SEPARATOR)),
+                WarningsCsv.neutralise(WarningsCsv.join(reasons, WarningsCsv.REASON_SEPARATOR)), validUntil);
     }
 
     private void require(String value, String column) {

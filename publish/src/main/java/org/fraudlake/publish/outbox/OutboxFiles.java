@@ -20,12 +20,16 @@ import org.apache.hadoop.fs.Path;
  * date are first written under a hidden staging folder in {@code outbox/}, then each is renamed into place, the
  * previous publication of the date moved aside first and deleted after. A partner sees its old folder, briefly no
  * folder, or its new folder, never half of one. A folder whose files are already byte-identical is left alone.
- * Staging folders an interrupted run of the same date left behind are deleted first; two runs of one date must not
- * overlap.
+ * A failed rename puts the previous folder back before anything is deleted: a failed publish leaves the previous
+ * publication in place. Staging folders an interrupted run of the same date left behind are cleaned first, a
+ * previous folder still parked in one moved back to its place when that place is empty; two runs of one date must
+ * not overlap (every command that publishes holds the lake lock).
  */
 final class OutboxFiles {
     /** Prefix of the staging folders in {@code outbox/}; never a partner code (codes have no dot). */
     static final String STAGING_PREFIX = ".staging-";
+    /** Suffix of a previous folder parked in the staging folder while the new one is renamed into place. */
+    static final String REPLACED_SUFFIX = ".replaced";
 
     private OutboxFiles() {
     }
@@ -47,6 +51,7 @@ final class OutboxFiles {
         removeLeftovers(fs, outbox, date);
         Path staging = new Path(outbox, STAGING_PREFIX + date + "-" + UUID.randomUUID());
         List<String> changed = new ArrayList<>();
+        boolean keepStaging = false;
         try {
             for (Map.Entry<String, Map<String, byte[]>> e : folders.entrySet()) {
                 if (!identical(fs, new Path(new Path(outbox, e.getKey()), date.toString()), e.getValue())) {
@@ -56,23 +61,41 @@ final class OutboxFiles {
             }
             for (String partner : changed) {
                 swap(fs, new Path(staging, partner), new Path(new Path(outbox, partner), date.toString()),
-                        new Path(staging, partner + ".replaced"));
+                        new Path(staging, partner + REPLACED_SUFFIX));
             }
+        } catch (KeptStagingException e) {
+            keepStaging = true;
+            throw e;
         } finally {
-            if (fs.exists(staging)) {
+            if (!keepStaging && fs.exists(staging)) {
                 fs.delete(staging, true);
             }
         }
         return changed;
     }
 
-    /** Deletes the staging folders an interrupted earlier run of the same date left behind. */
+    /**
+     * Deletes the staging folders an interrupted earlier run of the same date left behind, first moving a previous
+     * publication parked there ({@code <partner>.replaced}) back to {@code outbox/<partner>/<date>} when that is empty.
+     */
     private static void removeLeftovers(FileSystem fs, Path outbox, LocalDate date) throws IOException {
         FileStatus[] leftovers = fs.globStatus(new Path(outbox, STAGING_PREFIX + date + "-*"));
-        if (leftovers != null) {
-            for (FileStatus s : leftovers) {
-                fs.delete(s.getPath(), true);
+        if (leftovers == null) {
+            return;
+        }
+        for (FileStatus s : leftovers) {
+            for (FileStatus parked : fs.listStatus(s.getPath())) {
+                String name = parked.getPath().getName();
+                if (name.endsWith(REPLACED_SUFFIX)) {
+                    Path target = new Path(new Path(outbox,
+                            name.substring(0, name.length() - REPLACED_SUFFIX.length())), date.toString());
+                    if (!fs.exists(target) && !fs.rename(parked.getPath(), target)) {
+                        throw new IOException("could not move the previous publication " + parked.getPath()
+                                + " back to " + target + "; move it there by hand, then publish again");
+                    }
+                }
             }
+            fs.delete(s.getPath(), true);
         }
     }
 
@@ -93,9 +116,44 @@ final class OutboxFiles {
         if (replacing && !fs.rename(target, aside)) {
             throw new IOException("could not move the previous " + target + " aside to " + aside);
         }
-        if (!fs.rename(staged, target)) {
-            throw new IOException("could not move " + staged + " to " + target
-                    + (replacing ? "; the previous publication is at " + aside : ""));
+        boolean moved;
+        try {
+            moved = fs.rename(staged, target);
+        } catch (IOException e) {
+            restore(fs, replacing, aside, target, e);
+            throw e;
+        }
+        if (!moved) {
+            IOException failed = new IOException("could not move " + staged + " to " + target
+                    + (replacing ? "; the previous publication is back in place" : ""));
+            restore(fs, replacing, aside, target, failed);
+            throw failed;
+        }
+    }
+
+    /**
+     * Puts the previous publication back at {@code target} after the new one could not be renamed there; when even
+     * that fails the error says where it is, and the staging folder holding it is kept (the next publish of the date
+     * moves it back).
+     */
+    private static void restore(FileSystem fs, boolean replacing, Path aside, Path target, IOException failure)
+            throws IOException {
+        if (!replacing || fs.exists(target)) {
+            return;
+        }
+        if (!fs.rename(aside, target)) {
+            throw new KeptStagingException("could not move " + aside + " back to " + target + " after: "
+                    + failure.getMessage() + "; the previous publication is at " + aside
+                    + "; `fraudlake outbox publish --date` of that date moves it back", failure);
+        }
+    }
+
+    /** The previous publication could not be put back; its staging folder must be kept. */
+    static final class KeptStagingException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        KeptStagingException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

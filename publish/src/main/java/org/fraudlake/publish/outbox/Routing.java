@@ -17,7 +17,8 @@ import org.fraudlake.schemas.tables.TokenKind;
  *   <li>a PHONE with a partner goes to that carrier only when silver subscribers says the carrier holds it;</li>
  *   <li>a PHONE without a partner goes to every carrier only when no partner carrier holds it.</li>
  * </ul>
- * Anything else (a bank outside the partners, a disagreement, no vault entry, another entity type) is withheld
+ * Anything else (a bank outside the partners, a disagreement, no vault entry, another entity type, an identifier that
+ * would start a spreadsheet formula: {@link WarningsCsv#identifierProblem}) is withheld
  * and reported, never sent: no folder ever holds another partner's customer. Pure and driver-side.
  */
 public final class Routing {
@@ -68,7 +69,12 @@ public final class Routing {
         if (!bank.equals(w.partner())) {
             return "the vault says the account belongs to bank " + bank + ", not " + w.partner();
         }
-        byPartner.get(w.partner()).add(w.line(date, w.vaultValue().substring(colon + 1)));
+        String accountNo = w.vaultValue().substring(colon + 1);
+        String unsafe = WarningsCsv.identifierProblem(accountNo);
+        if (unsafe != null) {
+            return unsafe;
+        }
+        byPartner.get(w.partner()).add(w.line(date, accountNo));
         return null;
     }
 
@@ -78,6 +84,10 @@ public final class Routing {
         String vault = vaultProblem(w, TokenKind.PHONE);
         if (vault != null) {
             return vault;
+        }
+        String unsafe = WarningsCsv.identifierProblem(w.vaultValue());
+        if (unsafe != null) {
+            return unsafe;
         }
         if (w.partner() == null) {
             if (w.holder() != null) {

@@ -63,22 +63,31 @@ public final class SigningKeys {
             throw new FileAlreadyExistsException(file.toString(), null,
                     "a signing key exists; use --force to replace it (partners must then fetch the new public key)");
         }
+        SigningKey key = write(file);
+        installPublicKey(key, lake, conf);
+        return key;
+    }
+
+    /**
+     * Creates a key pair at {@code privateKeyFile} (and {@code <file>.pub}) without installing the public key in a
+     * lake (the first publish puts it there); refuses when the file exists. For harnesses whose lakes share a key.
+     */
+    public static SigningKey create(Path privateKeyFile) throws IOException {
+        Path file = privateKeyFile.toAbsolutePath().normalize();
+        if (Files.exists(file)) {
+            throw new FileAlreadyExistsException(file.toString(), null, "a signing key exists");
+        }
+        return write(file);
+    }
+
+    private static SigningKey write(Path file) throws IOException {
         KeyPair pair = generate();
         Files.createDirectories(file.getParent());
         writeAtomically(file, pem(PRIVATE_LABEL, pair.getPrivate().getEncoded()), "rw-------");
         writeAtomically(publicKeyFile(file), pem(PUBLIC_LABEL, pair.getPublic().getEncoded()), "rw-r--r--");
         SigningKey key = new SigningKey(pair.getPrivate(), pair.getPublic(), file.toString());
-        installPublicKey(key, lake, conf);
         LOG.info("created {}", key);
         return key;
-    }
-
-    /** The key at {@code privateKeyFile}, created (as by {@link #init}) when the file does not exist yet. */
-    public static SigningKey loadOrInit(Path privateKeyFile, Lake lake, Configuration conf) throws IOException {
-        if (Files.exists(privateKeyFile)) {
-            return load(privateKeyFile);
-        }
-        return init(privateKeyFile, lake, false, conf);
     }
 
     /** Loads the private key and the public key next to it ({@code <file>.pub}) and checks they are one pair. */
