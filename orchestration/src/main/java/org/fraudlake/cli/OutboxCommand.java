@@ -126,7 +126,7 @@ public final class OutboxCommand implements Runnable {
             p.withheld().forEach(w -> out.printf("  withheld %s (%s, partner %s): %s%n", w.warningId(),
                     w.entityType(), w.partner(), w.reason()));
             out.flush();
-            return 0;
+            return PartsFailed.exitCode("outbox publish " + date, p.failures());
         }
     }
 }

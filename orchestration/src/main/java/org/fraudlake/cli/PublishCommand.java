@@ -21,7 +21,6 @@ public final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Night night = new Night(common.config(), System.out);
-        night.publish(night.spark(), date);
-        return 0;
+        return PartsFailed.exitCode("publish " + date, night.publish(night.spark(), date).failures());
     }
 }

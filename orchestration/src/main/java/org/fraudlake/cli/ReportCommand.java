@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
                 + "in any browser) and report.json (the same figures for machines): input counts, model metrics, "
                 + "alert volumes and score distributions, decisions by action and partner, top leads and incident "
                 + "series, feedback, amount protected and precision. Sections whose tables do not exist yet say "
-                + "'not run yet'. The last line printed is the path of report.html.")
+                + "'not run yet'; a section that fails says 'failed' and the command exits 1 after writing the rest. "
+                + "The last line printed is the path of report.html.")
 public final class ReportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -28,8 +29,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Night night = new Night(common.config(), System.out);
-        run(night.lake(), night.spark(), date, System.out);
-        return 0;
+        return PartsFailed.exitCode("report " + date, run(night.lake(), night.spark(), date, System.out).failures());
     }
 
     /**

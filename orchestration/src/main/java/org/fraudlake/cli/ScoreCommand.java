@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 /** {@code fraudlake score}: every champion scores the day's active entities into gold/scores. */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score every entity active on --date with every champion model; writes gold/scores for the "
-                + "date (score, threshold, alert, reasons).")
+                + "date (score, threshold, alert, reasons). A champion that fails to score is left out and reported "
+                + "with its stack (exit 1); the others' scores are written.")
 public final class ScoreCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -22,7 +23,6 @@ public final class ScoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Night night = new Night(common.config(), System.out);
         SparkSession spark = night.spark();
-        night.score(spark, date);
-        return 0;
+        return PartsFailed.exitCode("score " + date, night.score(spark, date).failures());
     }
 }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the catalog's models on a time-based split ending on --as-of (train.train-days of "
                 + "training, then train.valid-days of validation), register each version, promote those that beat "
-                + "their champion, and print the validation metric table.")
+                + "their champion, and print the validation metric table. A model that fails to train keeps its "
+                + "champion and is reported with its stack (exit 1); the others are registered.")
 public final class TrainCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -29,8 +30,8 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Night night = new Night(common.config(), System.out);
         SparkSession spark = night.spark();
-        List<TrainJob.Result> results = night.train(spark, asOf, ModelCatalog.select(models));
-        MetricTable.print(System.out, results);
-        return 0;
+        TrainJob.Trained trained = night.train(spark, asOf, ModelCatalog.select(models));
+        MetricTable.print(System.out, trained.results());
+        return PartsFailed.exitCode("train as of " + asOf, trained.failures());
     }
 }

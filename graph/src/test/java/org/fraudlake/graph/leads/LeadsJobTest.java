@@ -51,7 +51,7 @@ class LeadsJobTest {
 
         List<String> seen = new ArrayList<>();
         LeadsJob job = new LeadsJob(lake, seen::add);
-        Map<String, Long> counts = job.run(spark, LeadFixtures.DAY);
+        Map<String, Long> counts = job.run(spark, LeadFixtures.DAY).counts();
         assertEquals(1L, counts.get("round_tripping"));
         assertEquals(1L, counts.get("shell_company"));
         assertEquals(0L, counts.get("bid_rigging"));
