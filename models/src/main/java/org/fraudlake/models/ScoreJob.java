@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.lake.Lake;
+import org.fraudlake.pipelines.failure.ErrorText;
+import org.fraudlake.pipelines.failure.PartFailure;
+import org.fraudlake.pipelines.failure.Parts;
 import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.tables.Gold;
 import org.fraudlake.schemas.tables.Gold.Scores;
@@ -21,7 +25,8 @@ import org.fraudlake.schemas.tables.Gold.Scores;
 /**
  * {@code fraudlake score --date D}: every champion scores every entity of its kind active on D (the rows of
  * its feature table for D) and the day's scores replace {@code gold/scores} for D in one commit, so a re-run
- * gives the same table. Models without a champion are skipped and reported.
+ * gives the same table. Models without a champion are skipped and reported; a champion that fails to score is
+ * left out and reported, and the others' scores are written.
  */
 public final class ScoreJob {
     private final Lake lake;
@@ -32,12 +37,25 @@ public final class ScoreJob {
         this.progress = progress;
     }
 
-    /** Rows written per model (models without a champion are absent). */
-    public Map<String, Long> run(SparkSession spark, LocalDate date, List<RiskModel> models) {
+    /** What {@link #run} did: rows written per model, and the models that failed to score. */
+    public record Scored(Map<String, Long> counts, List<PartFailure> failures) {
+        public Scored {
+            counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /**
+     * Rows written per model (models without a champion are absent). A model whose champion fails to load or
+     * score is left out of the day's scores and reported in {@link Scored#failures}; the others are written.
+     * When every champion fails, so does the run.
+     */
+    public Scored run(SparkSession spark, LocalDate date, List<RiskModel> models) {
         Registry registry = new Registry(spark, lake);
         List<RegistryEntry> entries = registry.all();
-        List<Dataset<Row>> parts = new ArrayList<>();
+        Map<String, Supplier<Dataset<Row>>> parts = new LinkedHashMap<>();
         Map<String, Long> counts = new LinkedHashMap<>();
+        List<PartFailure> failures = new ArrayList<>();
         try (FeatureStore store = new FeatureStore(spark, lake)) {
             spark.sparkContext().setJobDescription("score " + date);
             for (RiskModel model : models) {
@@ -47,29 +65,20 @@ public final class ScoreJob {
                     progress.accept("  " + model.name() + ": no champion, not scored (run fraudlake train)");
                     continue;
                 }
-                FittedModel fitted = FittedModel.load(champion.get().path(), spark.sparkContext().hadoopConfiguration());
-                parts.add(fitted.score(model, model.inputs(store, date, date)).select(
-                        col(FeatureStore.BUSINESS_DATE),
-                        lit(model.name()).as(Scores.MODEL),
-                        lit(champion.get().version()).as(Scores.VERSION),
-                        lit(model.spec().entity().name()).as(Scores.ENTITY_TYPE),
-                        col(FeatureStore.ENTITY_ID).as(Scores.ENTITY_ID),
-                        col(FeatureStore.PARTNERS).as(Scores.PARTNERS),
-                        col(Evaluator.SCORE).as(Scores.SCORE),
-                        lit(fitted.threshold()).as(Scores.THRESHOLD),
-                        col(Evaluator.SCORE).geq(fitted.threshold())
-                                .and(org.apache.spark.sql.functions.size(col(Evaluator.REASONS)).gt(0)).as(Scores.ALERT),
-                        col(Evaluator.REASONS).as(Scores.REASONS)));
+                parts.put(model.name(), () -> scores(spark, store, model, champion.get(), date));
             }
-            if (parts.isEmpty()) {
-                return counts;
+            Map<String, Dataset<Row>> built = Parts.build(parts, failures);
+            Parts.writeUnion(built, all -> DeltaIO.replaceWhere(all, lake.gold(Gold.SCORES),
+                    Gold.BUSINESS_DATE + " = DATE'" + date + "'", Gold.BUSINESS_DATE), failures);
+            failures.forEach(f -> progress.accept(String.format("  %-22s FAILED, not scored: %s", f.part(),
+                    ErrorText.describe(f.error()))));
+            RuntimeException all = PartFailure.whenAllFailed("champions", parts.size(), failures);
+            if (all != null) {
+                throw all;
             }
-            Dataset<Row> all = parts.get(0);
-            for (int i = 1; i < parts.size(); i++) {
-                all = all.unionByName(parts.get(i));
+            if (built.isEmpty()) {
+                return new Scored(counts, failures);
             }
-            DeltaIO.replaceWhere(all, lake.gold(Gold.SCORES), Gold.BUSINESS_DATE + " = DATE'" + date + "'",
-                    Gold.BUSINESS_DATE);
             Dataset<Row> written = DeltaIO.read(spark, lake.gold(Gold.SCORES))
                     .filter(col(Gold.BUSINESS_DATE).equalTo(lit(date.toString()).cast("date")));
             for (Row r : written.groupBy(Scores.MODEL).agg(org.apache.spark.sql.functions.count(lit(1)),
@@ -81,6 +90,24 @@ public final class ScoreJob {
         } finally {
             spark.sparkContext().setJobDescription(null);
         }
-        return counts;
+        return new Scored(counts, failures);
+    }
+
+    /** One champion's scores of the entities active on the date, in the columns of gold/scores. */
+    private static Dataset<Row> scores(SparkSession spark, FeatureStore store, RiskModel model, RegistryEntry champion,
+                                       LocalDate date) {
+        FittedModel fitted = FittedModel.load(champion.path(), spark.sparkContext().hadoopConfiguration());
+        return fitted.score(model, model.inputs(store, date, date)).select(
+                col(FeatureStore.BUSINESS_DATE),
+                lit(model.name()).as(Scores.MODEL),
+                lit(champion.version()).as(Scores.VERSION),
+                lit(model.spec().entity().name()).as(Scores.ENTITY_TYPE),
+                col(FeatureStore.ENTITY_ID).as(Scores.ENTITY_ID),
+                col(FeatureStore.PARTNERS).as(Scores.PARTNERS),
+                col(Evaluator.SCORE).as(Scores.SCORE),
+                lit(fitted.threshold()).as(Scores.THRESHOLD),
+                col(Evaluator.SCORE).geq(fitted.threshold())
+                        .and(org.apache.spark.sql.functions.size(col(Evaluator.REASONS)).gt(0)).as(Scores.ALERT),
+                col(Evaluator.REASONS).as(Scores.REASONS));
     }
 }

@@ -27,8 +27,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.lake.Lake;
+import org.fraudlake.pipelines.failure.ErrorText;
+import org.fraudlake.pipelines.failure.PartFailure;
+import org.fraudlake.pipelines.failure.Transient;
 import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.tables.Silver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code fraudlake train --as-of D}: fits the catalog's models on a time-based split and registers each
@@ -43,6 +48,7 @@ import org.fraudlake.schemas.tables.Silver;
  */
 public final class TrainJob {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(TrainJob.class);
     /** Models trained at once: their many small Spark jobs overlap instead of leaving the cores idle. */
     static final int PARALLELISM = 3;
 
@@ -53,6 +59,17 @@ public final class TrainJob {
 
     /** One model's outcome: the stored registry entry and its validation metrics per group. */
     public record Result(RegistryEntry entry, Map<String, Metrics> metrics, double seconds) {
+    }
+
+    /**
+     * What {@link #run} did: the models trained and registered, in catalog order, and the models that failed to
+     * train (each keeps its champion, or none; nothing of it is registered).
+     */
+    public record Trained(List<Result> results, List<PartFailure> failures) {
+        public Trained {
+            results = List.copyOf(results);
+            failures = List.copyOf(failures);
+        }
     }
 
     private final Lake lake;
@@ -66,7 +83,12 @@ public final class TrainJob {
         this.progress = progress;
     }
 
-    public List<Result> run(SparkSession spark, LocalDate asOf, List<RiskModel> models) {
+    /**
+     * Trains every model and registers those that trained in one commit. A model that throws is left out and
+     * reported in {@link Trained#failures} with its error (logged with its stack); the others train and register.
+     * When every model fails, so does the run.
+     */
+    public Trained run(SparkSession spark, LocalDate asOf, List<RiskModel> models) {
         LocalDate validFrom = asOf.minusDays(settings.validDays() - 1L);
         LocalDate trainTo = validFrom.minusDays(1);
         LocalDate trainFrom = trainTo.minusDays(settings.trainDays() - 1L);
@@ -78,6 +100,7 @@ public final class TrainJob {
         Evaluator evaluator = new Evaluator(settings.k());
         List<RegistryEntry> before = registry.all();
         List<Result> results = new ArrayList<>();
+        List<PartFailure> failures = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM, r -> {
             Thread t = new Thread(r, "train");
             t.setDaemon(true);
@@ -89,8 +112,24 @@ public final class TrainJob {
                 futures.add(pool.submit(() -> trainOne(spark, model, store, before, labels, evaluator, asOf,
                         trainFrom, trainTo, validFrom, inputVersions)));
             }
-            for (Future<Result> f : futures) {
-                results.add(f.get());
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    results.add(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    if (Transient.is(e.getCause())) {
+                        throw e.getCause() instanceof RuntimeException re ? re
+                                : new IllegalStateException(e.getCause());
+                    }
+                    String name = models.get(i).name();
+                    LOG.error("train as of {}: model {} failed; it keeps its champion", asOf, name, e.getCause());
+                    progress.accept(String.format("  %-22s FAILED, keeps its champion: %s", name,
+                            ErrorText.describe(e.getCause())));
+                    failures.add(new PartFailure(name, e.getCause()));
+                }
+            }
+            RuntimeException all = PartFailure.whenAllFailed("models", models.size(), failures);
+            if (all != null) {
+                throw all;
             }
             List<RegistryEntry> stored = registry.registerAll(results.stream().map(Result::entry).toList());
             for (int i = 0; i < results.size(); i++) {
@@ -102,12 +141,10 @@ public final class TrainJob {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("training interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }
-        return results;
+        return new Trained(results, failures);
     }
 
     private Result trainOne(SparkSession spark, RiskModel model, FeatureStore store, List<RegistryEntry> before, Labels labels,

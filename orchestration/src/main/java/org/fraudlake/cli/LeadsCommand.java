@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.graph.leads.LeadsJob;
 import org.fraudlake.lake.Lake;
+import org.fraudlake.pipelines.failure.PartFailure;
 import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Published.IncidentSeries;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
         description = "Find economic-crime leads (round tripping, underground banking, illegal fund-raising, bid "
                 + "rigging, shell companies, structuring rings) over the 30 days ending on a business date into "
                 + "published/leads, link police incidents into series into published/incident_series, and print "
-                + "them by typology.")
+                + "them by typology. A detector or the series step that fails is left out and reported (exit 1); "
+                + "the rest is published.")
 public final class LeadsCommand implements Callable<Integer> {
     private static final int SHOWN = 3;
 
@@ -41,19 +43,24 @@ public final class LeadsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         NightRunner runner = new NightRunner(common.config(), System.out);
-        runner.runCommand("leads", date, (spark, d) -> StageResult.of(null,
-                StageResult.total(run(runner.lake(), spark, d, System.out)), "fraudlake leads"));
-        return 0;
+        return PartsFailed.exitCode(runner.runCommand("leads", date, (spark, d) -> {
+            LeadsJob.Result r = run(runner.lake(), spark, d, System.out);
+            return StageResult.of(null, StageResult.total(r.counts()), "fraudlake leads").withFailures(r.failures());
+        }));
     }
 
-    /** Runs the leads job for a date and prints its leads by typology and its series; what the demo calls too. */
-    public static Map<String, Long> run(Lake lake, SparkSession spark, LocalDate date, PrintStream out) {
+    /**
+     * Runs the leads job for a date and prints its leads by typology and its series, and what failed; what the
+     * demo calls too.
+     */
+    public static LeadsJob.Result run(Lake lake, SparkSession spark, LocalDate date, PrintStream out) {
         out.println("leads " + date);
         long t0 = System.nanoTime();
-        Map<String, Long> counts = new LeadsJob(lake, line -> out.println("  " + line)).run(spark, date);
-        out.printf("leads %s done in %.1f s%n", date, (System.nanoTime() - t0) / 1e9);
-        print(lake, spark, date, counts, out);
-        return counts;
+        LeadsJob.Result result = new LeadsJob(lake, line -> out.println("  " + line)).run(spark, date);
+        out.printf("leads %s done in %.1f s%s%n", date, (System.nanoTime() - t0) / 1e9,
+                result.failures().isEmpty() ? "" : "; " + PartFailure.summary(result.failures()));
+        print(lake, spark, date, result.counts(), out);
+        return result;
     }
 
     static void print(Lake lake, SparkSession spark, LocalDate date, Map<String, Long> counts, PrintStream out) {

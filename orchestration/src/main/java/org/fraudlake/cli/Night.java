@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.graph.GraphJob;
+import org.fraudlake.graph.leads.LeadsJob;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.models.ModelCatalog;
 import org.fraudlake.orchestration.LakeKeys;
@@ -16,6 +17,7 @@ import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.ScoreJob;
 import org.fraudlake.models.TrainJob;
 import org.fraudlake.pipelines.conform.ConformJob;
+import org.fraudlake.pipelines.failure.PartFailure;
 import org.fraudlake.pipelines.conform.Pseudonymizer;
 import org.fraudlake.pipelines.features.FeaturesJob;
 import org.fraudlake.pipelines.ingest.DeliveryOutcome;
@@ -101,8 +103,8 @@ public final class Night {
         return counts;
     }
 
-    /** Leads and incident series for a date, printed by typology. */
-    public Map<String, Long> leads(SparkSession spark, LocalDate date) {
+    /** Leads and incident series for a date, printed by typology, and the detectors or steps that failed. */
+    public LeadsJob.Result leads(SparkSession spark, LocalDate date) {
         return LeadsCommand.run(lake, spark, date, out);
     }
 
@@ -116,14 +118,32 @@ public final class Night {
         return counts;
     }
 
-    /** Decisions, then every partner's signed folder, verified as a partner would. */
+    /**
+     * Decisions, then every partner's signed folder, verified as a partner would. A partner whose folder fails to
+     * be written or verified is in {@link Publication#failures} (and out of its folders); the others are published.
+     * When every folder fails, so does the publication.
+     */
     public Publication publish(SparkSession spark, LocalDate date) throws IOException {
         decide(spark, date);
         Publication p = outbox(spark, date);
-        if (verifyOutbox(p) > 0) {
-            throw new IllegalStateException("outbox " + date + ": a folder failed verification (see above)");
+        List<PartFailure> unverified = unverified(p);
+        if (unverified.isEmpty()) {
+            return p;
         }
-        return p;
+        RuntimeException all = PartFailure.whenAllFailed("partner folders", p.folders().size(), unverified);
+        if (all != null) {
+            throw all;
+        }
+        Map<String, String> folders = new java.util.TreeMap<>(p.folders());
+        Map<String, Integer> rows = new java.util.TreeMap<>(p.rows());
+        for (PartFailure f : unverified) {
+            String partner = f.part().substring(OutboxWriter.PARTNER_PART.length());
+            folders.remove(partner);
+            rows.remove(partner);
+        }
+        List<PartFailure> failures = new java.util.ArrayList<>(p.failures());
+        failures.addAll(unverified);
+        return new Publication(p.date(), rows, folders, p.rewritten(), p.withheld(), failures);
     }
 
     /**
@@ -150,20 +170,27 @@ public final class Night {
      * (a partner checks a folder it has fetched); on a remote lake it says so and checks nothing.
      */
     public int verifyOutbox(Publication p) throws IOException {
-        int failed = 0;
-        for (String folder : p.folders().values()) {
+        return unverified(p).size();
+    }
+
+    /** {@link #verifyOutbox}: the partners ({@code partner <code>}) whose folder failed, each with what was wrong. */
+    private List<PartFailure> unverified(Publication p) throws IOException {
+        List<PartFailure> failed = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> e : p.folders().entrySet()) {
+            String folder = e.getValue();
             if (folder.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !folder.startsWith("file:")) {
                 out.println("outbox " + p.date() + ": not a local lake, folders not verified here");
-                return 0;
+                return List.of();
             }
             Verification v = OutboxVerifier.verify(Path.of(folder.replaceFirst("^file:(//)?", "")));
             if (!v.ok()) {
-                failed++;
                 out.printf("  FAIL %s: %s%n", folder, v.problems());
+                failed.add(new PartFailure(OutboxWriter.PARTNER_PART + e.getKey(), new IllegalStateException(
+                        folder + " failed verification: " + v.problems())));
             }
         }
         out.printf("outbox %s verified: %d folders, %d failed (manifest, checksums, Ed25519 signature)%n", p.date(),
-                p.folders().size(), failed);
+                p.folders().size(), failed.size());
         return failed;
     }
 
@@ -196,26 +223,34 @@ public final class Night {
                 config.get(FraudlakeConfig.MAX_NEGATIVES), config.get(FraudlakeConfig.TOP_K));
     }
 
-    public List<TrainJob.Result> train(SparkSession spark, LocalDate asOf, List<RiskModel> models) {
+    public TrainJob.Trained train(SparkSession spark, LocalDate asOf, List<RiskModel> models) {
         return train(spark, asOf, models, trainSettings());
     }
 
-    public List<TrainJob.Result> train(SparkSession spark, LocalDate asOf, List<RiskModel> models,
-                                       TrainJob.Settings settings) {
+    /** Trains and registers the models; those that fail are in {@link TrainJob.Trained#failures}. */
+    public TrainJob.Trained train(SparkSession spark, LocalDate asOf, List<RiskModel> models,
+                                  TrainJob.Settings settings) {
         out.println("train as of " + asOf);
         long t0 = System.nanoTime();
-        List<TrainJob.Result> results = new TrainJob(lake, settings, out::println).run(spark, asOf, models);
+        TrainJob.Trained results = new TrainJob(lake, settings, out::println).run(spark, asOf, models);
         out.printf("train %s done in %.1f s%n", asOf, (System.nanoTime() - t0) / 1e9);
         return results;
     }
 
-    public Map<String, Long> score(SparkSession spark, LocalDate date) {
+    public ScoreJob.Scored score(SparkSession spark, LocalDate date) {
+        return score(spark, date, ModelCatalog.all());
+    }
+
+    /** Every champion of {@code models} scores the date; those that fail are in {@link ScoreJob.Scored#failures}. */
+    public ScoreJob.Scored score(SparkSession spark, LocalDate date, List<RiskModel> models) {
         out.println("score " + date);
         long t0 = System.nanoTime();
-        Map<String, Long> counts = new ScoreJob(lake, out::println).run(spark, date, ModelCatalog.all());
-        out.printf("score %s done in %.1f s: %,d scores from %d models%n", date, (System.nanoTime() - t0) / 1e9,
-                counts.values().stream().mapToLong(Long::longValue).sum(), counts.size());
-        return counts;
+        ScoreJob.Scored scored = new ScoreJob(lake, out::println).run(spark, date, models);
+        Map<String, Long> counts = scored.counts();
+        out.printf("score %s done in %.1f s: %,d scores from %d models%s%n", date, (System.nanoTime() - t0) / 1e9,
+                counts.values().stream().mapToLong(Long::longValue).sum(), counts.size(),
+                scored.failures().isEmpty() ? "" : "; " + PartFailure.summary(scored.failures()));
+        return scored;
     }
 
     /** Business dates with deliveries in landing. */

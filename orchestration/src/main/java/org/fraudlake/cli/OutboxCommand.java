@@ -121,7 +121,7 @@ public final class OutboxCommand implements Runnable {
             FraudlakeConfig config = common.config();
             PrintWriter out = spec.commandLine().getOut();
             NightRunner runner = new NightRunner(config, System.out);
-            runner.runTask("outbox publish", date, (spark, d) -> {
+            return PartsFailed.exitCode(runner.runTask("outbox publish", date, (spark, d) -> {
                 SigningKey key = LakeKeys.signingKey(config, runner.lake(), spark.sparkContext().hadoopConfiguration(),
                         "outbox publish " + d);
                 Publication p = new OutboxWriter(runner.lake(), key, line -> out.println(line)).publish(spark, d);
@@ -130,9 +130,8 @@ public final class OutboxCommand implements Runnable {
                 p.withheld().forEach(w -> out.printf("  withheld %s (%s, partner %s): %s%n", w.warningId(),
                         w.entityType(), w.partner(), w.reason()));
                 out.flush();
-                return StageResult.of(null, (long) p.totalRows(), "fraudlake outbox publish");
-            });
-            return 0;
+                return StageResult.of(null, (long) p.totalRows(), "fraudlake outbox publish").withFailures(p.failures());
+            }));
         }
     }
 }

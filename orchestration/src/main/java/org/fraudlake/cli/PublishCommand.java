@@ -23,11 +23,10 @@ public final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         NightRunner runner = new NightRunner(common.config(), System.out);
-        runner.runCommand("publish", date, (spark, d) -> {
+        return PartsFailed.exitCode(runner.runCommand("publish", date, (spark, d) -> {
             org.fraudlake.publish.outbox.Publication p = runner.night().publish(spark, d);
             return StageResult.of(null, (long) p.totalRows(), "fraudlake publish: " + p.totalRows()
-                    + " warnings for " + p.rows().size() + " partners, every folder verified");
-        });
-        return 0;
+                    + " warnings for " + p.rows().size() + " partners").withFailures(p.failures());
+        }));
     }
 }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
                 + "in any browser) and report.json (the same figures for machines): input counts, model metrics, "
                 + "alert volumes and score distributions, decisions by action and partner, top leads and incident "
                 + "series, feedback, amount protected and precision. Sections whose tables do not exist yet say "
-                + "'not run yet'. The last line printed is the path of report.html.")
+                + "'not run yet'; a section that fails says 'failed' and the command exits 1 after writing the rest. "
+                + "The last line printed is the path of report.html.")
 public final class ReportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -30,9 +31,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         NightRunner runner = new NightRunner(common.config(), System.out);
-        runner.runCommand("report", date, (spark, d) -> StageResult.of(null, 1L,
-                run(runner.lake(), spark, d, System.out).html()));
-        return 0;
+        return PartsFailed.exitCode(runner.runCommand("report", date, (spark, d) -> {
+            ReportJob.Output r = run(runner.lake(), spark, d, System.out);
+            return StageResult.of(null, 1L, r.html()).withFailures(r.failures());
+        }));
     }
 
     /**

@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
 /** {@code fraudlake runs}: the run ledger. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
         description = "Show the run ledger ops/runs (every stage attempt: run id, date, stage, status, attempt, "
-                + "start, seconds, rows in and out, error or note) and who holds the lake lock.")
+                + "start, seconds, rows in and out, error or note) and who holds the lake lock. An error names the "
+                + "exception, its message and the frames of fraudlake's code where it was thrown; the note names the "
+                + "log under ops/logs/ with the whole stack. PARTIAL: the stage completed but some of its parts (a "
+                + "model, a lead detector, a report section, a partner's folder) failed; ops/failures lists them.")
 public final class RunsCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -40,7 +43,7 @@ public final class RunsCommand implements Callable<Integer> {
             boolean ended = e.endedAt() != null;
             String started = e.startedAt().toString().replace('T', ' ');
             out.printf("%-28s %-10s %-9s %-9s %3d %-20.19s %8s %12s %12s  %s%n", e.runId(), e.date(), e.stage(),
-                    e.status(), e.attempt(), started,
+                    e.partial() ? RunLedger.PARTIAL : e.status(), e.attempt(), started,
                     ended ? String.format("%.1f", Duration.between(e.startedAt(), e.endedAt()).toMillis() / 1e3) : "",
                     e.rowsIn() == null ? "" : String.format("%,d", e.rowsIn()),
                     e.rowsOut() == null ? "" : String.format("%,d", e.rowsOut()),

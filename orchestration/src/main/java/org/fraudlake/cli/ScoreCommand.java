@@ -3,6 +3,7 @@ package org.fraudlake.cli;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.fraudlake.models.ScoreJob;
 import org.fraudlake.orchestration.NightRunner;
 import org.fraudlake.orchestration.StageResult;
 import picocli.CommandLine.Command;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Option;
 /** {@code fraudlake score}: every champion scores the day's active entities into gold/scores. */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score every entity active on --date with every champion model; writes gold/scores for the "
-                + "date (score, threshold, alert, reasons).")
+                + "date (score, threshold, alert, reasons). A champion that fails to score is left out and reported "
+                + "with its stack (exit 1); the others' scores are written.")
 public final class ScoreCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -23,8 +25,9 @@ public final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         NightRunner runner = new NightRunner(common.config(), System.out);
-        runner.runCommand("score", date, (spark, d) -> StageResult.of(null,
-                StageResult.total(runner.night().score(spark, d)), "fraudlake score"));
-        return 0;
+        return PartsFailed.exitCode(runner.runCommand("score", date, (spark, d) -> {
+            ScoreJob.Scored s = runner.night().score(spark, d);
+            return StageResult.of(null, StageResult.total(s.counts()), "fraudlake score").withFailures(s.failures());
+        }));
     }
 }

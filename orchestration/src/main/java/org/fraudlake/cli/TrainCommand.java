@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the catalog's models on a time-based split ending on --as-of (train.train-days of "
                 + "training, then train.valid-days of validation), register each version, promote those that beat "
-                + "their champion, and print the validation metric table.")
+                + "their champion, and print the validation metric table. A model that fails to train keeps its "
+                + "champion and is reported with its stack (exit 1); the others are registered.")
 public final class TrainCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -31,12 +32,13 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NightRunner runner = new NightRunner(common.config(), System.out);
         List<TrainJob.Result> results = new java.util.ArrayList<>();
-        runner.runCommand("train", asOf.plusDays(1), (spark, d) -> {
-            results.addAll(runner.night().train(spark, asOf, ModelCatalog.select(models)));
+        NightRunner.Outcome outcome = runner.runCommand("train", asOf.plusDays(1), (spark, d) -> {
+            TrainJob.Trained trained = runner.night().train(spark, asOf, ModelCatalog.select(models));
+            results.addAll(trained.results());
             return StageResult.of(null, (long) results.size(), "fraudlake train --as-of " + asOf
-                    + (models == null ? "" : " --models " + String.join(",", models)));
+                    + (models == null ? "" : " --models " + String.join(",", models))).withFailures(trained.failures());
         });
         MetricTable.print(System.out, results);
-        return 0;
+        return PartsFailed.exitCode(outcome);
     }
 }

@@ -13,16 +13,22 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.cli.Night;
 import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.lake.Lake;
+import org.fraudlake.models.ModelCatalog;
+import org.fraudlake.models.RiskModel;
+import org.fraudlake.pipelines.failure.PartFailure;
 
 /**
  * Runs the night's {@link StageGraph} for business dates: resumes from the first stage not completed (per
  * the run ledger {@code ops/runs}), retries transient failures with backoff, stops at once on any other
- * failure, holds the lake's lock for the whole run, and stops between stages when asked. Every stage is
- * idempotent for its date, so resuming after a crash gives the tables and outbox of an uninterrupted run.
+ * failure (the ledger row names the exception, message and our code's frames; the whole stack goes to stderr and
+ * to {@code ops/logs/<date>/}, and a row to {@code ops/failures}), lets a stage whose parts failed complete
+ * (SUCCEEDED with the failed parts named: PARTIAL, see {@link StageResult}), holds the lake's lock for the whole
+ * run, and stops between stages when asked. Every stage is idempotent for its date, so resuming after a crash gives the tables and outbox of an uninterrupted run.
  */
 public final class NightRunner implements NightLauncher {
     /** A run's outcome for one date: whether every stage wanted completed, and the ledger rows it wrote. */
@@ -61,6 +67,7 @@ public final class NightRunner implements NightLauncher {
     private final StageGraph graph;
     private final Map<String, Stage> stages;
     private final Sleeper sleeper;
+    private final PrintStream err;
     private final AtomicBoolean stop = new AtomicBoolean();
     private final Object running = new Object();
     private SparkSession spark;
@@ -70,25 +77,35 @@ public final class NightRunner implements NightLauncher {
     private volatile StageObserver observer = StageObserver.NONE;
 
     public NightRunner(FraudlakeConfig config, PrintStream out) {
-        this.config = config;
-        this.out = out;
-        this.night = new Night(config, out);
-        this.graph = StageGraph.STANDARD;
-        this.stages = new NightStages(config, night, out, stop::get).all();
-        this.sleeper = d -> Thread.sleep(d.toMillis());
+        this(config, out, StageGraph.STANDARD, Map.of(), d -> Thread.sleep(d.toMillis()), ModelCatalog.all(),
+                System.err);
     }
 
-    /** A runner of another graph whose stages are the given ones (tests: failing, slow or counting stages). */
+    /**
+     * A runner of another graph whose stages are the given ones (tests: failing, slow or counting stages); what
+     * would go to stderr goes to {@code out}.
+     */
     NightRunner(FraudlakeConfig config, PrintStream out, StageGraph graph, Map<String, Stage> replaced,
                 Sleeper sleeper) {
+        this(config, out, graph, replaced, sleeper, ModelCatalog.all(), out);
+    }
+
+    /** The standard night whose train and score stages take {@code catalog} (tests: a model that throws). */
+    NightRunner(FraudlakeConfig config, PrintStream out, List<RiskModel> catalog) {
+        this(config, out, StageGraph.STANDARD, Map.of(), d -> Thread.sleep(d.toMillis()), catalog, out);
+    }
+
+    private NightRunner(FraudlakeConfig config, PrintStream out, StageGraph graph, Map<String, Stage> replaced,
+                        Sleeper sleeper, List<RiskModel> catalog, PrintStream err) {
         this.config = config;
         this.out = out;
         this.night = new Night(config, out);
         this.graph = graph;
-        Map<String, Stage> all = new LinkedHashMap<>(new NightStages(config, night, out, stop::get).all());
+        Map<String, Stage> all = new LinkedHashMap<>(new NightStages(config, night, out, stop::get, catalog).all());
         all.putAll(replaced);
         this.stages = all;
         this.sleeper = sleeper;
+        this.err = err;
     }
 
     public Lake lake() {
@@ -291,26 +308,38 @@ public final class NightRunner implements NightLauncher {
                 } finally {
                     observer.ended(name, date);
                 }
+                String note = r.note();
+                String partsError = null;
+                if (!r.failures().isEmpty()) {
+                    String log = failureLog().record(runId, date, name, attempt, null, r.failures());
+                    partsError = r.failures().stream().map(PartFailure::describe).collect(Collectors.joining("; "));
+                    note = (note == null ? "" : note + "; ") + RunLedger.PARTIAL + ": "
+                            + PartFailure.summary(r.failures()) + "; the rest completed"
+                            + (log == null ? "" : "; stacks in " + log);
+                }
                 RunLedger.Entry e = new RunLedger.Entry(runId, date, name, r.skipped() ? RunLedger.SKIPPED
-                        : RunLedger.SUCCEEDED, attempt, started, Instant.now(), r.rowsIn(), r.rowsOut(), null, r.note(),
-                        host(), ProcessHandle.current().pid());
+                        : RunLedger.SUCCEEDED, attempt, started, Instant.now(), r.rowsIn(), r.rowsOut(), partsError,
+                        note, host(), ProcessHandle.current().pid());
                 ledger.record(e);
                 written.add(e);
-                out.printf("%s %s: %s in %.1f s%s%n", name, date, e.status().toLowerCase(),
-                        Duration.between(started, e.endedAt()).toMillis() / 1e3, r.note() == null ? "" : " (" + r.note() + ")");
+                out.printf("%s %s: %s in %.1f s%s%n", name, date, e.partial() ? "succeeded, " + RunLedger.PARTIAL
+                                : e.status().toLowerCase(), Duration.between(started, e.endedAt()).toMillis() / 1e3,
+                        note == null ? "" : " (" + note + ")");
                 return e;
             } catch (Exception error) {
                 boolean again = Failures.isTransient(error) && attempt - firstAttempt < retries && !stop.get();
                 String why = Failures.describe(error);
+                String log = failureLog().record(runId, date, name, attempt, error, List.of());
                 RunLedger.Entry e = entry(runId, date, name, RunLedger.FAILED, attempt, started, Instant.now(), why,
-                        again ? "transient; retrying" : Failures.isTransient(error) ? "transient; retries used up"
-                                : "not retried: fails the same way again until the input or code is fixed");
+                        (again ? "transient; retrying" : Failures.isTransient(error) ? "transient; retries used up"
+                                : "not retried: fails the same way again until the input or code is fixed")
+                                + (log == null ? "" : "; full stack in " + log));
                 ledger.record(e);
                 written.add(e);
                 if (!again) {
                     throw new StageFailedException(name, date, "stage " + name + " of " + date + " failed (attempt "
-                            + attempt + "): " + why + "; `fraudlake run --date " + date + "` resumes from this stage",
-                            error);
+                            + attempt + "): " + why + (log == null ? "" : "; full stack in " + lake().root() + "/" + log)
+                            + "; `fraudlake run --date " + date + "` resumes from this stage", error);
                 }
                 Duration wait = backoff.multipliedBy(1L << Math.min(20, attempt - firstAttempt));
                 out.printf("%s %s: transient failure (%s); retry %d of %d in %d s%n", name, date, why,
@@ -326,6 +355,10 @@ public final class NightRunner implements NightLauncher {
                 doing(null, null, null);
             }
         }
+    }
+
+    private FailureLog failureLog() {
+        return new FailureLog(spark(), lake(), err, out);
     }
 
     private void doing(String date, String stage, Integer attempt) {

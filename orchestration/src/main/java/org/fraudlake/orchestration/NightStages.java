@@ -16,9 +16,12 @@ import org.apache.spark.sql.SparkSession;
 import org.fraudlake.cli.MetricTable;
 import org.fraudlake.cli.Night;
 import org.fraudlake.config.FraudlakeConfig;
+import org.fraudlake.graph.leads.LeadsJob;
 import org.fraudlake.models.ModelCatalog;
 import org.fraudlake.models.Registry;
 import org.fraudlake.models.RegistryEntry;
+import org.fraudlake.models.RiskModel;
+import org.fraudlake.models.ScoreJob;
 import org.fraudlake.models.TrainJob;
 import org.fraudlake.pipelines.features.AsOf;
 import org.fraudlake.pipelines.ingest.DeliveryOutcome;
@@ -26,11 +29,14 @@ import org.fraudlake.pipelines.ingest.IngestReport;
 import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.publish.feedback.FeedbackJob;
 import org.fraudlake.publish.outbox.Publication;
+import org.fraudlake.publish.report.ReportJob;
 import org.fraudlake.schemas.tables.Gold;
 
 /**
  * The stages of {@link StageGraph#STANDARD}, bound to the jobs through {@link Night}. Each returns what the
- * ledger records: rows read where the job knows them, rows written, and a note.
+ * ledger records: rows read where the job knows them, rows written, a note, and the parts that failed while the
+ * stage went on: models in train and score, lead detectors and the series step in leads, partners' folders in
+ * publish, sections in report.
  */
 final class NightStages {
     /** Fewest training days the train stage accepts besides the validation window. */
@@ -40,12 +46,20 @@ final class NightStages {
     private final Night night;
     private final PrintStream out;
     private final BooleanSupplier stopRequested;
+    private final List<RiskModel> catalog;
 
     NightStages(FraudlakeConfig config, Night night, PrintStream out, BooleanSupplier stopRequested) {
+        this(config, night, out, stopRequested, ModelCatalog.all());
+    }
+
+    /** Stages that train and score {@code catalog} instead of the whole {@link ModelCatalog} (tests). */
+    NightStages(FraudlakeConfig config, Night night, PrintStream out, BooleanSupplier stopRequested,
+                List<RiskModel> catalog) {
         this.config = config;
         this.night = night;
         this.out = out;
         this.stopRequested = stopRequested;
+        this.catalog = List.copyOf(catalog);
     }
 
     /** Every stage by name, in the graph's order. */
@@ -57,13 +71,19 @@ final class NightStages {
         stages.put("graph", (spark, d) -> written(night.graph(spark, d)));
         stages.put("train", this::train);
         stages.put("score", this::score);
-        stages.put("leads", (spark, d) -> written(night.leads(spark, d)));
+        stages.put("leads", (spark, d) -> {
+            LeadsJob.Result r = night.leads(spark, d);
+            return written(r.counts()).withFailures(r.failures());
+        });
         stages.put("publish", this::publish);
         stages.put("feedback", (spark, d) -> {
             FeedbackJob.Result r = night.feedback(spark, d);
             return StageResult.of(null, r.rows(), r.banks().size() + " banks");
         });
-        stages.put("report", (spark, d) -> StageResult.of(null, 1L, night.report(spark, d).html()));
+        stages.put("report", (spark, d) -> {
+            ReportJob.Output r = night.report(spark, d);
+            return StageResult.of(null, 1L, r.html()).withFailures(r.failures());
+        });
         return stages;
     }
 
@@ -108,12 +128,13 @@ final class NightStages {
                     + last.get().plusDays(every) + " (train.every-days " + every + ")");
         }
         int trainDays = (int) Math.min(settings.trainDays(), featureDays - settings.validDays());
-        List<TrainJob.Result> results = night.train(spark, asOf, ModelCatalog.all(), new TrainJob.Settings(trainDays,
+        TrainJob.Trained trained = night.train(spark, asOf, catalog, new TrainJob.Settings(trainDays,
                 settings.validDays(), settings.maxNegatives(), settings.k()));
+        List<TrainJob.Result> results = trained.results();
         MetricTable.print(out, results);
         long champions = results.stream().filter(r -> r.entry().isChampion()).count();
         return StageResult.of(null, (long) results.size(), "trained " + results.size() + " models as of " + asOf
-                + " on " + trainDays + " days; " + champions + " new champions");
+                + " on " + trainDays + " days; " + champions + " new champions").withFailures(trained.failures());
     }
 
     private long featureDays(SparkSession spark, LocalDate asOf) {
@@ -130,13 +151,14 @@ final class NightStages {
         if (!champions) {
             return StageResult.skipped("no champion model yet (the train stage has not trained one)");
         }
-        return written(night.score(spark, date));
+        ScoreJob.Scored scored = night.score(spark, date, catalog);
+        return written(scored.counts()).withFailures(scored.failures());
     }
 
     private StageResult publish(SparkSession spark, LocalDate date) throws IOException {
         Publication p = night.publish(spark, date);
         return StageResult.of(null, (long) p.totalRows(), p.totalRows() + " warnings for " + p.rows().size()
                 + " partners, every folder verified" + (p.withheld().isEmpty() ? "" : ", " + p.withheld().size()
-                + " withheld"));
+                + " withheld")).withFailures(p.failures());
     }
 }

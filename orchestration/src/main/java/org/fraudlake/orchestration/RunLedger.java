@@ -23,7 +23,7 @@ import org.fraudlake.pipelines.spark.DeltaIO;
 
 /**
  * The run ledger {@code ops/runs}: one Delta row per stage attempt when it ends: SUCCEEDED, SKIPPED (nothing
- * to do, counts as complete), FAILED, or ABORTED (its process died during the attempt: recorded by the next
+ * to do, counts as complete; with an error when some of its parts failed: {@link #PARTIAL}), FAILED, or ABORTED (its process died during the attempt: recorded by the next
  * run, which finds the dead holder's stage in the lake lock). The stage running now is in the lock, not here.
  * A stage of a date is complete when its latest attempt succeeded or skipped. Each write is one small Delta
  * commit; reads filter by date and collect a handful of rows.
@@ -33,6 +33,11 @@ public final class RunLedger {
     public static final String SKIPPED = "SKIPPED";
     public static final String FAILED = "FAILED";
     public static final String ABORTED = "ABORTED";
+    /**
+     * Not a status: how {@code fraudlake runs} marks a SUCCEEDED row whose stage completed with failed parts (its
+     * {@code error} names them, its note says {@code PARTIAL: ...} and where the stacks are).
+     */
+    public static final String PARTIAL = "PARTIAL";
 
     static final StructType SCHEMA = new StructType()
             .add("run_id", DataTypes.StringType, false)
@@ -56,6 +61,11 @@ public final class RunLedger {
 
         public boolean completed() {
             return SUCCEEDED.equals(status) || SKIPPED.equals(status);
+        }
+
+        /** Completed, but some of its parts failed (named in {@link #error}). */
+        public boolean partial() {
+            return completed() && error != null;
         }
 
         Row toRow() {

@@ -91,14 +91,15 @@ class NightEndToEndTest {
             night.features(spark, d);
         }
         LocalDate last = START.plusDays(DAYS - 1L);
-        trained = night.train(spark, last, ModelCatalog.all(), new TrainJob.Settings(DAYS - 2, 2, 10_000, 20));
+        trained = night.train(spark, last, ModelCatalog.all(), new TrainJob.Settings(DAYS - 2, 2, 10_000, 20))
+                .results();
         night.score(spark, last);
         night.graph(spark, last);
         night.leads(spark, last);
         publication = night.publish(spark, last);
         report = night.report(spark, last);
         trainedAgain = night.train(spark, last, List.of(ModelCatalog.select(List.of("money_mule")).get(0)),
-                new TrainJob.Settings(DAYS - 2, 2, 10_000, 20));
+                new TrainJob.Settings(DAYS - 2, 2, 10_000, 20)).results();
     }
 
     @Test

@@ -61,6 +61,16 @@ public final class Lake implements Serializable {
         return at("ops/runs");
     }
 
+    /** {@code ops/failures}: every failed stage and every failed part of a stage (see StageFailures). */
+    public String failures() {
+        return at("ops/failures");
+    }
+
+    /** {@code ops/logs/<business_date>/<name>}: a stage attempt's full stack traces, one log file each. */
+    public String opsLog(LocalDate date, String name) {
+        return at("ops/logs/" + date + "/" + name);
+    }
+
     /** {@code ops/<table>}: operational tables (console dispositions, the audit of identifier reveals). */
     public String ops(String table) {
         return at("ops/" + table);

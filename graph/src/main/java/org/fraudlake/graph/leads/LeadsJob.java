@@ -10,12 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.graph.series.SeriesLinker;
 import org.fraudlake.lake.Lake;
+import org.fraudlake.pipelines.failure.ErrorText;
+import org.fraudlake.pipelines.failure.PartFailure;
+import org.fraudlake.pipelines.failure.Parts;
+import org.fraudlake.pipelines.failure.Transient;
 import org.fraudlake.pipelines.features.AsOf;
 import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.tables.Published;
@@ -23,6 +28,8 @@ import org.fraudlake.schemas.tables.Published.Leads;
 import org.fraudlake.schemas.tables.Published.Typology;
 import org.fraudlake.schemas.tables.Silver;
 import org.fraudlake.schemas.tables.Silver.Tenders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Economic-crime leads and incident series for one business date D: reads the pooled, pseudonymized silver
@@ -39,23 +46,78 @@ public final class LeadsJob {
     public static final int WINDOW_DAYS = 30;
     /** The key under which {@link #run} reports the number of incident series. */
     public static final String SERIES_COUNT = "incident_series";
+    /** Prefix of a detector's part name in {@link Result#failures}. */
+    public static final String DETECTOR_PART = "detector ";
+    private static final Logger LOG = LoggerFactory.getLogger(LeadsJob.class);
 
+
+    /** The part name of the incident-series step in {@link Result#failures}. */
+    public static final String SERIES_PART = "incident series";
+
+    /** One typology's detector over the window's inputs. */
+    @FunctionalInterface
+    interface Detector {
+        Dataset<Row> detect(Inputs in, LocalDate date);
+    }
+
+    /** What the detectors read: the window's transfers with holders, accounts, companies, and bids (or null). */
+    record Inputs(Dataset<Row> flows, Dataset<Row> accounts, Dataset<Row> companies, Dataset<Row> tenders) {
+    }
+
+    /** Every detector by typology code; bid rigging runs only when the window has bids. */
+    static final Map<String, Detector> DETECTORS = detectors();
+
+    /**
+     * What {@link #run} published.
+     *
+     * @param counts   leads per typology code (every typology, 0 when none) and {@link #SERIES_COUNT} (absent when
+     *                 the series step failed)
+     * @param failures detectors ({@code detector <typology>}) and the series step ({@link #SERIES_PART}) that
+     *                 failed; the others were published
+     */
+    public record Result(Map<String, Long> counts, List<PartFailure> failures) {
+        public Result {
+            counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+            failures = List.copyOf(failures);
+        }
+    }
 
     private final Lake lake;
     private final Consumer<String> progress;
+    private final Map<String, Detector> detectors;
 
     public LeadsJob(Lake lake, Consumer<String> progress) {
+        this(lake, progress, DETECTORS);
+    }
+
+    /** A job with other detectors (tests: one that throws). */
+    LeadsJob(Lake lake, Consumer<String> progress, Map<String, Detector> detectors) {
         this.lake = lake;
         this.progress = progress;
+        this.detectors = detectors;
+    }
+
+    private static Map<String, Detector> detectors() {
+        Map<String, Detector> d = new LinkedHashMap<>();
+        d.put(Typology.ROUND_TRIPPING.code(), (in, date) -> RoundTripping.detect(in.flows(), date));
+        d.put(Typology.UNDERGROUND_BANKING.code(), (in, date) -> UndergroundBanking.detect(in.flows(), date));
+        d.put(Typology.ILLEGAL_FUNDRAISING.code(), (in, date) -> IllegalFundraising.detect(in.flows(), date));
+        d.put(Typology.SHELL_COMPANY.code(),
+                (in, date) -> ShellCompany.detect(in.companies(), in.accounts(), in.flows(), date));
+        d.put(Typology.STRUCTURING_RING.code(), (in, date) -> StructuringRing.detect(in.flows(), date));
+        d.put(Typology.BID_RIGGING.code(), (in, date) -> in.tenders() == null ? null
+                : BidRigging.detect(in.tenders(), in.accounts(), in.flows(), date));
+        return java.util.Collections.unmodifiableMap(d);
     }
 
     /**
-     * Publishes the leads and incident series of {@code date}.
-     *
-     * @return leads per typology code (every typology, 0 when none) and {@link #SERIES_COUNT}
+     * Publishes the leads and incident series of {@code date}. A detector that fails is left out (its typology
+     * counts 0) and reported with the series step's failure in {@link Result#failures}; the other detectors'
+     * leads are published. When every detector fails, so does the run.
      */
-    public Map<String, Long> run(SparkSession spark, LocalDate date) {
+    public Result run(SparkSession spark, LocalDate date) {
         LocalDate from = date.minusDays(WINDOW_DAYS - 1L);
+        List<PartFailure> failures = new ArrayList<>();
         try {
             spark.sparkContext().setJobDescription("leads transfers " + from + ".." + date);
             Dataset<Row> txns = DeltaIO.read(spark, lake.silver(Silver.TRANSACTIONS)).filter(col(Silver.BUSINESS_DATE)
@@ -68,47 +130,48 @@ public final class LeadsJob {
                     : null;
 
             spark.sparkContext().setJobDescription("leads detect and publish " + date);
-            Dataset<Row> leads = detect(flows, accounts, companies, tenders, date);
-            DeltaIO.replaceWhere(leads, lake.published(Published.LEADS),
-                    Published.BUSINESS_DATE + " = '" + date + "'", Published.BUSINESS_DATE);
+            Inputs in = new Inputs(flows, accounts, companies, tenders);
+            Map<String, Supplier<Dataset<Row>>> parts = new LinkedHashMap<>();
+            detectors.forEach((typology, detector) -> {
+                if (typology.equals(Typology.BID_RIGGING.code()) && tenders == null) {
+                    return;
+                }
+                parts.put(DETECTOR_PART + typology, () -> detector.detect(in, date));
+            });
+            Parts.writeUnion(Parts.build(parts, failures), leads -> DeltaIO.replaceWhere(leads.coalesce(1),
+                    lake.published(Published.LEADS), Published.BUSINESS_DATE + " = '" + date + "'",
+                    Published.BUSINESS_DATE), failures);
             flows.unpersist();
+            failures.forEach(f -> progress.accept("leads " + date + " " + f.part() + " FAILED, left out: "
+                    + ErrorText.describe(f.error())));
+            RuntimeException all = PartFailure.whenAllFailed("lead detectors", parts.size(), failures);
+            if (all != null) {
+                throw all;
+            }
             Map<String, Long> counts = counts(spark, date);
             counts.forEach((t, n) -> progress.accept("leads " + date + " " + t + ": " + n));
 
-            spark.sparkContext().setJobDescription("incident series " + date);
-            Dataset<Row> series = SeriesLinker.link(DeltaIO.read(spark, lake.silver(Silver.INCIDENTS)), date);
-            DeltaIO.replaceWhere(series, lake.published(Published.INCIDENT_SERIES),
-                    Published.BUSINESS_DATE + " = '" + date + "'", Published.BUSINESS_DATE);
-            long seriesCount = DeltaIO.read(spark, lake.published(Published.INCIDENT_SERIES))
-                    .filter(col(Published.BUSINESS_DATE).equalTo(lit(Date.valueOf(date)))).count();
-            progress.accept("incident series " + date + ": " + seriesCount);
-            counts.put(SERIES_COUNT, seriesCount);
-            return counts;
+            try {
+                spark.sparkContext().setJobDescription("incident series " + date);
+                Dataset<Row> series = SeriesLinker.link(DeltaIO.read(spark, lake.silver(Silver.INCIDENTS)), date);
+                DeltaIO.replaceWhere(series, lake.published(Published.INCIDENT_SERIES),
+                        Published.BUSINESS_DATE + " = '" + date + "'", Published.BUSINESS_DATE);
+                long seriesCount = DeltaIO.read(spark, lake.published(Published.INCIDENT_SERIES))
+                        .filter(col(Published.BUSINESS_DATE).equalTo(lit(Date.valueOf(date)))).count();
+                progress.accept("incident series " + date + ": " + seriesCount);
+                counts.put(SERIES_COUNT, seriesCount);
+            } catch (Exception e) { // Spark's AnalysisException is checked, thrown undeclared
+                if (Transient.is(e)) {
+                    throw e;
+                }
+                LOG.error("incident series {} failed; the leads are published", date, e);
+                progress.accept("incident series " + date + " FAILED: " + ErrorText.describe(e));
+                failures.add(new PartFailure(SERIES_PART, e));
+            }
+            return new Result(counts, failures);
         } finally {
             spark.sparkContext().setJobDescription(null);
         }
-    }
-
-    /**
-     * Every detector's leads for {@code date}, in the schema of {@link LeadRows#SCHEMA}. {@code flows} are the
-     * window's transfers with holders; {@code tenders} the window's bids, or null when there are none.
-     */
-    public static Dataset<Row> detect(Dataset<Row> flows, Dataset<Row> accounts, Dataset<Row> companies,
-                                      Dataset<Row> tenders, LocalDate date) {
-        List<Dataset<Row>> parts = new ArrayList<>(List.of(
-                RoundTripping.detect(flows, date),
-                UndergroundBanking.detect(flows, date),
-                IllegalFundraising.detect(flows, date),
-                ShellCompany.detect(companies, accounts, flows, date),
-                StructuringRing.detect(flows, date)));
-        if (tenders != null) {
-            parts.add(BidRigging.detect(tenders, accounts, flows, date));
-        }
-        Dataset<Row> all = parts.get(0);
-        for (Dataset<Row> p : parts.subList(1, parts.size())) {
-            all = all.unionByName(p);
-        }
-        return all.coalesce(1);
     }
 
     /** Rows of {@code frame} whose {@code time} falls on a city date in {@code [from, to]}. */

@@ -51,7 +51,7 @@ class LeadsJobTest {
 
         List<String> seen = new ArrayList<>();
         LeadsJob job = new LeadsJob(lake, seen::add);
-        Map<String, Long> counts = job.run(spark, LeadFixtures.DAY);
+        Map<String, Long> counts = job.run(spark, LeadFixtures.DAY).counts();
         assertEquals(1L, counts.get("round_tripping"));
         assertEquals(1L, counts.get("shell_company"));
         assertEquals(0L, counts.get("bid_rigging"));
@@ -69,5 +69,36 @@ class LeadsJobTest {
         job.run(spark, LeadFixtures.DAY);
         List<Row> second = DeltaIO.read(spark, lake.published(Published.LEADS)).orderBy(Leads.LEAD_ID).collectAsList();
         assertEquals(first, second, "a re-run replaces the date with identical rows");
+    }
+
+    @Test
+    void aDetectorThatThrowsIsLeftOutAndTheOtherLeadsArePublished(@TempDir Path dir) {
+        Lake lake = new Lake(dir.toString());
+        LeadFixtures f = new LeadFixtures()
+                .company("s1", "rep", 50_000, "Room 1", "ph1").company("s2", "rep", 50_000, "Room 1", "ph1")
+                .company("s3", "rep", 50_000, "Room 1", "ph1")
+                .account("a1", "BANK_A", "s1", "COMPANY").account("a2", "BANK_B", "s2", "COMPANY")
+                .account("a3", "BANK_C", "s3", "COMPANY")
+                .transfer("a1", "BANK_A", "a2", "BANK_B", 2_000_000, 0)
+                .transfer("a2", "BANK_B", "a3", "BANK_C", 1_996_000, 60)
+                .transfer("a3", "BANK_C", "a1", "BANK_A", 1_992_000, 200);
+        DeltaIO.overwrite(f.transactions(spark), lake.silver(Silver.TRANSACTIONS), Silver.BUSINESS_DATE);
+        DeltaIO.overwrite(f.accounts(spark), lake.silver(Silver.ACCOUNTS));
+        DeltaIO.overwrite(f.companies(spark), lake.silver(Silver.COMPANIES));
+        DeltaIO.overwrite(spark.createDataFrame(List.of(), INCIDENTS), lake.silver(Silver.INCIDENTS));
+        Map<String, LeadsJob.Detector> detectors = new java.util.LinkedHashMap<>(LeadsJob.DETECTORS);
+        detectors.put("shell_company", (in, date) -> {
+            throw new IllegalStateException("shell company detector broke on " + date);
+        });
+
+        LeadsJob.Result result = new LeadsJob(lake, line -> { }, detectors).run(spark, LeadFixtures.DAY);
+
+        assertEquals(List.of("detector shell_company"),
+                result.failures().stream().map(org.fraudlake.pipelines.failure.PartFailure::part).toList());
+        assertTrue(result.failures().get(0).describe().contains("LeadsJobTest.java:"),
+                result.failures().get(0).describe());
+        assertEquals(1L, result.counts().get("round_tripping"), "the other detectors' leads are published");
+        assertEquals(0L, result.counts().get("shell_company"));
+        assertEquals(0L, result.counts().get(LeadsJob.SERIES_COUNT), "the series step went on");
     }
 }

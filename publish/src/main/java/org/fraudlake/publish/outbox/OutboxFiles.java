@@ -44,28 +44,40 @@ final class OutboxFiles {
 
     /**
      * Puts {@code folders} (partner to file name to bytes) at {@code outbox/<partner>/<date>/}; returns the
-     * partners whose folder was written (the rest were already identical).
+     * partners whose folder was written (the rest were already identical, or failed). A partner whose folder
+     * cannot be checked, staged or swapped in is put in {@code failed} with its error, and the others go on.
      */
     static List<String> publish(FileSystem fs, Path outbox, LocalDate date,
-                                Map<String, Map<String, byte[]>> folders) throws IOException {
+                                Map<String, Map<String, byte[]>> folders, Map<String, Exception> failed)
+            throws IOException {
         removeLeftovers(fs, outbox, date);
         Path staging = new Path(outbox, STAGING_PREFIX + date + "-" + UUID.randomUUID());
+        List<String> staged = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         boolean keepStaging = false;
         try {
             for (Map.Entry<String, Map<String, byte[]>> e : folders.entrySet()) {
-                if (!identical(fs, new Path(new Path(outbox, e.getKey()), date.toString()), e.getValue())) {
-                    write(fs, new Path(staging, e.getKey()), e.getValue());
-                    changed.add(e.getKey());
+                try {
+                    if (!identical(fs, new Path(new Path(outbox, e.getKey()), date.toString()), e.getValue())) {
+                        write(fs, new Path(staging, e.getKey()), e.getValue());
+                        staged.add(e.getKey());
+                    }
+                } catch (IOException | RuntimeException error) {
+                    failed.put(e.getKey(), error);
                 }
             }
-            for (String partner : changed) {
-                swap(fs, new Path(staging, partner), new Path(new Path(outbox, partner), date.toString()),
-                        new Path(staging, partner + REPLACED_SUFFIX));
+            for (String partner : staged) {
+                try {
+                    swap(fs, new Path(staging, partner), new Path(new Path(outbox, partner), date.toString()),
+                            new Path(staging, partner + REPLACED_SUFFIX));
+                    changed.add(partner);
+                } catch (KeptStagingException error) {
+                    keepStaging = true;
+                    failed.put(partner, error);
+                } catch (IOException | RuntimeException error) {
+                    failed.put(partner, error);
+                }
             }
-        } catch (KeptStagingException e) {
-            keepStaging = true;
-            throw e;
         } finally {
             if (!keepStaging && fs.exists(staging)) {
                 fs.delete(staging, true);

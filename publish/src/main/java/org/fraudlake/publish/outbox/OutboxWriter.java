@@ -26,6 +26,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.fraudlake.lake.Lake;
+import org.fraudlake.pipelines.failure.ErrorText;
+import org.fraudlake.pipelines.failure.PartFailure;
 import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.FeedSchema;
 import org.fraudlake.schemas.Feeds;
@@ -45,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * {@code published/intercept_list} and {@code published/victim_warnings} of the date with {@code sent = true}; the
  * raw identifiers come back from {@code vault/identities}, only for the partner's own customers (see
  * {@link Routing}). A partner with nothing gets a header-only file. The same inputs give byte-identical folders;
- * each folder is swapped in whole (see {@link OutboxFiles}).
+ * each folder is swapped in whole (see {@link OutboxFiles}). A partner whose folder fails (to render, to write or
+ * to swap in) is reported in {@link Publication#failures} and the other partners' folders are published.
  *
  * <p>Cost: a pruned read of the date's published rows; one scan of the vault and of silver subscribers, filtered by
  * a broadcast of the day's tokens (no shuffle of either); a small aggregation of the partner codes. Two collects,
@@ -61,6 +64,9 @@ public final class OutboxWriter {
     /** Columns of the partner codes frame. */
     public static final String PARTNER_KIND = "partner_kind";
     public static final String PARTNER_CODE = "partner_code";
+
+    /** Prefix of a partner's part name in {@link Publication#failures}. */
+    public static final String PARTNER_PART = "partner ";
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWriter.class);
     private static final StructType VAULT = StructType.fromDDL(
@@ -94,20 +100,37 @@ public final class OutboxWriter {
             Map<String, Map<String, byte[]>> folders = new TreeMap<>();
             Map<String, Integer> rows = new TreeMap<>();
             Map<String, String> paths = new TreeMap<>();
+            Map<String, Exception> failed = new TreeMap<>();
             partners.all().forEach((partner, kind) -> {
-                List<WarningLine> lines = routed.byPartner().get(partner);
-                folders.put(partner, PartnerFolder.render(partner, kind, date, lines, key));
-                rows.put(partner, new TreeSet<>(lines).size());
-                paths.put(partner, lake.outbox(partner, date));
+                try {
+                    List<WarningLine> lines = routed.byPartner().get(partner);
+                    folders.put(partner, PartnerFolder.render(partner, kind, date, lines, key));
+                    rows.put(partner, new TreeSet<>(lines).size());
+                } catch (RuntimeException e) {
+                    failed.put(partner, e);
+                }
             });
             Path outbox = new Path(lake.outbox());
             FileSystem fs = OutboxFiles.plain(outbox.getFileSystem(conf));
-            List<String> rewritten = OutboxFiles.publish(fs, outbox, date, folders);
+            List<String> rewritten = OutboxFiles.publish(fs, outbox, date, folders, failed);
+            List<PartFailure> failures = new ArrayList<>();
+            failed.forEach((partner, e) -> {
+                LOG.error("outbox {}: partner {}'s folder failed; the other partners' folders are published", date,
+                        partner, e);
+                progress.accept("  outbox " + date + ": partner " + partner + " FAILED: " + ErrorText.describe(e));
+                failures.add(new PartFailure(PARTNER_PART + partner, e));
+                rows.remove(partner);
+            });
+            rows.keySet().forEach(partner -> paths.put(partner, lake.outbox(partner, date)));
+            RuntimeException all = PartFailure.whenAllFailed("partner folders", partners.all().size(), failures);
+            if (all != null) {
+                throw all;
+            }
             for (Routing.Withheld w : routed.withheld()) {
                 LOG.warn("outbox {}: warning {} ({}, partner {}) withheld: {}", date, w.warningId(), w.entityType(),
                         w.partner(), w.reason());
             }
-            Publication publication = new Publication(date, rows, paths, rewritten, routed.withheld());
+            Publication publication = new Publication(date, rows, paths, rewritten, routed.withheld(), failures);
             progress.accept(String.format("  outbox %s: %d partners (%d banks, %d carriers), %,d rows, %d folders "
                             + "written, %d unchanged, %d warnings withheld (%.1f s)", date, partners.all().size(),
                     partners.banks().size(), partners.carriers().size(), publication.totalRows(), rewritten.size(),

@@ -25,6 +25,8 @@ import org.fraudlake.lake.Lake;
 import org.fraudlake.models.Metrics;
 import org.fraudlake.models.Registry;
 import org.fraudlake.models.RegistryEntry;
+import org.fraudlake.pipelines.failure.ErrorText;
+import org.fraudlake.pipelines.failure.PartFailure;
 import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.publish.report.Report.Section;
 import org.fraudlake.schemas.Feeds;
@@ -73,6 +75,8 @@ public final class ReportJob {
     private static final Logger LOG = LoggerFactory.getLogger(ReportJob.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ALL = "ALL";
+    /** Prefix of a section's part name in {@link Output#failures}. */
+    public static final String SECTION_PART = "section ";
 
     private final Lake lake;
     private final Consumer<String> progress;
@@ -85,45 +89,58 @@ public final class ReportJob {
     /**
      * What {@link #run} wrote.
      *
-     * @param html the path of report.html
-     * @param json the path of report.json
+     * @param html     the path of report.html
+     * @param json     the path of report.json
+     * @param failures the sections that failed ({@code section <name>}), each with its error; the report shows
+     *                 them as "failed" and the others as usual
      */
-    public record Output(Report report, String html, String json) {
+    public record Output(Report report, String html, String json, List<PartFailure> failures) {
+        public Output {
+            failures = List.copyOf(failures);
+        }
     }
 
     /** Collects the report for {@code date} and writes both files; returns their paths. */
     public Output run(SparkSession spark, LocalDate date) throws IOException {
-        Report report = collect(spark, date);
+        List<PartFailure> failures = new ArrayList<>();
+        Report report = collect(spark, date, failures);
         String dir = lake.reports(date);
         ReportFiles files = new ReportFiles(spark.sparkContext().hadoopConfiguration());
         String json = files.writeAtomically(dir, JSON_FILE, ReportJson.render(report));
         String html = files.writeAtomically(dir, HTML_FILE, ReportHtml.render(report));
-        return new Output(report, html, json);
+        return new Output(report, html, json, failures);
     }
 
     /** The report's figures for {@code date}, read from the lake; writes nothing. */
     public Report collect(SparkSession spark, LocalDate date) {
-        Section<Report.Inputs> inputs = section(spark, date, "inputs", lake.deliveries(), () -> inputs(spark, date));
+        return collect(spark, date, new ArrayList<>());
+    }
+
+    /** {@link #collect(SparkSession, LocalDate)}, adding each section that failed to {@code failures}. */
+    Report collect(SparkSession spark, LocalDate date, List<PartFailure> failures) {
+        Section<Report.Inputs> inputs = section(spark, date, "inputs", lake.deliveries(), () -> inputs(spark, date),
+                failures);
         List<RegistryEntry> entries = new ArrayList<>();
         Section<Report.Models> models = section(spark, date, "models", lake.modelRegistry(), () -> {
             entries.addAll(new Registry(spark, lake).all());
             return Section.ok(models(entries));
-        });
+        }, failures);
         Section<Report.AlertVolumes> alerts = section(spark, date, "alerts", lake.gold(Gold.SCORES),
-                () -> alerts(spark, date, entries));
+                () -> alerts(spark, date, entries), failures);
         return new Report(date, WINDOW_DAYS, FEEDBACK_DAYS,
                 inputs, models, alerts,
-                section(spark, date, "scores", lake.gold(Gold.SCORES), () -> histograms(spark, date, entries, alerts)),
+                section(spark, date, "scores", lake.gold(Gold.SCORES), () -> histograms(spark, date, entries, alerts),
+                        failures),
                 section(spark, date, "intercept list", lake.published(Published.INTERCEPT_LIST),
-                        () -> decisions(spark, lake.published(Published.INTERCEPT_LIST), date)),
+                        () -> decisions(spark, lake.published(Published.INTERCEPT_LIST), date), failures),
                 section(spark, date, "victim warnings", lake.published(Published.VICTIM_WARNINGS),
-                        () -> decisions(spark, lake.published(Published.VICTIM_WARNINGS), date)),
-                section(spark, date, "leads", lake.published(Published.LEADS), () -> leads(spark, date)),
+                        () -> decisions(spark, lake.published(Published.VICTIM_WARNINGS), date), failures),
+                section(spark, date, "leads", lake.published(Published.LEADS), () -> leads(spark, date), failures),
                 section(spark, date, "incident series", lake.published(Published.INCIDENT_SERIES),
-                        () -> series(spark, date)),
+                        () -> series(spark, date), failures),
                 section(spark, date, "feedback impact", lake.published(Published.FEEDBACK_IMPACT),
-                        () -> feedback(spark, date)),
-                section(spark, date, "precision", lake.silver(Silver.BANK_FEEDBACK), () -> precision(spark, date)));
+                        () -> feedback(spark, date), failures),
+                section(spark, date, "precision", lake.silver(Silver.BANK_FEEDBACK), () -> precision(spark, date), failures));
     }
 
     /**
@@ -131,7 +148,7 @@ public final class ReportJob {
      * note) when reading it throws; else the section. The Spark UI shows the section as the job description.
      */
     private <T> Section<T> section(SparkSession spark, LocalDate date, String name, String table,
-                                   Supplier<Section<T>> body) {
+                                   Supplier<Section<T>> body, List<PartFailure> failures) {
         String relative = relative(table);
         if (!DeltaIO.exists(spark, table)) {
             progress.accept(String.format("%-16s %s not run yet", name, relative));
@@ -145,7 +162,8 @@ public final class ReportJob {
         } catch (Exception e) {
             // Spark's AnalysisException (a column missing, a type changed) is a checked exception thrown undeclared.
             LOG.warn("report section {} for {} failed reading {}", name, date, table, e);
-            progress.accept(String.format("%-16s failed: %s", name, firstLine(e)));
+            progress.accept(String.format("%-16s failed: %s", name, ErrorText.describe(e)));
+            failures.add(new PartFailure(SECTION_PART + name, e));
             return Section.failed(relative + ": " + firstLine(e));
         } finally {
             spark.sparkContext().setJobDescription(null);

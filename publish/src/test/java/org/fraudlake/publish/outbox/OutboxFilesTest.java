@@ -2,13 +2,13 @@ package org.fraudlake.publish.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -58,9 +58,11 @@ class OutboxFilesTest {
     void aFailedRenameLeavesThePreviousPublicationInPlace() throws IOException {
         for (boolean throwing : List.of(false, true)) {
             Path outbox = new Path(dir.resolve("outbox-" + throwing).toUri());
-            OutboxFiles.publish(local(), outbox, D, Map.of("BANK_A", Map.of(WarningsCsv.FILE_NAME, OLD)));
-            assertThrows(IOException.class, () -> OutboxFiles.publish(new FailingRename(local(), throwing), outbox, D,
-                    Map.of("BANK_A", Map.of(WarningsCsv.FILE_NAME, NEW))));
+            OutboxFiles.publish(local(), outbox, D, Map.of("BANK_A", Map.of(WarningsCsv.FILE_NAME, OLD)), new HashMap<>());
+            Map<String, Exception> failed = new HashMap<>();
+            assertEquals(List.of(), OutboxFiles.publish(new FailingRename(local(), throwing), outbox, D,
+                    Map.of("BANK_A", Map.of(WarningsCsv.FILE_NAME, NEW)), failed));
+            assertTrue(failed.get("BANK_A") instanceof IOException, "the partner's failure is recorded: " + failed);
             java.nio.file.Path file = dir.resolve("outbox-" + throwing).resolve("BANK_A").resolve(D.toString())
                     .resolve(WarningsCsv.FILE_NAME);
             assertTrue(Files.exists(file), "previous publication kept (rename " + (throwing ? "throws" : "false") + ")");
@@ -76,12 +78,14 @@ class OutboxFilesTest {
         Files.createDirectories(parked);
         Files.write(parked.resolve(WarningsCsv.FILE_NAME), OLD);
         Path outbox = new Path(root.toUri());
-        assertThrows(IOException.class, () -> OutboxFiles.publish(new FailingRename(local(), false), outbox, D,
-                Map.of("BANK_A", Map.of(WarningsCsv.FILE_NAME, NEW))));
+        Map<String, Exception> failed = new HashMap<>();
+        OutboxFiles.publish(new FailingRename(local(), false), outbox, D,
+                Map.of("BANK_A", Map.of(WarningsCsv.FILE_NAME, NEW)), failed);
+        assertTrue(failed.containsKey("BANK_A"), "the failed swap is recorded: " + failed);
         assertArrayEquals(OLD, Files.readAllBytes(root.resolve("BANK_A").resolve(D.toString())
                 .resolve(WarningsCsv.FILE_NAME)));
         assertEquals(List.of("BANK_A"), OutboxFiles.publish(local(), outbox, D,
-                Map.of("BANK_A", Map.of(WarningsCsv.FILE_NAME, NEW))));
+                Map.of("BANK_A", Map.of(WarningsCsv.FILE_NAME, NEW)), new HashMap<>()));
         assertArrayEquals(NEW, Files.readAllBytes(root.resolve("BANK_A").resolve(D.toString())
                 .resolve(WarningsCsv.FILE_NAME)));
     }

@@ -206,6 +206,35 @@ class OutboxWriterTest {
     }
 
     @Test
+    void aPartnerWhoseFolderFailsIsReportedAndTheOthersArePublished(SparkSession spark) throws IOException {
+        LocalDate day = D.plusDays(2);
+        Path bankB = Path.of(lake.outbox()).resolve("BANK_B");
+        Path aside = dir.resolve("bank_b-aside");
+        boolean moved = Files.exists(bankB);
+        if (moved) {
+            Files.move(bankB, aside);
+        }
+        Files.writeString(bankB, "a file where BANK_B's folders go");
+        try {
+            Publication p = new OutboxWriter(lake, key, line -> { }).publish(spark, day);
+
+            assertEquals(List.of("partner BANK_B"), p.failures().stream()
+                    .map(org.fraudlake.pipelines.failure.PartFailure::part).toList());
+            assertTrue(p.failures().get(0).describe().contains("BANK_B"), p.failures().get(0).describe());
+            assertEquals(List.of("BANK_A", "BANK_C", "CARRIER_X", "CARRIER_Y"), List.copyOf(p.folders().keySet()));
+            for (String partner : p.folders().keySet()) {
+                Verification v = OutboxVerifier.verify(Path.of(lake.outbox(partner, day)));
+                assertTrue(v.ok(), partner + ": " + v.problems());
+            }
+        } finally {
+            Files.delete(bankB);
+            if (moved) {
+                Files.move(aside, bankB);
+            }
+        }
+    }
+
+    @Test
     void refusesToSignWhenTheLakesPublicKeyIsAnother(SparkSession spark) throws IOException {
         SigningKey other = SigningKeys.init(dir.resolve("other/signing.key"), new Lake(dir.resolve("x").toString()));
         Map<String, byte[]> before = snapshot();

@@ -244,8 +244,11 @@ class ReportJobTest {
         org.fraudlake.pipelines.spark.DeltaIO.overwrite(spark.sql("SELECT DATE'" + D + "' AS business_date, 1 AS x"),
                 lake.published(org.fraudlake.schemas.tables.Published.LEADS));
 
-        Report report = new ReportJob(lake, line -> { }).run(spark, D).report();
+        ReportJob.Output output = new ReportJob(lake, line -> { }).run(spark, D);
+        Report report = output.report();
 
+        assertEquals(List.of("section leads"), output.failures().stream()
+                .map(org.fraudlake.pipelines.failure.PartFailure::part).toList(), "the failed section is reported");
         assertEquals(Report.FAILED, report.leads().status());
         assertTrue(report.leads().note().startsWith("published/leads: "), report.leads().note());
         assertTrue(report.inputs().isOk());
