@@ -65,7 +65,7 @@ public final class Night {
     public IngestReport ingest(SparkSession spark, LocalDate date) throws IOException {
         out.println("ingest " + date);
         long t0 = System.nanoTime();
-        IngestReport report = new IngestJob(lake, line -> out.println("  " + line)).run(spark, date);
+        IngestReport report = new IngestJob(lake, config.ingest(), line -> out.println("  " + line)).run(spark, date);
         out.printf("ingest %s done in %.1f s: %,d rows loaded, %,d quarantined, %d deliveries rejected, %d waiting%n",
                 date, (System.nanoTime() - t0) / 1e9, report.loaded(), report.quarantined(),
                 report.count(DeliveryOutcome.Status.REJECTED), report.count(DeliveryOutcome.Status.WAITING));

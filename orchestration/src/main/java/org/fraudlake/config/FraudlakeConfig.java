@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.fraudlake.pipelines.ingest.IngestSettings;
 
 /**
  * The typed configuration: the declared {@link ConfigProperty settings}, read from an optional YAML file
@@ -162,6 +163,39 @@ public final class FraudlakeConfig {
     public static final ConfigProperty<java.time.Duration> AIRFLOW_HTTP_TIMEOUT = ConfigProperty.duration(
             "airflow.http-timeout", "30s", "Connect and answer timeout of each Airflow REST call.");
 
+    public static final ConfigProperty<Integer> INGEST_MAX_FIELD_CHARS = ConfigProperty.positiveInt(
+            "ingest.max-field-chars", IngestSettings.DEFAULTS.maxFieldChars(),
+            "Longest field ingest takes, in characters; a row with a longer one is quarantined (TOO_LONG).");
+    public static final ConfigProperty<Integer> INGEST_MAX_RECORD_CHARS = ConfigProperty.positiveInt(
+            "ingest.max-record-chars", IngestSettings.DEFAULTS.maxRecordChars(),
+            "Longest CSV record, in characters (an unclosed quote can swallow a whole file): a longer one is cut, "
+                    + "quarantined (TOO_LONG) and reading goes on at the next line; at least ingest.max-field-chars.");
+    public static final ConfigProperty<Long> INGEST_MAX_FILE_BYTES = new ConfigProperty<>("ingest.max-file-bytes",
+            Long.toString(IngestSettings.DEFAULTS.maxFileBytes()),
+            "Most bytes one data file may hold once decompressed (a number, or with k, m, g: 8g); more rejects its "
+                    + "delivery (TOO_LARGE) as soon as it is passed.", FraudlakeConfig::bytes);
+    public static final ConfigProperty<Long> INGEST_MAX_DELIVERY_BYTES = new ConfigProperty<>(
+            "ingest.max-delivery-bytes", Long.toString(IngestSettings.DEFAULTS.maxDeliveryBytes()),
+            "Most bytes all the files of one delivery may hold once decompressed (k, m, g allowed); more rejects it "
+                    + "(TOO_LARGE).", FraudlakeConfig::bytes);
+    public static final ConfigProperty<Integer> INGEST_MAX_COMPRESSION_RATIO = ConfigProperty.positiveInt(
+            "ingest.max-compression-ratio", IngestSettings.DEFAULTS.maxCompressionRatio(),
+            "Most decompressed bytes per stored byte of a .gz file, judged after its first MiB: a gzip bomb "
+                    + "(ratios near 1000) is rejected (TOO_LARGE) before it costs time or disk; CSV text is near 10.");
+    public static final ConfigProperty<Integer> INGEST_MAX_MANIFEST_BYTES = ConfigProperty.positiveInt(
+            "ingest.max-manifest-bytes", IngestSettings.DEFAULTS.maxManifestBytes(),
+            "Largest _manifest.json ingest reads; a larger one rejects its delivery (BAD_MANIFEST).");
+    public static final ConfigProperty<java.util.Map<String, org.fraudlake.schemas.SourceKind>> INGEST_PARTNERS =
+            new ConfigProperty<>("ingest.partners", "",
+            "Partner registry: sender codes bound to their kind, CODE=KIND comma separated (BANK_A=bank,"
+                    + "CARRIER_X=carrier; kinds bank, carrier, police, case_management, regulator, trading_center). "
+                    + "These win over ops/partners, where a code not listed is bound on its first loaded delivery; "
+                    + "a delivery of a feed of another kind than its code's is rejected (PARTNER_MISMATCH).",
+            IngestSettings::parsePartners);
+    public static final ConfigProperty<Boolean> INGEST_PARTNERS_CLOSED = ConfigProperty.bool("ingest.partners-closed",
+            false, "Whether only codes in ingest.partners or already in ops/partners may deliver; true rejects a new "
+                    + "code (UNKNOWN_PARTNER) instead of learning it.");
+
     /** Every setting, in documentation order. */
     public static final List<ConfigProperty<?>> ALL = List.of(LAKE_ROOT, KEY_FILE, SIGNING_KEY, SPARK_MASTER, SHUFFLE_PARTITIONS,
             DEMO_PERSONS, DEMO_DAYS, DEMO_SEED, SIMULATOR_START, DEMO_FAULTS, TRAIN_DAYS, VALID_DAYS, MAX_NEGATIVES, TOP_K,
@@ -170,7 +204,9 @@ public final class FraudlakeConfig {
             SCHEDULER_MISFIRE_THRESHOLD, SCHEDULER_SHUTDOWN_WAIT, AIRFLOW_URL, AIRFLOW_DAG_ID, AIRFLOW_SCHEDULE,
             AIRFLOW_TIMEZONE, AIRFLOW_HTTP_TIMEOUT, CONSOLE_HOST, CONSOLE_PORT, CONSOLE_IDLE_MINUTES, CONSOLE_USERS,
             CONSOLE_LOGIN_FAILURES_PER_USER, CONSOLE_LOGIN_FAILURES_PER_ADDRESS, CONSOLE_LOGIN_WINDOW,
-            CONSOLE_TLS_KEYSTORE, CONSOLE_TLS_PASSWORD, CONSOLE_TRUSTED_PROXIES);
+            CONSOLE_TLS_KEYSTORE, CONSOLE_TLS_PASSWORD, CONSOLE_TRUSTED_PROXIES,
+            INGEST_MAX_FIELD_CHARS, INGEST_MAX_RECORD_CHARS, INGEST_MAX_FILE_BYTES, INGEST_MAX_DELIVERY_BYTES,
+            INGEST_MAX_COMPRESSION_RATIO, INGEST_MAX_MANIFEST_BYTES, INGEST_PARTNERS, INGEST_PARTNERS_CLOSED);
 
     private final Map<String, String> values;
 
@@ -238,6 +274,25 @@ public final class FraudlakeConfig {
             throw new IllegalArgumentException("setting " + property.key() + " = '" + raw + "' is invalid: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** What ingest accepts: its {@code ingest.*} settings. */
+    public IngestSettings ingest() {
+        return IngestSettings.DEFAULTS.withLimits(get(INGEST_MAX_FIELD_CHARS), get(INGEST_MAX_RECORD_CHARS),
+                        get(INGEST_MAX_FILE_BYTES), get(INGEST_MAX_DELIVERY_BYTES), get(INGEST_MAX_COMPRESSION_RATIO),
+                        get(INGEST_MAX_MANIFEST_BYTES))
+                .withPartners(get(INGEST_PARTNERS), get(INGEST_PARTNERS_CLOSED));
+    }
+
+    /** A byte count: a whole number, optionally with k, m or g (binary: 1k = 1024), greater than 0. */
+    static long bytes(String text) {
+        String s = text.trim().toLowerCase(java.util.Locale.ROOT);
+        int shift = s.endsWith("k") ? 10 : s.endsWith("m") ? 20 : s.endsWith("g") ? 30 : 0;
+        long n = Long.parseLong(shift == 0 ? s : s.substring(0, s.length() - 1).trim());
+        if (n <= 0 || n > (Long.MAX_VALUE >> shift)) {
+            throw new IllegalArgumentException("must be a byte count > 0, such as 500m or 8g");
+        }
+        return n << shift;
     }
 
     /** Every setting with its current value, for {@code fraudlake config}. */

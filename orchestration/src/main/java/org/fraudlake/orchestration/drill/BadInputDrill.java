@@ -66,16 +66,21 @@ public final class BadInputDrill {
             List<Path> fit = deliveries.stream().filter(d -> (!kind.needsCsv() || isCsv(d)) && rowsOf(d) > 0).toList();
             Path source = fit.get(rng.nextInt(fit.size()));
             String feed = source.getParent().getParent().getFileName().toString();
-            String partner = source.getParent().getFileName().toString();
+            String partner = kind == Corruption.HIJACK ? otherKind(city.resolve("landing"), feed, target, rng)
+                    : source.getParent().getFileName().toString();
             String name = String.format("case %d: %s on %s/%s/%s", i + 1, kind, feed, partner, target);
             try {
                 Path lake = scratch.root().resolve("bad-case");
                 Scratch.deleteTree(lake);
                 Scratch.copyTree(base, lake);
-                Path folder = lake.resolve("landing").resolve(city.resolve("landing").relativize(source).toString());
+                Path folder = lake.resolve("landing").resolve(feed).resolve(partner).resolve(target.toString());
                 Scratch.copyTree(source, folder);
                 String what = kind.apply(folder, feedSchema(feed), rng);
-                report.check(name + " (" + what + ")", checkCase(lake, folder, feed, partner, target, before),
+                if (kind == Corruption.REUPLOAD) {
+                    new IngestJob(new Lake(lake.toString()), line -> { }).run(spark, target);
+                    Corruption.reupload(folder);
+                }
+                report.check(name + " (" + what + ")", checkCase(lake, folder, feed, partner, target, before, kind),
                         "rows accounted for or delivery rejected; nothing else changed");
             } catch (IOException | RuntimeException e) {
                 report.add(name, false, "drill error: " + e);
@@ -86,7 +91,7 @@ public final class BadInputDrill {
     }
 
     private List<String> checkCase(Path lakeDir, Path folder, String feed, String source, LocalDate date,
-                                   Map<String, Fingerprint> before) throws IOException {
+                                   Map<String, Fingerprint> before, Corruption kind) throws IOException {
         Lake lake = new Lake(lakeDir.toString());
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (PrintStream p = new PrintStream(log, true, StandardCharsets.UTF_8)) {
@@ -95,18 +100,28 @@ public final class BadInputDrill {
         List<String> problems = new ArrayList<>();
         Column key = col(DeliveryLedger.FEED).equalTo(feed).and(col(DeliveryLedger.SOURCE).equalTo(source))
                 .and(col(DeliveryLedger.BUSINESS_DATE).equalTo(Date.valueOf(date)));
-        List<Row> decided = DeltaIO.read(spark, lake.deliveries()).filter(key).collectAsList();
+        List<Row> decided = DeltaIO.read(spark, lake.deliveries()).filter(key)
+                .orderBy(col(DeliveryLedger.DECIDED_AT).desc()).collectAsList();
         long bronze = DeltaIO.exists(spark, lake.bronze(feed)) ? DeltaIO.read(spark, lake.bronze(feed))
                 .filter(col(Bronze.SOURCE).equalTo(source).and(col(Bronze.BUSINESS_DATE).equalTo(Date.valueOf(date))))
                 .count() : 0;
         long quarantined = DeltaIO.exists(spark, lake.quarantineRows()) ? DeltaIO.read(spark, lake.quarantineRows())
                 .filter(key).count() : 0;
-        if (decided.size() != 1) {
-            problems.add("ops/deliveries has " + decided.size() + " decisions for the delivery, expected 1");
+        int ingests = kind == Corruption.REUPLOAD ? 2 : 1;
+        if (decided.size() != ingests) {
+            problems.add("ops/deliveries has " + decided.size() + " decisions for the delivery, expected " + ingests);
             return problems;
         }
         Row d = decided.get(0);
         String status = d.getAs(DeliveryLedger.STATUS);
+        String expected = kind == Corruption.REUPLOAD ? DeliveryLedger.LOADED
+                : kind == Corruption.HIJACK ? DeliveryLedger.REJECTED : status;
+        if (!expected.equals(status) || kind == Corruption.HIJACK
+                && !"PARTNER_MISMATCH".equals(d.getAs(DeliveryLedger.REASON_CODE))) {
+            problems.add(kind + " must end " + expected + (kind == Corruption.HIJACK ? " (PARTNER_MISMATCH)" : "")
+                    + ", ended " + status + " " + d.getAs(DeliveryLedger.REASON_CODE) + ": "
+                    + d.getAs(DeliveryLedger.REASON));
+        }
         List<String> names = new ArrayList<>(Stream.of(folder.toFile().list()).toList());
         if (DeliveryLedger.REJECTED.equals(status)) {
             String reason = d.getAs(DeliveryLedger.REASON);
@@ -224,6 +239,22 @@ public final class BadInputDrill {
             }
         }
         return out;
+    }
+
+    /** A sender code that delivered, on {@code date}, a feed of another kind of partner than {@code feed}'s. */
+    private static String otherKind(Path landing, String feed, LocalDate date, Random rng) throws IOException {
+        List<String> codes = new ArrayList<>();
+        for (Path d : deliveries(landing, date)) {
+            String code = d.getParent().getFileName().toString();
+            if (feedSchema(d.getParent().getParent().getFileName().toString()).sourceKind()
+                    != feedSchema(feed).sourceKind() && !codes.contains(code)) {
+                codes.add(code);
+            }
+        }
+        if (codes.isEmpty()) {
+            throw new IllegalStateException("no partner of another kind than " + feed + "'s delivered on " + date);
+        }
+        return codes.get(rng.nextInt(codes.size()));
     }
 
     /** Rows the delivery's manifest declares (0 when it has none or cannot be read). */

@@ -30,7 +30,24 @@ import org.fraudlake.schemas.landing.Manifest;
 public enum Corruption {
     TRUNCATE(false), FLIP_BYTES(false), DROP_COLUMN(true), ADD_COLUMN(true), BAD_DATES(true), UNKNOWN_ENUM(true),
     EMBEDDED_NEWLINE_AND_QUOTES(true), STRAY_QUOTE(true), WRONG_COUNT(false), WRONG_CHECKSUM(false),
-    FILE_LISTED_TWICE(false);
+    FILE_LISTED_TWICE(false),
+    /** Issue 16 item 4: a manifest broken at random (bad file names, null or mistyped entries, not an object). */
+    MANIFEST_GARBLE(false),
+    /** Item 4: a data file replaced by 0 bytes, bytes that are not gzip, or a garbled gzip stream; re-checksummed. */
+    GZIP_GARBLE(false),
+    /** Item 11: a data file replaced by a gzip bomb (tens of MB of one byte), re-checksummed. */
+    GZIP_BOMB(false),
+    /** Item 11: one field longer than ingest.max-field-chars' default; the row is quarantined. */
+    LONG_FIELD(true),
+    /** Item 5: a file cut short (rejected), then uploaded whole under the same manifest: it must be loaded. */
+    REUPLOAD(false),
+    /** Item 6: the delivery sent under the code of a partner of another kind: rejected by the partner registry. */
+    HIJACK(false);
+
+    /** Characters of the field {@link #LONG_FIELD} writes: over the default limit of 64 Ki. */
+    static final int LONG_FIELD_CHARS = 70_000;
+    /** Bytes a {@link #GZIP_BOMB} holds once decompressed. */
+    static final int BOMB_BYTES = 24 << 20;
 
     private final boolean needsCsv;
 
@@ -91,6 +108,43 @@ public enum Corruption {
                         .toJson());
                 return "manifest sha256 of " + entry.name() + " off by one bit";
             }
+            case MANIFEST_GARBLE -> {
+                return garbleManifest(manifestFile, m, entry, rng);
+            }
+            case GZIP_GARBLE -> {
+                byte[] b = Files.readAllBytes(file);
+                int how = rng.nextInt(3);
+                byte[] bad = switch (how) {
+                    case 0 -> new byte[0];
+                    case 1 -> (file.getFileName().toString().endsWith(".gz")
+                            ? new GZIPInputStream(new ByteArrayInputStream(b)).readAllBytes() : encode("x", true));
+                    default -> garbleGzip(file.getFileName().toString().endsWith(".gz") ? b : encode(new String(b,
+                            StandardCharsets.UTF_8), true), rng);
+                };
+                Files.write(file, bad);
+                done = (how == 0 ? "emptied " : how == 1 ? "swapped gzip and plain bytes of " : "garbled the deflate "
+                        + "stream of ") + entry.name() + ", re-checksummed";
+            }
+            case GZIP_BOMB -> {
+                byte[] bomb = encode(String.join(",", feed.requiredColumns().stream().map(Column::name).toList())
+                        + "\n" + "7".repeat(BOMB_BYTES), true);
+                Files.write(file, bomb);
+                done = "replaced " + entry.name() + " by a gzip bomb (" + bomb.length + " bytes, " + BOMB_BYTES
+                        + " once decompressed), re-checksummed";
+            }
+            case REUPLOAD -> {
+                byte[] b = Files.readAllBytes(file);
+                Files.write(folder.resolve(REUPLOAD_COPY), b);
+                Files.write(file, java.util.Arrays.copyOf(b, b.length / 2));
+                return "cut " + entry.name() + " to " + b.length / 2 + " of " + b.length + " bytes (manifest unchanged); "
+                        + "the whole file is uploaded again after the first ingest";
+            }
+            case HIJACK -> {
+                String code = folder.getParent().getFileName().toString();
+                Files.write(manifestFile, new Manifest(m.feed(), code, m.businessDate(), m.schemaVersion(), m.files())
+                        .toJson());
+                return "sent " + m.feed() + " of " + m.source() + " under " + code + ", a partner of another kind";
+            }
             case FILE_LISTED_TWICE -> {
                 List<Manifest.FileEntry> files = new ArrayList<>(m.files());
                 files.add(entry);
@@ -104,6 +158,65 @@ public enum Corruption {
         files.set(fi, new Manifest.FileEntry(entry.name(), entry.rows(), LakeDiff.sha256(file)));
         Files.write(manifestFile, new Manifest(m.feed(), m.source(), m.businessDate(), m.schemaVersion(), files).toJson());
         return done;
+    }
+
+    /** Where {@link #REUPLOAD} keeps the whole file until it is uploaded again. */
+    static final String REUPLOAD_COPY = ".reupload";
+
+    /** {@link #REUPLOAD}'s second upload: the whole file back in place, the manifest as it was. */
+    static void reupload(Path folder) throws IOException {
+        Path copy = folder.resolve(REUPLOAD_COPY);
+        Manifest m = Manifest.parse(Files.readAllBytes(folder.resolve(Manifest.FILE_NAME)));
+        for (Manifest.FileEntry f : m.files()) {
+            Path file = folder.resolve(f.name());
+            if (Files.exists(copy) && !LakeDiff.sha256(file).equals(f.sha256())) {
+                Files.move(copy, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static String garbleManifest(Path manifestFile, Manifest m, Manifest.FileEntry entry, Random rng)
+            throws IOException {
+        String json = new String(m.toJson(), StandardCharsets.UTF_8);
+        String name = "\"name\" : \"" + entry.name() + "\"";
+        String[][] edits = {
+                {name, "\"name\" : \"" + entry.name().replace("part", "a:b") + "\"", "a name with ':'"},
+                {name, "\"name\" : \"\"", "an empty name"},
+                {name, "\"name\" : \"../" + entry.name() + "\"", "a name with '../'"},
+                {name, "\"name\" : \"/etc/" + entry.name() + "\"", "an absolute name"},
+                {"\"rows\" : " + entry.rows(), "\"rows\" : \"" + entry.rows() + "\"", "rows as text"},
+                {"\"rows\" : " + entry.rows(), "\"rows\" : " + entry.rows() + ".5", "rows as a fraction"},
+                {"\"files\" : [", "\"files\" : [ null, ", "a null file entry"},
+                {"\"schema_version\" : " + m.schemaVersion(), "\"schema_version\" : [1]", "a list as schema_version"},
+        };
+        int pick = rng.nextInt(edits.length + 2);
+        String done;
+        if (pick == edits.length) {
+            json = "[" + json + "]";
+            done = "a manifest that is a list, not an object";
+        } else if (pick == edits.length + 1) {
+            byte[] b = json.getBytes(StandardCharsets.UTF_8);
+            int at = rng.nextInt(b.length);
+            String pool = "{}[]\":,0x";
+            b[at] = (byte) pool.charAt(rng.nextInt(pool.length()));
+            json = new String(b, StandardCharsets.UTF_8);
+            done = "a random byte at " + at + " of the manifest";
+        } else {
+            json = json.replace(edits[pick][0], edits[pick][1]);
+            done = "manifest with " + edits[pick][2];
+        }
+        Files.writeString(manifestFile, json);
+        return done + " (" + Manifest.FILE_NAME + ")";
+    }
+
+    private static byte[] garbleGzip(byte[] gz, Random rng) {
+        byte[] b = gz.clone();
+        int body = Math.max(1, b.length - 18);
+        for (int k = 0; k < 1 + rng.nextInt(8); k++) {
+            int p = 10 + rng.nextInt(body);
+            b[Math.min(p, b.length - 1)] = (byte) rng.nextInt(256);
+        }
+        return b;
     }
 
     private String editCsv(Path file, FeedSchema feed, Random rng) throws IOException {
@@ -159,6 +272,14 @@ public enum Corruption {
                 int n = changeRows(rows, rng, r -> r.set(c, r.get(c) + " \"quoted\"\nsecond line, with comma"));
                 done = "embedded newline, quotes and a comma (quoted per RFC 4180) in " + header.get(c) + " of " + n
                         + " rows";
+            }
+            case LONG_FIELD -> {
+                int c = columnOf(header, feed, rng, ColumnType.STRING);
+                if (c < 0) {
+                    return "no text column in " + file.getFileName() + "; nothing changed";
+                }
+                int n = changeRows(rows, rng, r -> r.set(c, "L".repeat(LONG_FIELD_CHARS)));
+                done = LONG_FIELD_CHARS + " characters in " + header.get(c) + " of " + n + " rows";
             }
             case STRAY_QUOTE -> {
                 rawLines = new ArrayList<>(new String(plain, StandardCharsets.UTF_8).lines().toList());

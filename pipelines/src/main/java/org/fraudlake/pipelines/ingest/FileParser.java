@@ -1,7 +1,7 @@
 package org.fraudlake.pipelines.ingest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -30,27 +30,55 @@ import org.fraudlake.schemas.landing.CsvRecord;
 
 /**
  * Parses one data file on an executor into {@link ParsedRows}: typed good rows, bad rows with raw text,
- * line and reason, and a summary row with the file's sha256, record count and header problem. Streams:
- * rows are produced as the file is read, never all held in memory.
+ * line and reason, and a summary row with the file's sha256, record count, decompressed bytes and header
+ * problem. Streams: rows are produced as the file is read, never all held in memory; fields, records and
+ * decompressed bytes stay within the {@link IngestSettings}. Whatever a file holds (not gzip, empty, corrupt
+ * Parquet, over a limit), it ends in a summary naming the problem, never in a failed task.
  */
 public final class FileParser implements FlatMapFunction<FileTask, Row> {
     private static final long serialVersionUID = 1L;
     private final SerializableConf conf;
+    private final IngestSettings settings;
 
     public FileParser(SerializableConf conf) {
+        this(conf, IngestSettings.DEFAULTS);
+    }
+
+    public FileParser(SerializableConf conf, IngestSettings settings) {
         this.conf = conf;
+        this.settings = settings;
     }
 
     @Override
-    public Iterator<Row> call(FileTask task) throws IOException {
-        FeedSchema feed = Feeds.byName(task.feed());
+    public Iterator<Row> call(FileTask task) {
+        return new Rows(Feeds.byName(task.feed()), task, settings, () -> open(task));
+    }
+
+    private RecordSource open(FileTask task) throws IOException {
         Path path = new Path(task.path());
         FileSystem fs = path.getFileSystem(conf.get());
         String lower = task.name().toLowerCase(Locale.ROOT);
-        RecordSource source = lower.endsWith(".parquet")
-                ? new ParquetSource(fs, path, conf.get())
-                : new CsvSource(fs.open(path), lower.endsWith(".gz"));
-        return new Rows(feed, task, source);
+        long maxBytes = Math.min(settings.maxFileBytes(), settings.maxDeliveryBytes());
+        if (lower.endsWith(".parquet")) {
+            return new ParquetSource(fs, path, conf.get(), maxBytes);
+        }
+        InputStream in = fs.open(path);
+        try {
+            return new CsvSource(in, lower.endsWith(".gz"), task.path(), settings, maxBytes);
+        } catch (IOException | RuntimeException e) {
+            try {
+                in.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** Opens a file's records; may fail like any read. */
+    @FunctionalInterface
+    interface Opener {
+        RecordSource open() throws IOException;
     }
 
     /** How the header's columns map onto the feed: contract column index per file column, or extras. */
@@ -90,7 +118,9 @@ public final class FileParser implements FlatMapFunction<FileTask, Row> {
     private static final class Rows implements Iterator<Row> {
         private final FeedSchema feed;
         private final FileTask task;
-        private final RecordSource source;
+        private final IngestSettings settings;
+        private final Opener opener;
+        private RecordSource source;
         private final int width;
         private final LocalDate date;
         private final Instant ingestedAt;
@@ -100,12 +130,14 @@ public final class FileParser implements FlatMapFunction<FileTask, Row> {
         private long records;
         private long good;
         private long bad;
+        private Problem unreadableCode;
         private String unreadable;
 
-        Rows(FeedSchema feed, FileTask task, RecordSource source) {
+        Rows(FeedSchema feed, FileTask task, IngestSettings settings, Opener opener) {
             this.feed = feed;
             this.task = task;
-            this.source = source;
+            this.settings = settings;
+            this.opener = opener;
             this.width = ParsedRows.schema(feed).size();
             this.date = LocalDate.parse(task.date());
             this.ingestedAt = Instant.EPOCH.plus(task.ingestedAt(), ChronoUnit.MICROS);
@@ -116,7 +148,7 @@ public final class FileParser implements FlatMapFunction<FileTask, Row> {
             if (pending == null && !done) {
                 try {
                     pending = advance();
-                } catch (IOException | UncheckedIOException e) {
+                } catch (IOException | RuntimeException e) {
                     pending = unreadable(e);
                 }
             }
@@ -134,6 +166,9 @@ public final class FileParser implements FlatMapFunction<FileTask, Row> {
         }
 
         private Row advance() throws IOException {
+            if (source == null) {
+                source = opener.open();
+            }
             if (header == null) {
                 header = HeaderMap.of(feed, source.header(), task.path());
             }
@@ -151,6 +186,10 @@ public final class FileParser implements FlatMapFunction<FileTask, Row> {
         }
 
         private Row toRow(CsvRecord rec) {
+            if (rec.tooLong()) {
+                return badRow(rec, Problem.TOO_LONG, task.name() + " line " + rec.line() + ": " + rec.error()
+                        + " (ingest.max-field-chars, ingest.max-record-chars)");
+            }
             if (rec.malformed()) {
                 return badRow(rec, Problem.MALFORMED_CSV, task.name() + " line " + rec.line() + ": " + rec.error());
             }
@@ -159,6 +198,12 @@ public final class FileParser implements FlatMapFunction<FileTask, Row> {
             if (fields.size() != index.length) {
                 return badRow(rec, Problem.FIELD_COUNT, task.name() + " line " + rec.line() + ": " + fields.size()
                         + " fields but the header has " + index.length);
+            }
+            for (int i = 0; i < fields.size(); i++) {
+                if (fields.get(i).length() > settings.maxFieldChars()) {
+                    return badRow(rec, Problem.TOO_LONG, task.name() + " line " + rec.line() + ": field " + (i + 1)
+                            + " longer than " + settings.maxFieldChars() + " characters (ingest.max-field-chars)");
+                }
             }
             Object[] values = new Object[width];
             Map<String, String> extra = null;
@@ -193,22 +238,33 @@ public final class FileParser implements FlatMapFunction<FileTask, Row> {
             values[n + 7] = ParsedRows.BAD;
             values[n + 8] = problem.name();
             values[n + 9] = reason;
-            values[n + 10] = rec.raw();
+            String raw = rec.raw();
+            values[n + 10] = raw.length() > settings.maxRecordChars() ? raw.substring(0, settings.maxRecordChars()) : raw;
             return RowFactory.create(values);
         }
 
         /**
-         * A file that breaks while being read (a truncated or corrupt gzip stream, an I/O error): its summary
-         * rejects the delivery as UNREADABLE_FILE, naming the file, the last line read and the cause, instead of
-         * failing the whole ingest run. Rows already read are dropped with the rejected delivery.
+         * A file that breaks while being read (not gzip, a truncated or corrupt gzip stream, a corrupt Parquet
+         * file, an I/O error) or goes over a size limit: its summary rejects the delivery as UNREADABLE_FILE or
+         * TOO_LARGE, naming the file, the records read and the cause, instead of failing the whole ingest run.
+         * Rows already read are dropped with the rejected delivery.
          */
         private Row unreadable(Exception e) {
             done = true;
-            unreadable = task.name() + ": cannot be read after " + records + " records: " + e.getMessage();
-            try {
-                source.close();
-            } catch (IOException | RuntimeException closing) {
-                e.addSuppressed(closing);
+            if (e instanceof SizeLimit.Exceeded) {
+                unreadableCode = Problem.TOO_LARGE;
+                unreadable = e.getMessage() + " (after " + records + " records)";
+            } else {
+                unreadableCode = Problem.UNREADABLE_FILE;
+                unreadable = task.path() + ": cannot be read after " + records + " records: "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+            if (source != null) {
+                try {
+                    source.close();
+                } catch (IOException | RuntimeException closing) {
+                    e.addSuppressed(closing);
+                }
             }
             return summary("unreadable");
         }
@@ -219,7 +275,7 @@ public final class FileParser implements FlatMapFunction<FileTask, Row> {
             lineage(values, n, 0L);
             values[n + 7] = ParsedRows.FILE;
             if (unreadable != null) {
-                values[n + 8] = Problem.UNREADABLE_FILE.name();
+                values[n + 8] = unreadableCode.name();
                 values[n + 9] = unreadable;
             } else {
                 values[n + 8] = header.problem() == null ? null : header.problem().name();
@@ -229,6 +285,7 @@ public final class FileParser implements FlatMapFunction<FileTask, Row> {
             values[n + 12] = good;
             values[n + 13] = bad;
             values[n + 14] = sha;
+            values[n + 15] = source == null ? 0L : source.bytes();
             return RowFactory.create(values);
         }
 

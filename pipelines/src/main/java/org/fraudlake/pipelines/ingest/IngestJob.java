@@ -42,53 +42,90 @@ import org.fraudlake.schemas.tables.Quarantine;
 
 /**
  * Ingest: landing to bronze for one business date. Every delivery folder of the date is judged whole
- * against its manifest (feed/source/date, files present, sha256, record counts, required columns); an
- * accepted delivery's good rows go to {@code bronze/<feed>} and its bad rows to {@code quarantine/rows},
- * a rejected one to {@code quarantine/deliveries}; every decision is appended to {@code ops/deliveries}.
+ * against its manifest (feed/source/date, plain files present, sha256, record counts, required columns,
+ * size limits) and the partner registry (its code's kind); an accepted delivery's good rows go to
+ * {@code bronze/<feed>} and its bad rows to {@code quarantine/rows}, a rejected one to
+ * {@code quarantine/deliveries}; every decision is appended to {@code ops/deliveries}. Whatever one delivery
+ * holds, it is rejected with a reason naming its file, and the other deliveries of the night go on.
  *
- * <p>Idempotent: a delivery whose content was already decided is skipped; a new content for the same
- * feed/source/date is a restatement that replaces the earlier rows (which stay readable by Delta time
- * travel at the version the ledger records). Cost: one parallel read of each data file (one task per
- * file), a persisted intermediate, one Delta commit per feed to bronze and one to quarantine.
+ * <p>Checksums come first: every file is streamed once through sha256, and a delivery whose files disagree with
+ * its manifest is rejected before any of it is decompressed or parsed. Idempotent: a delivery whose content was
+ * already decided is skipped (for a rejected one, while its folder is unchanged too: a re-uploaded file gets it
+ * judged again); a new content for the same feed/source/date is a restatement that replaces the earlier rows
+ * (which stay readable by Delta time travel at the version the ledger records). Cost: two parallel reads of each
+ * data file (the checksum, then the parse; one task per file), a persisted intermediate, one Delta commit per feed
+ * to bronze and one to quarantine.
  */
 public final class IngestJob {
     private static final Comparator<Delivery> BY_FEED_AND_SOURCE =
             Comparator.comparing((Delivery d) -> Feeds.ALL.indexOf(d.feed())).thenComparing(Delivery::source);
+    /** Rejections that depend on the partner registry, judged again each run while the delivery is unchanged. */
+    private static final java.util.Set<String> REGISTRY_PROBLEMS = java.util.Set.of(Problem.PARTNER_MISMATCH.name(),
+            Problem.UNKNOWN_PARTNER.name());
     private final Lake lake;
+    private final IngestSettings settings;
     private final Consumer<String> progress;
     private final int threads;
 
     public IngestJob(Lake lake, Consumer<String> progress) {
-        this(lake, progress, Parallel.DEFAULT_THREADS);
+        this(lake, IngestSettings.DEFAULTS, progress);
+    }
+
+    public IngestJob(Lake lake, IngestSettings settings, Consumer<String> progress) {
+        this(lake, settings, progress, Parallel.DEFAULT_THREADS);
     }
 
     /** {@code threads}: feeds loaded at once from the driver (1 = one after another). */
     public IngestJob(Lake lake, Consumer<String> progress, int threads) {
+        this(lake, IngestSettings.DEFAULTS, progress, threads);
+    }
+
+    public IngestJob(Lake lake, IngestSettings settings, Consumer<String> progress, int threads) {
         this.lake = lake;
+        this.settings = settings;
         this.progress = progress;
         this.threads = threads;
     }
 
     /** Ingests every delivery found for {@code date}. */
     public IngestReport run(SparkSession spark, LocalDate date) throws IOException {
-        LandingScanner scanner = new LandingScanner(lake, spark.sparkContext().hadoopConfiguration());
+        LandingScanner scanner = new LandingScanner(lake, spark.sparkContext().hadoopConfiguration(), settings);
         List<Delivery> found = scanner.scan(date);
-        Map<String, Row> decided = latestDecisions(spark, date);
+        List<Row> ledgerRows = ledgerRows(spark, date);
+        Map<String, Row> decided = latestDecisions(ledgerRows, date);
+        Map<String, Integer> versions = loadedVersions(ledgerRows, date);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<DeliveryOutcome> outcomes = new ArrayList<>();
         List<Delivery> rejected = new ArrayList<>();
-        Map<FeedSchema, List<Delivery>> toParse = new LinkedHashMap<>();
+        List<Delivery> candidates = new ArrayList<>();
+        java.util.Set<String> recheck = new java.util.HashSet<>();
         for (Delivery d : found) {
             Row last = decided.get(d.key());
             if (d.problem() == Problem.NO_MANIFEST) {
                 outcomes.add(outcome(d, Status.WAITING, 0, 0, 0, 0));
-            } else if (last != null && last.getAs(DeliveryLedger.FINGERPRINT).equals(d.fingerprint())) {
+            } else if (unchanged(last, d) && !refusedByRegistry(last)) {
                 outcomes.add(outcome(d, Status.UNCHANGED, 0, 0, 0, 0));
             } else if (d.problem() != null) {
                 rejected.add(d);
             } else {
-                toParse.computeIfAbsent(d.feed(), f -> new ArrayList<>()).add(d);
+                if (last != null && unchanged(last, d)) {
+                    recheck.add(d.key());
+                }
+                candidates.add(d);
             }
+        }
+        PartnerRegistry registry = PartnerRegistry.load(spark, lake, settings);
+        List<Delivery> admitted = new ArrayList<>();
+        for (Delivery d : registry.judge(candidates)) {
+            if (d.problem() != null && recheck.contains(d.key())) {
+                outcomes.add(outcome(d, Status.UNCHANGED, 0, 0, 0, 0));
+            } else {
+                admitted.add(d);
+            }
+        }
+        Map<FeedSchema, List<Delivery>> toParse = new LinkedHashMap<>();
+        for (Delivery d : verified(spark, admitted, rejected)) {
+            toParse.computeIfAbsent(d.feed(), f -> new ArrayList<>()).add(d);
         }
         List<DeliveryOutcome> loaded = Collections.synchronizedList(new ArrayList<>());
         List<Delivery> rejectedAfterRead = Collections.synchronizedList(new ArrayList<>());
@@ -99,8 +136,8 @@ public final class IngestJob {
             List<Callable<Void>> feeds = new ArrayList<>();
             for (Map.Entry<FeedSchema, List<Delivery>> e : toParse.entrySet()) {
                 feeds.add(() -> {
-                    loadFeed(spark, date, e.getKey(), e.getValue(), now, decided, loaded, rejectedAfterRead,
-                            parsedFrames, badRows, quarantineScope);
+                    loadFeed(spark, date, e.getKey(), e.getValue(), now, decided, versions, loaded,
+                            rejectedAfterRead, parsedFrames, badRows, quarantineScope);
                     return null;
                 });
             }
@@ -118,6 +155,7 @@ public final class IngestJob {
         outcomes.sort(Comparator.comparing((DeliveryOutcome o) -> Feeds.names().indexOf(o.feed()))
                 .thenComparing(DeliveryOutcome::source));
         record(spark, date, rejected, loaded, now);
+        PartnerRegistry.record(spark, lake, registry.bindings(loaded, date, now));
         outcomes.forEach(o -> progress.accept(o.toString()));
         return new IngestReport(date, List.copyOf(outcomes));
     }
@@ -127,8 +165,93 @@ public final class IngestJob {
         return new LandingScanner(lake, spark.sparkContext().hadoopConfiguration()).dates();
     }
 
+    private static boolean refusedByRegistry(Row last) {
+        String code = last.getAs(DeliveryLedger.REASON_CODE);
+        return code != null && REGISTRY_PROBLEMS.contains(code);
+    }
+
+    /** Whether the delivery was decided already: the same content loaded, or the same attempt rejected. */
+    private static boolean unchanged(Row last, Delivery d) {
+        if (last == null) {
+            return false;
+        }
+        String fingerprint = last.getAs(DeliveryLedger.FINGERPRINT);
+        return DeliveryLedger.REJECTED.equals(last.getAs(DeliveryLedger.STATUS))
+                ? fingerprint.equals(d.attemptFingerprint()) : fingerprint.equals(d.fingerprint());
+    }
+
+    /**
+     * Checks every file of the deliveries against its manifest entry before anything is parsed: one task per file
+     * streams it once through sha256. A delivery with a file that cannot be read, disagrees with its checksum, or
+     * is over a size limit goes to {@code rejected}; the others come back.
+     */
+    private List<Delivery> verified(SparkSession spark, List<Delivery> deliveries, List<Delivery> rejected) {
+        List<FileTask> tasks = new ArrayList<>();
+        List<Delivery> judged = new ArrayList<>();
+        for (Delivery d : deliveries) {
+            if (d.problem() != null) {
+                rejected.add(d);
+                continue;
+            }
+            judged.add(d);
+            for (Manifest.FileEntry f : d.files()) {
+                tasks.add(new FileTask(d.feed().name(), d.source(), d.date().toString(), d.id(),
+                        new Path(d.path(), f.name()).toString(), f.name(), 0L));
+            }
+        }
+        if (tasks.isEmpty()) {
+            return judged;
+        }
+        spark.sparkContext().setJobDescription("ingest checksums " + judged.get(0).date());
+        Map<String, FileCheck> checks = new HashMap<>();
+        try {
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            SerializableConf conf = new SerializableConf(spark.sparkContext().hadoopConfiguration());
+            jsc.parallelize(tasks, tasks.size()).map(new FileCheck.Hasher(conf)).collect()
+                    .forEach(c -> checks.put(c.deliveryId() + "/" + c.name(), c));
+        } finally {
+            spark.sparkContext().setJobDescription(null);
+        }
+        List<Delivery> ok = new ArrayList<>();
+        for (Delivery d : judged) {
+            Delivery checked = checkFiles(d, checks, settings);
+            (checked.problem() == null ? ok : rejected).add(checked);
+        }
+        return ok;
+    }
+
+    /** The first problem of a delivery's stored files: unreadable, checksum, or over a size limit. */
+    static Delivery checkFiles(Delivery d, Map<String, FileCheck> checks, IngestSettings settings) {
+        long total = 0;
+        for (Manifest.FileEntry f : d.files()) {
+            FileCheck c = checks.get(d.id() + "/" + f.name());
+            String where = d.path() + "/" + f.name();
+            if (c == null || c.error() != null) {
+                return d.reject(Problem.UNREADABLE_FILE, c == null ? where + ": could not be read" : d.path() + "/"
+                        + c.error());
+            }
+            if (!c.sha256().equalsIgnoreCase(f.sha256())) {
+                return d.reject(Problem.CHECKSUM_MISMATCH, where + ": sha256 is " + c.sha256()
+                        + " but the manifest says " + f.sha256() + " (" + c.bytes() + " bytes stored; a file cut "
+                        + "short or changed after the manifest was written); nothing of the delivery was parsed");
+            }
+            if (c.bytes() > settings.maxFileBytes()) {
+                return d.reject(Problem.TOO_LARGE, where + ": " + c.bytes() + " bytes stored, more than a file may "
+                        + "hold (ingest.max-file-bytes = " + settings.maxFileBytes() + "); split the file");
+            }
+            total += c.bytes();
+        }
+        if (total > settings.maxDeliveryBytes()) {
+            return d.reject(Problem.TOO_LARGE, d.path() + "/" + Manifest.FILE_NAME + ": its files hold " + total
+                    + " bytes stored, more than a delivery may (ingest.max-delivery-bytes = "
+                    + settings.maxDeliveryBytes() + ")");
+        }
+        return d;
+    }
+
     private void loadFeed(SparkSession spark, LocalDate date, FeedSchema feed, List<Delivery> deliveries,
-                          Instant now, Map<String, Row> decided, List<DeliveryOutcome> loaded,
+                          Instant now, Map<String, Row> decided, Map<String, Integer> versions,
+                          List<DeliveryOutcome> loaded,
                           List<Delivery> rejected, List<Dataset<Row>> parsedFrames, List<Dataset<Row>> badRows,
                           List<String> quarantineScope) {
         spark.sparkContext().setJobDescription("ingest " + feed.name() + " " + date);
@@ -142,7 +265,7 @@ public final class IngestJob {
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         SerializableConf conf = new SerializableConf(spark.sparkContext().hadoopConfiguration());
-        JavaRDD<Row> rows = jsc.parallelize(tasks, Math.max(1, tasks.size())).flatMap(new FileParser(conf));
+        JavaRDD<Row> rows = jsc.parallelize(tasks, Math.max(1, tasks.size())).flatMap(new FileParser(conf, settings));
         Dataset<Row> parsed = spark.createDataFrame(rows, ParsedRows.schema(feed)).persist(StorageLevel.MEMORY_AND_DISK());
         parsedFrames.add(parsed);
         try {
@@ -150,7 +273,7 @@ public final class IngestJob {
                     .collectAsList().stream().collect(Collectors.groupingBy(r -> r.getAs(Bronze.DELIVERY_ID)));
             List<Delivery> accepted = new ArrayList<>();
             for (Delivery d : deliveries) {
-                Delivery judged = judge(d, summaries.getOrDefault(d.id(), List.of()));
+                Delivery judged = judge(d, summaries.getOrDefault(d.id(), List.of()), settings);
                 if (judged.problem() != null) {
                     rejected.add(judged);
                 } else {
@@ -168,8 +291,7 @@ public final class IngestJob {
                         ? DeltaIO.version(spark, lake.bronze(feed.name())) : null;
                 for (Delivery d : accepted) {
                     List<Row> files = summaries.get(d.id());
-                    Row previous = decided.get(d.key());
-                    int version = previous == null ? 1 : previous.<Integer>getAs(DeliveryLedger.VERSION) + 1;
+                    int version = versions.getOrDefault(d.key(), 0) + 1;
                     loaded.add(outcome(d, Status.LOADED, version, sum(files, ParsedRows.RECORDS),
                             sum(files, ParsedRows.GOOD), sum(files, ParsedRows.BAD_ROWS)).withBronze(bronzeVersion));
                 }
@@ -194,8 +316,12 @@ public final class IngestJob {
         return false;
     }
 
-    /** Checks the parsed files of a delivery against its manifest; the first problem rejects it. */
-    static Delivery judge(Delivery d, List<Row> summaries) {
+    /**
+     * Checks the parsed files of a delivery against its manifest; the first problem rejects it. The checksum is
+     * checked again as the parse read it, so a file replaced between the checksum and the parse is caught too.
+     */
+    static Delivery judge(Delivery d, List<Row> summaries, IngestSettings settings) {
+        long bytes = 0;
         Map<String, Row> byFile = new HashMap<>();
         summaries.forEach(r -> byFile.put(r.getAs(Bronze.FILE), r));
         for (Manifest.FileEntry f : d.files()) {
@@ -211,13 +337,19 @@ public final class IngestJob {
             String sha = s.getAs(ParsedRows.SHA256);
             if (!sha.equalsIgnoreCase(f.sha256())) {
                 return d.reject(Problem.CHECKSUM_MISMATCH, where + ": sha256 is " + sha + " but the manifest says "
-                        + f.sha256());
+                        + f.sha256() + " (the file changed while it was being ingested)");
             }
             long records = s.getAs(ParsedRows.RECORDS);
             if (records != f.rows()) {
                 return d.reject(Problem.ROW_COUNT_MISMATCH, where + ": holds " + records
                         + " records but the manifest says " + f.rows());
             }
+            bytes += s.<Long>getAs(ParsedRows.BYTES);
+        }
+        if (bytes > settings.maxDeliveryBytes()) {
+            return d.reject(Problem.TOO_LARGE, d.path() + "/" + Manifest.FILE_NAME + ": its files hold " + bytes
+                    + " bytes once decompressed, more than a delivery may (ingest.max-delivery-bytes = "
+                    + settings.maxDeliveryBytes() + ")");
         }
         return d;
     }
@@ -282,15 +414,19 @@ public final class IngestJob {
         return files.stream().mapToLong(r -> r.<Long>getAs(column)).sum();
     }
 
-    /** The latest ledger row of each delivery key of the date. */
-    private Map<String, Row> latestDecisions(SparkSession spark, LocalDate date) {
-        Map<String, Row> latest = new HashMap<>();
+    /** The ledger rows of the date. */
+    private List<Row> ledgerRows(SparkSession spark, LocalDate date) {
         if (!DeltaIO.exists(spark, lake.deliveries())) {
-            return latest;
+            return List.of();
         }
-        List<Row> rows = DeltaIO.read(spark, lake.deliveries())
+        return DeltaIO.read(spark, lake.deliveries())
                 .filter(col(DeliveryLedger.BUSINESS_DATE).equalTo(functions.lit(java.sql.Date.valueOf(date))))
                 .collectAsList();
+    }
+
+    /** The latest ledger row of each delivery key among the date's rows. */
+    private static Map<String, Row> latestDecisions(List<Row> rows, LocalDate date) {
+        Map<String, Row> latest = new HashMap<>();
         for (Row r : rows) {
             String key = r.getAs(DeliveryLedger.FEED) + "/" + r.getAs(DeliveryLedger.SOURCE) + "/" + date;
             Row prev = latest.get(key);
@@ -299,6 +435,18 @@ public final class IngestJob {
             }
         }
         return latest;
+    }
+
+    /** The highest loaded version of each delivery key among the date's ledger rows (rejections leave it as it was). */
+    private static Map<String, Integer> loadedVersions(List<Row> ledgerRows, LocalDate date) {
+        Map<String, Integer> versions = new HashMap<>();
+        for (Row r : ledgerRows) {
+            if (DeliveryLedger.LOADED.equals(r.getAs(DeliveryLedger.STATUS))) {
+                versions.merge(r.getAs(DeliveryLedger.FEED) + "/" + r.getAs(DeliveryLedger.SOURCE) + "/" + date,
+                        r.<Integer>getAs(DeliveryLedger.VERSION), Math::max);
+            }
+        }
+        return versions;
     }
 
     private static boolean later(Row a, Row b) {
@@ -314,9 +462,9 @@ public final class IngestJob {
         List<Row> ledger = new ArrayList<>();
         List<Row> rejections = new ArrayList<>();
         for (Delivery d : rejected) {
-            ledger.add(RowFactory.create(d.feed().name(), d.source(), day, d.id(), d.fingerprint(),
+            ledger.add(RowFactory.create(d.feed().name(), d.source(), day, d.id(), d.decisionFingerprint(),
                     DeliveryLedger.REJECTED, 0, d.files().size(), 0L, 0L, 0L, null, d.problem().name(), d.reason(), at));
-            rejections.add(RowFactory.create(d.feed().name(), d.source(), day, d.id(), d.fingerprint(), null,
+            rejections.add(RowFactory.create(d.feed().name(), d.source(), day, d.id(), d.decisionFingerprint(), null,
                     d.problem().name(), d.reason(), at));
         }
         for (DeliveryOutcome o : loaded) {

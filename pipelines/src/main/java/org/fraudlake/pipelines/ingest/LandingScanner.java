@@ -7,8 +7,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -25,15 +29,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds delivery folders under {@code landing/<feed>/<source>/<date>/} and checks what can be checked
  * without reading data: the manifest is there and parses, names this folder's feed, source and date, and
- * every file it names exists. Runs on the driver; lists folders and reads manifests only.
+ * every file it names is a plain file of the folder. Runs on the driver; lists folders and reads manifests only
+ * (at most {@link IngestSettings#maxManifestBytes()} each).
  */
 public final class LandingScanner {
     private static final Logger LOG = LoggerFactory.getLogger(LandingScanner.class);
     private final Lake lake;
     private final FileSystem fs;
+    private final IngestSettings settings;
 
     public LandingScanner(Lake lake, Configuration conf) throws IOException {
+        this(lake, conf, IngestSettings.DEFAULTS);
+    }
+
+    public LandingScanner(Lake lake, Configuration conf, IngestSettings settings) throws IOException {
         this.lake = lake;
+        this.settings = settings;
         Path root = new Path(lake.landing());
         this.fs = root.getFileSystem(conf);
     }
@@ -75,41 +86,118 @@ public final class LandingScanner {
 
     private Delivery inspect(FeedSchema feed, String source, LocalDate date, Path dir) throws IOException {
         Path manifestPath = new Path(dir, Manifest.FILE_NAME);
-        Delivery bare = new Delivery(feed, source, date, dir.toString(), null, null, null);
+        Map<String, FileStatus> listing = new TreeMap<>();
+        for (FileStatus s : fs.listStatus(dir)) {
+            listing.put(s.getPath().getName(), s);
+        }
+        Delivery bare = new Delivery(feed, source, date, dir.toString(), null, null, null, state(listing));
         if (!source.matches(Feeds.SOURCE_PATTERN)) {
             return bare.reject(Problem.MANIFEST_MISMATCH,
                     dir + ": source code '" + source + "' does not match " + Feeds.SOURCE_PATTERN);
         }
-        if (!fs.exists(manifestPath)) {
+        FileStatus manifestStatus = listing.get(Manifest.FILE_NAME);
+        if (manifestStatus == null) {
             return bare.reject(Problem.NO_MANIFEST, dir + ": no " + Manifest.FILE_NAME + " yet; the delivery waits");
+        }
+        if (!manifestStatus.isFile()) {
+            return bare.reject(Problem.BAD_MANIFEST, manifestPath + ": is a directory, not a JSON file");
+        }
+        if (manifestStatus.getLen() > settings.maxManifestBytes()) {
+            return bare.reject(Problem.BAD_MANIFEST, manifestPath + ": " + manifestStatus.getLen()
+                    + " bytes, more than the " + settings.maxManifestBytes() + " a manifest may have "
+                    + "(ingest.max-manifest-bytes)");
         }
         Manifest manifest;
         try (InputStream in = fs.open(manifestPath)) {
-            manifest = Manifest.parse(in.readAllBytes());
+            manifest = Manifest.parse(in.readNBytes(settings.maxManifestBytes()));
         } catch (IOException e) {
             return bare.reject(Problem.BAD_MANIFEST, manifestPath + ": not a valid manifest: " + e.getMessage());
         }
-        Delivery d = new Delivery(feed, source, date, dir.toString(), manifest, null, null);
+        Delivery d = new Delivery(feed, source, date, dir.toString(), manifest, null, null, bare.state());
         String mismatch = mismatch(d, manifest);
         if (mismatch != null) {
             return d.reject(Problem.MANIFEST_MISMATCH, manifestPath + ": " + mismatch);
         }
-        java.util.Set<String> listed = new java.util.HashSet<>();
-        for (Manifest.FileEntry f : manifest.files()) {
-            if (f.name() == null || f.name().contains("/") || f.rows() == null || f.sha256() == null) {
-                return d.reject(Problem.BAD_MANIFEST, manifestPath + ": file entry " + f
-                        + " needs a plain name, rows and sha256");
+        Set<String> listed = new HashSet<>();
+        for (int i = 0; i < manifest.files().size(); i++) {
+            Manifest.FileEntry f = manifest.files().get(i);
+            String nameProblem = nameProblem(dir, f.name());
+            if (nameProblem != null) {
+                return d.reject(Problem.BAD_MANIFEST, manifestPath + ": files[" + i + "] " + nameProblem);
             }
             if (!listed.add(f.name())) {
                 return d.reject(Problem.BAD_MANIFEST, manifestPath + ": lists " + f.name()
                         + " twice; each file must be listed once");
             }
-            if (!fs.exists(new Path(dir, f.name()))) {
+            FileStatus file = listing.get(f.name());
+            if (file == null) {
                 return d.reject(Problem.MISSING_FILE, manifestPath + ": names " + f.name() + ", which is not in "
                         + dir);
             }
+            if (!file.isFile()) {
+                return d.reject(Problem.UNREADABLE_FILE, manifestPath + ": names " + f.name() + ", which is a "
+                        + "directory in " + dir + ", not a data file");
+            }
+            String valuesProblem = valuesProblem(f);
+            if (valuesProblem != null) {
+                return d.reject(Problem.BAD_MANIFEST, manifestPath + ": files[" + i + "] (" + f.name() + ") "
+                        + valuesProblem);
+            }
         }
         return d;
+    }
+
+    /**
+     * Why a manifest's file name cannot be taken, or {@code null}: it must be a plain file name of this folder (not
+     * empty, no path separator, colon or control character, not {@code .}, {@code ..} or the manifest).
+     */
+    static String nameProblem(Path dir, String name) {
+        if (name == null || name.isEmpty()) {
+            return "has no \"name\"";
+        }
+        String shown = "name '" + printable(name) + "'";
+        if (name.equals(".") || name.equals("..") || name.equals(Manifest.FILE_NAME)
+                || name.chars().anyMatch(c -> c == '/' || c == '\\' || c == ':' || Character.isISOControl(c))) {
+            return shown + " is not a plain file name of the delivery folder (no path, '..', ':' or control "
+                    + "characters, not the manifest)";
+        }
+        try {
+            Path p = new Path(dir, name);
+            if (!name.equals(new Path(p.toString()).getName()) || !dir.equals(p.getParent())) {
+                return shown + " does not name a file directly in " + dir;
+            }
+        } catch (IllegalArgumentException e) {
+            return shown + " is not a valid file name: " + e.getMessage();
+        }
+        return null;
+    }
+
+    /** Why a file entry's rows or sha256 cannot be taken, or {@code null}: a count of 0 or more, 64 hex digits. */
+    static String valuesProblem(Manifest.FileEntry f) {
+        if (f.rows() == null || f.rows() < 0) {
+            return "needs \"rows\", a count of 0 or more, got " + f.rows();
+        }
+        if (f.sha256() == null || !f.sha256().matches("[0-9a-fA-F]{64}")) {
+            return "needs \"sha256\", 64 hex digits, got " + (f.sha256() == null ? "none"
+                    : "'" + printable(f.sha256()) + "'");
+        }
+        return null;
+    }
+
+    private static String printable(String s) {
+        String cut = s.length() > 80 ? s.substring(0, 80) + "..." : s;
+        StringBuilder b = new StringBuilder();
+        cut.codePoints().forEach(c -> b.append(Character.isISOControl(c) ? String.format("\\u%04x", c)
+                : new String(Character.toChars(c))));
+        return b.toString();
+    }
+
+    /** sha256 over the folder listing: each entry's name, size, modification time and whether it is a folder. */
+    private static String state(Map<String, FileStatus> listing) {
+        StringBuilder b = new StringBuilder();
+        listing.forEach((name, s) -> b.append(name).append('|').append(s.getLen()).append('|')
+                .append(s.getModificationTime()).append('|').append(s.isDirectory()).append('\n'));
+        return Delivery.sha256(b.toString());
     }
 
     private static String mismatch(Delivery d, Manifest m) {

@@ -28,9 +28,14 @@ final class ParquetSource implements RecordSource {
     private final ParquetReader<Group> reader;
     private final String sha256;
     private final List<String> header;
+    private final String name;
+    private final long maxBytes;
     private long row;
+    private long bytes;
 
-    ParquetSource(FileSystem fs, Path path, Configuration conf) throws IOException {
+    ParquetSource(FileSystem fs, Path path, Configuration conf, long maxBytes) throws IOException {
+        this.name = path.toString();
+        this.maxBytes = maxBytes;
         this.sha256 = hash(fs, path);
         try (ParquetFileReader footer = ParquetFileReader.open(HadoopInputFile.fromPath(path, conf))) {
             this.header = footer.getFileMetaData().getSchema().getFields().stream().map(Type::getName).toList();
@@ -70,7 +75,18 @@ final class ParquetSource implements RecordSource {
             fields.add(v);
             raw.append(i == 0 ? "" : ",").append(type.getFieldName(i)).append('=').append(v);
         }
+        bytes += raw.length();
+        if (bytes > maxBytes) {
+            throw new SizeLimit.Exceeded(name + ": more than " + maxBytes + " characters of values, over the limit of "
+                    + "a file and a delivery (ingest.max-file-bytes, ingest.max-delivery-bytes); split the file or "
+                    + "raise the limit");
+        }
         return new CsvRecord(row, fields, raw.toString(), null);
+    }
+
+    @Override
+    public long bytes() {
+        return bytes;
     }
 
     @Override

@@ -23,13 +23,16 @@ public final class ParsedRows {
     public static final String GOOD = "_good";
     public static final String BAD_ROWS = "_bad";
     public static final String SHA256 = "_sha256";
+    /** A file's bytes once decompressed (Parquet: characters of its values). */
+    public static final String BYTES = "_bytes";
 
     public static final String ROW = "ROW";
     public static final String BAD = "BAD";
     public static final String FILE = "FILE";
 
     /** Control columns after the bronze columns. */
-    public static final List<String> CONTROL = List.of(KIND, REASON_CODE, REASON, RAW, RECORDS, GOOD, BAD_ROWS, SHA256);
+    public static final List<String> CONTROL = List.of(KIND, REASON_CODE, REASON, RAW, RECORDS, GOOD, BAD_ROWS, SHA256,
+            BYTES);
 
     private ParsedRows() {
     }
@@ -44,6 +47,7 @@ public final class ParsedRows {
         fields.add(DataTypes.createStructField(GOOD, DataTypes.LongType, true));
         fields.add(DataTypes.createStructField(BAD_ROWS, DataTypes.LongType, true));
         fields.add(DataTypes.createStructField(SHA256, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(BYTES, DataTypes.LongType, true));
         return DataTypes.createStructType(fields);
     }
 }

@@ -13,6 +13,9 @@ interface RecordSource extends Closeable {
     /** The next record, or {@code null} at the end. */
     CsvRecord next() throws IOException;
 
+    /** Bytes read so far once decompressed (for Parquet, the characters of the values). */
+    long bytes();
+
     /** Hex sha256 of the stored bytes; valid after {@link #next()} returned {@code null}. */
     String sha256() throws IOException;
 }

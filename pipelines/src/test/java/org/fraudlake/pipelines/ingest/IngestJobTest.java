@@ -238,7 +238,11 @@ class IngestJobTest {
         Landing.deliver(lake, TXN, "BANK_E", D, "p1.csv.gz", HEADER, rows).commit();
         java.nio.file.Path gz = java.nio.file.Path.of(lake.delivery(TXN, "BANK_E", D), "p1.csv.gz");
         byte[] bytes = java.nio.file.Files.readAllBytes(gz);
-        java.nio.file.Files.write(gz, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length / 2);
+        java.nio.file.Files.write(gz, cut);
+        java.nio.file.Files.write(gz.resolveSibling(Manifest.FILE_NAME), new Manifest(TXN, "BANK_E", D.toString(), 1,
+                List.of(new Manifest.FileEntry("p1.csv.gz", 400L, java.util.HexFormat.of().formatHex(sha256(cut)))))
+                .toJson());
         Landing.deliver(lake, TXN, "BANK_F", D, "p1.csv", HEADER, "T1,A1,OUT,5,2026-11-27T01:00:00Z,ATM").commit();
 
         IngestReport r = ingest(spark, lake);

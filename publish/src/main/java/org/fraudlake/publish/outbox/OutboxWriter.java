@@ -28,6 +28,7 @@ import org.apache.spark.sql.types.StructType;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.pipelines.failure.ErrorText;
 import org.fraudlake.pipelines.failure.PartFailure;
+import org.fraudlake.pipelines.ingest.PartnerRegistry;
 import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.FeedSchema;
 import org.fraudlake.schemas.Feeds;
@@ -159,7 +160,7 @@ public final class OutboxWriter {
                 DeltaIO.readOrEmpty(spark, lake.silver(Silver.ACCOUNTS), ACCOUNTS),
                 DeltaIO.readOrEmpty(spark, lake.silver(Silver.SUBSCRIBERS), SUBSCRIBERS),
                 DeltaIO.readOrEmpty(spark, lake.deliveries(), DeliveryLedger.SCHEMA), date);
-        return toPartners(codes.collectAsList());
+        return toPartners(codes.collectAsList(), PartnerRegistry.kinds(spark, lake));
     }
 
     private List<DayWarning> warnings(SparkSession spark, LocalDate date) {
@@ -239,12 +240,36 @@ public final class OutboxWriter {
     }
 
     static Partners toPartners(List<Row> codes) {
-        List<String> banks = new ArrayList<>();
-        List<String> carriers = new ArrayList<>();
+        return toPartners(codes, Map.of());
+    }
+
+    /**
+     * The partners of {@link #partnerCodes}, each code with the kind the partner registry binds it to. A code the
+     * registry binds to another kind, a code seen as both a bank and a carrier that the registry does not bind, and
+     * a code that cannot name a folder get no folder, with a warning: one partner never stops the others' outbox.
+     */
+    static Partners toPartners(List<Row> codes, Map<String, SourceKind> registry) {
+        Map<String, java.util.Set<PartnerKind>> kinds = new TreeMap<>();
         for (Row r : codes) {
             String code = r.getString(r.fieldIndex(PARTNER_CODE));
-            (PartnerKind.BANK.name().equals(r.getString(r.fieldIndex(PARTNER_KIND))) ? banks : carriers).add(code);
+            PartnerKind kind = PartnerKind.BANK.name().equals(r.getString(r.fieldIndex(PARTNER_KIND)))
+                    ? PartnerKind.BANK : PartnerKind.CARRIER;
+            SourceKind bound = registry.get(code);
+            if (bound == null || bound.name().equals(kind.name())) {
+                kinds.computeIfAbsent(code, c -> new TreeSet<>()).add(kind);
+            }
         }
+        List<String> banks = new ArrayList<>();
+        List<String> carriers = new ArrayList<>();
+        kinds.forEach((code, k) -> {
+            if (!code.matches(Feeds.SOURCE_PATTERN) || k.size() > 1) {
+                LOG.warn("partner code {} gets no outbox folder: {}", code, k.size() > 1
+                        ? "it is both a bank and a carrier in the lake and ops/partners binds it to neither; bind it "
+                        + "with ingest.partners" : "it does not match " + Feeds.SOURCE_PATTERN);
+            } else {
+                (k.contains(PartnerKind.BANK) ? banks : carriers).add(code);
+            }
+        });
         return Partners.of(banks, carriers);
     }
 

@@ -11,10 +11,17 @@ import java.util.List;
  * breaks inside quoted fields, LF or CRLF record ends. It never loses a record: a stray quote makes the
  * record malformed (with its raw text and line) and reading resumes at the end of that physical line,
  * so record counts stay those the sender wrote. Not thread-safe.
+ *
+ * <p>Memory is bounded by the limits: a field longer than {@code maxFieldChars} or a record longer than
+ * {@code maxRecordChars} (an unclosed quote swallowing the rest of the file, a line without end) makes the record
+ * malformed ({@link CsvRecord#tooLong()}, its raw text cut at the record limit) and reading resumes at the end of
+ * the physical line where the limit was passed.
  */
 public final class CsvReader implements Closeable {
     private static final int EOF = -1;
     private final Reader in;
+    private final int maxFieldChars;
+    private final int maxRecordChars;
     private final char[] buf = new char[64 * 1024];
     private int pos;
     private int len;
@@ -22,8 +29,20 @@ public final class CsvReader implements Closeable {
     private final StringBuilder raw = new StringBuilder(256);
     private final StringBuilder field = new StringBuilder(64);
 
+    /** A reader without length limits (for trusted files, such as the lake's own). */
     public CsvReader(Reader in) {
+        this(in, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** A reader that cuts fields over {@code maxFieldChars} and records over {@code maxRecordChars}. */
+    public CsvReader(Reader in, int maxFieldChars, int maxRecordChars) {
+        if (maxFieldChars < 1 || maxRecordChars < 1) {
+            throw new IllegalArgumentException("CSV limits must be positive, got field " + maxFieldChars
+                    + " and record " + maxRecordChars + " characters");
+        }
         this.in = in;
+        this.maxFieldChars = maxFieldChars;
+        this.maxRecordChars = maxRecordChars;
     }
 
     private int read() throws IOException {
@@ -59,6 +78,12 @@ public final class CsvReader implements Closeable {
         boolean afterQuote = false;
         boolean fieldStart = true;
         while (true) {
+            if (raw.length() > maxRecordChars) {
+                return tooLong(start, "record longer than " + maxRecordChars + " characters");
+            }
+            if (field.length() > maxFieldChars) {
+                return tooLong(start, "field " + (fields.size() + 1) + " longer than " + maxFieldChars + " characters");
+            }
             c = read();
             if (c == EOF) {
                 if (quoted) {
@@ -121,17 +146,29 @@ public final class CsvReader implements Closeable {
 
     /** Skips to the end of the current physical line and returns the record as malformed. */
     private CsvRecord malformed(long start, String why) throws IOException {
+        skipLine(true);
+        return new CsvRecord(start, List.of(), raw.toString(), why);
+    }
+
+    /** A record over a limit: its first characters, the rest of its physical line skipped. */
+    private CsvRecord tooLong(long start, String why) throws IOException {
+        raw.setLength(Math.min(raw.length(), maxRecordChars));
+        skipLine(false);
+        return new CsvRecord(start, List.of(), raw.toString(), why, true);
+    }
+
+    /** Reads to the end of the physical line, keeping at most {@code maxRecordChars} of raw text. */
+    private void skipLine(boolean keep) throws IOException {
         int c;
         while ((c = read()) != EOF) {
             if (c == '\n') {
                 line++;
                 break;
             }
-            if (c != '\r' || peek() != '\n') {
+            if (keep && raw.length() < maxRecordChars && (c != '\r' || peek() != '\n')) {
                 raw.append((char) c);
             }
         }
-        return new CsvRecord(start, List.of(), raw.toString(), why);
     }
 
     @Override

@@ -51,4 +51,23 @@ class CsvReaderTest {
         assertEquals("\"say \"\"x\"\"\"", CsvWriter.quote("say \"x\""));
         assertEquals("\"l1\nl2\"", CsvWriter.quote("l1\nl2"));
     }
+
+    @Test
+    void anUnclosedQuoteOrAnEndlessLineIsCutAtTheLimitsAndReadingGoesOn() throws IOException {
+        String swallowed = "x,".repeat(100_000) + "\n";
+        CsvReader r = new CsvReader(new StringReader("a,b\n1,\"unclosed\n" + swallowed + "2,3\n" + "y".repeat(500)
+                + "\n4,5\n"), 20, 50);
+        r.next();
+        CsvRecord quote = r.next();
+        assertTrue(quote.tooLong(), quote.toString());
+        assertTrue(quote.raw().length() <= 50, quote.raw());
+        assertEquals(List.of("2", "3"), r.next().fields());
+        CsvRecord longField = r.next();
+        assertTrue(longField.tooLong());
+        assertTrue(longField.error().contains("field 1 longer than 20"), longField.error());
+        CsvRecord after = r.next();
+        assertEquals(List.of("4", "5"), after.fields());
+        assertEquals(6, after.line());
+        assertNull(r.next());
+    }
 }
