@@ -10,9 +10,10 @@ import org.fraudlake.lake.Lake;
 
 /**
  * The lake's zones (docs/security.md). Restricted, owner only (folders 0700, files 0600): what holds raw personal
- * data or secrets: {@code landing/}, {@code bronze/}, {@code quarantine/} (raw row text and reasons quoting values),
+ * data or secrets: {@code landing/}, {@code bronze/}, {@code quarantine/rows} (raw row text and reasons quoting values),
  * {@code vault/}, {@code ops/console_users.json} (password hashes). Everything else (silver, gold, published, reports,
- * models, outbox, the ledgers) is analyst-readable and keeps the file system's defaults. Permissions go through the
+ * models, outbox, the ledgers, {@code quarantine/row_reasons} and {@code quarantine/deliveries}: where and why,
+ * without values) is analyst-readable and keeps the file system's defaults. Permissions go through the
  * Hadoop {@link FileSystem}, so an {@code hdfs://} lake gets them too. Spark and Delta write with the process's
  * umask, so the runner applies the zones when it takes the lake lock and again when it lets it go: a restricted
  * folder is 0700 from the first run on (nobody else can enter it while files are written inside), and every file
@@ -29,7 +30,7 @@ public final class LakeZones {
 
     /** The restricted paths of a lake (folders and single files). */
     public static List<String> restricted(Lake lake) {
-        return List.of(lake.landing(), lake.root() + "/bronze", lake.root() + "/quarantine",
+        return List.of(lake.landing(), lake.root() + "/bronze", lake.quarantineRows(),
                 lake.root() + "/vault", lake.consoleUsers());
     }
 

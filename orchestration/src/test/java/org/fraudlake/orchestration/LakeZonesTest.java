@@ -48,12 +48,13 @@ class LakeZonesTest {
             write(root.resolve(f));
         }
         write(root.resolve("silver/accounts/part-0000.parquet"));
+        write(root.resolve("quarantine/row_reasons/part-0000.parquet"));
         FraudlakeConfig config = FraudlakeConfig.defaults().with(FraudlakeConfig.LAKE_ROOT, lake.root());
         NightRunner runner = new NightRunner(config, new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8));
         runner.runTask("zones", LocalDate.of(2026, 11, 27), (s, d) -> StageResult.of(null, 0L, null));
 
-        for (String top : List.of("landing", "bronze", "quarantine", "vault", "ops/console_users.json")) {
+        for (String top : List.of("landing", "bronze", "quarantine/rows", "vault", "ops/console_users.json")) {
             try (Stream<Path> all = Files.walk(root.resolve(top))) {
                 all.forEach(p -> {
                     Set<PosixFilePermission> perms = perms(p);
@@ -65,6 +66,8 @@ class LakeZonesTest {
         assertEquals("rw-------", PosixFilePermissions.toString(perms(root.resolve("vault/identities/part-0000.parquet"))));
         assertTrue(perms(root.resolve("silver/accounts/part-0000.parquet")).contains(PosixFilePermission.OTHERS_READ),
                 "an analyst-zone file stays readable");
+        assertTrue(perms(root.resolve("quarantine/row_reasons/part-0000.parquet")).contains(PosixFilePermission.OTHERS_READ),
+                "the quarantine's reasons without values stay readable");
     }
 
     private static Set<PosixFilePermission> perms(Path p) {

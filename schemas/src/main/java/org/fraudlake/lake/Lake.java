@@ -48,6 +48,11 @@ public final class Lake implements Serializable {
         return at("quarantine/rows");
     }
 
+    /** Bad rows without raw text or quoted values (analyst-readable); {@link #quarantineRows()} is restricted. */
+    public String quarantineRowReasons() {
+        return at("quarantine/row_reasons");
+    }
+
     public String quarantineDeliveries() {
         return at("quarantine/deliveries");
     }

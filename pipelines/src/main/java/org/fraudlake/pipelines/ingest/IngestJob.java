@@ -391,10 +391,18 @@ public final class IngestJob {
         }
         spark.sparkContext().setJobDescription("ingest quarantine " + date);
         Dataset<Row> bad = badRows.stream().reduce(Dataset::unionAll).orElseThrow().coalesce(1);
-        DeltaIO.replaceWhere(spark.createDataFrame(bad.javaRDD(), Quarantine.ROWS), lake.quarantineRows(),
-                Quarantine.BUSINESS_DATE + " = DATE'" + date + "' AND (" + String.join(" OR ", scope) + ")",
+        String where = Quarantine.BUSINESS_DATE + " = DATE'" + date + "' AND (" + String.join(" OR ", scope) + ")";
+        DeltaIO.replaceWhere(spark.createDataFrame(bad.javaRDD(), Quarantine.ROWS), lake.quarantineRows(), where,
                 Quarantine.BUSINESS_DATE);
+        DeltaIO.replaceWhere(withoutValues(DeltaIO.read(spark, lake.quarantineRows()).where(where)),
+                lake.quarantineRowReasons(), where, Quarantine.BUSINESS_DATE);
         spark.sparkContext().setJobDescription(null);
+    }
+
+    /** The analyst-readable side of quarantined rows: where and why, without the raw text or a quoted value. */
+    static Dataset<Row> withoutValues(Dataset<Row> quarantineRows) {
+        return quarantineRows.select(java.util.Arrays.stream(Quarantine.ROW_REASONS.fieldNames())
+                .map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     }
 
     private static String[] bronzeColumnsAfterFirst(FeedSchema feed) {

@@ -79,6 +79,11 @@ class IngestJobTest {
         Row t9 = DeltaIO.read(spark, lake.quarantineRows()).filter(col(Quarantine.LINE).equalTo(10)).first();
         assertEquals("T9,Zhang \"Boss,OUT,10,2026-11-27T13:04:05Z,ATM", t9.getAs(Quarantine.RAW));
         assertTrue(t9.<String>getAs(Quarantine.REASON).startsWith("part-0001.csv.gz line 10"));
+        Dataset<Row> withoutValues = DeltaIO.read(spark, lake.quarantineRowReasons());
+        assertEquals(List.of(Quarantine.ROW_REASONS.fieldNames()), List.of(withoutValues.columns()),
+                "analysts' side of the quarantine: where and why, no raw text, no quoted value");
+        assertEquals(reasons, withoutValues.collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.<Long>getAs(Quarantine.LINE), r -> r.getAs(Quarantine.REASON_CODE))));
         Row t11 = DeltaIO.read(spark, lake.bronze(TXN)).filter(col(BankTransactions.TXN_ID).equalTo("T11")).first();
         assertEquals("6222,001", t11.getAs(BankTransactions.ACCOUNT_NO));
         assertEquals(new BigDecimal("10.00"), t11.getAs(BankTransactions.AMOUNT));

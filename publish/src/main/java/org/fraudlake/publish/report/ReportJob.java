@@ -199,8 +199,8 @@ public final class ReportJob {
         byFeed.forEach((feed, ds) -> feeds.add(totals(feed, ds)));
         List<String> without = Feeds.names().stream().filter(f -> !byFeed.containsKey(f)).toList();
         List<Report.ReasonCount> reasons = new ArrayList<>();
-        if (DeltaIO.exists(spark, lake.quarantineRows())) {
-            for (Row r : ReportQueries.quarantineReasons(DeltaIO.read(spark, lake.quarantineRows()), date)
+        if (DeltaIO.exists(spark, lake.quarantineRowReasons())) {
+            for (Row r : ReportQueries.quarantineReasons(DeltaIO.read(spark, lake.quarantineRowReasons()), date)
                     .collectAsList()) {
                 reasons.add(new Report.ReasonCount(r.getAs(Quarantine.FEED), r.getAs(Quarantine.REASON_CODE),
                         r.<Long>getAs(ReportQueries.ROWS)));

@@ -100,6 +100,9 @@ final class ReportFixtures {
         bad.add(RowFactory.create("bank_transactions", "BANK_A", day(-1), "d0", "f.csv", 2L, "BAD_DATE", "bad", "raw",
                 at(0, 1)));
         DeltaIO.append(spark.createDataFrame(bad, Quarantine.ROWS), lake.quarantineRows(), Quarantine.BUSINESS_DATE);
+        DeltaIO.append(spark.createDataFrame(bad, Quarantine.ROWS).select(java.util.Arrays.stream(
+                Quarantine.ROW_REASONS.fieldNames()).map(org.apache.spark.sql.functions::col)
+                .toArray(org.apache.spark.sql.Column[]::new)), lake.quarantineRowReasons(), Quarantine.BUSINESS_DATE);
         List<Row> rejected = List.of(
                 RowFactory.create("bank_transactions", "BANK_B", day(0), "d2", "fp2", null, "CHECKSUM_MISMATCH",
                         "sha256 differs " + SCRIPT, at(1, 1)),

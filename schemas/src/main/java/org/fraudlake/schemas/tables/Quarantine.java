@@ -5,8 +5,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * {@code quarantine/rows}: every bad row of an accepted delivery with its raw text, and
- * {@code quarantine/deliveries}: every rejected delivery with the reason.
+ * {@code quarantine/rows}: every bad row of an accepted delivery with its raw text and a reason that may quote the
+ * bad value (restricted zone); {@code quarantine/row_reasons}: the same rows without raw text or quoted values, for
+ * analysts and the report; and {@code quarantine/deliveries}: every rejected delivery with the reason.
  */
 public final class Quarantine {
     public static final String FEED = "feed";
@@ -31,6 +32,17 @@ public final class Quarantine {
             DataTypes.createStructField(REASON_CODE, DataTypes.StringType, false),
             DataTypes.createStructField(REASON, DataTypes.StringType, false),
             DataTypes.createStructField(RAW, DataTypes.StringType, true),
+            DataTypes.createStructField(RECORDED_AT, DataTypes.TimestampType, false)});
+
+    /** The analyst-readable side of {@link #ROWS}: where each bad row was and why, never what it held. */
+    public static final StructType ROW_REASONS = DataTypes.createStructType(new StructField[]{
+            DataTypes.createStructField(FEED, DataTypes.StringType, false),
+            DataTypes.createStructField(SOURCE, DataTypes.StringType, false),
+            DataTypes.createStructField(BUSINESS_DATE, DataTypes.DateType, false),
+            DataTypes.createStructField(DELIVERY_ID, DataTypes.StringType, false),
+            DataTypes.createStructField(FILE, DataTypes.StringType, false),
+            DataTypes.createStructField(LINE, DataTypes.LongType, false),
+            DataTypes.createStructField(REASON_CODE, DataTypes.StringType, false),
             DataTypes.createStructField(RECORDED_AT, DataTypes.TimestampType, false)});
 
     public static final StructType DELIVERIES = DataTypes.createStructType(new StructField[]{
