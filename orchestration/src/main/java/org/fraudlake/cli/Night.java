@@ -189,7 +189,8 @@ public final class Night {
 
     public TrainJob.Settings trainSettings() {
         return new TrainJob.Settings(config.get(FraudlakeConfig.TRAIN_DAYS), config.get(FraudlakeConfig.VALID_DAYS),
-                config.get(FraudlakeConfig.MAX_NEGATIVES), config.get(FraudlakeConfig.TOP_K));
+                config.get(FraudlakeConfig.MAX_NEGATIVES), config.get(FraudlakeConfig.TOP_K),
+                config.get(FraudlakeConfig.MIN_POSITIVES));
     }
 
     public List<TrainJob.Result> train(SparkSession spark, LocalDate asOf, List<RiskModel> models) {

@@ -49,6 +49,10 @@ public final class FraudlakeConfig {
             200_000, "Negative training rows kept per model at most (sampled by hash, reweighted).");
     public static final ConfigProperty<Integer> TOP_K = ConfigProperty.positiveInt("train.top-k", 100,
             "k of precision@k: the alerts an analyst team reviews per model and window.");
+    public static final ConfigProperty<Integer> MIN_POSITIVES = ConfigProperty.positiveInt("train.min-positives", 10,
+            "Positives among the not-yet-named entities (no label or police report yet) a model's validation window "
+                    + "needs for an operating point; with fewer the version records no threshold and never fires "
+                    + "alone (its scores still reach gold/scores).");
     public static final ConfigProperty<String> CONSOLE_HOST = ConfigProperty.string("console.host", "127.0.0.1",
             "Address `fraudlake serve` listens on; 127.0.0.1 keeps the console on this machine.");
     public static final ConfigProperty<Integer> CONSOLE_PORT = ConfigProperty.positiveInt("console.port", 8642,
@@ -143,7 +147,7 @@ public final class FraudlakeConfig {
     /** Every setting, in documentation order. */
     public static final List<ConfigProperty<?>> ALL = List.of(LAKE_ROOT, KEY_FILE, SIGNING_KEY, SPARK_MASTER, SHUFFLE_PARTITIONS,
             DEMO_PERSONS, DEMO_DAYS, DEMO_SEED, SIMULATOR_START, DEMO_FAULTS, TRAIN_DAYS, VALID_DAYS, MAX_NEGATIVES, TOP_K,
-            TRAIN_EVERY_DAYS, RUN_RETRIES, RUN_RETRY_BACKOFF, LOCK_WAIT, LOCK_STALE_AFTER, READINESS_EXPECTED,
+            MIN_POSITIVES, TRAIN_EVERY_DAYS, RUN_RETRIES, RUN_RETRY_BACKOFF, LOCK_WAIT, LOCK_STALE_AFTER, READINESS_EXPECTED,
             READINESS_DEADLINE, READINESS_POLL, SCHEDULER_STORE, SCHEDULER_CRON, SCHEDULER_TIME_ZONE,
             SCHEDULER_MISFIRE_THRESHOLD, SCHEDULER_SHUTDOWN_WAIT, AIRFLOW_URL, AIRFLOW_DAG_ID, AIRFLOW_SCHEDULE,
             AIRFLOW_TIMEZONE, AIRFLOW_HTTP_TIMEOUT, CONSOLE_HOST, CONSOLE_PORT, CONSOLE_IDLE_MINUTES, CONSOLE_USERS);

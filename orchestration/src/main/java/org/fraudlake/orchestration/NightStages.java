@@ -109,7 +109,7 @@ final class NightStages {
         }
         int trainDays = (int) Math.min(settings.trainDays(), featureDays - settings.validDays());
         List<TrainJob.Result> results = night.train(spark, asOf, ModelCatalog.all(), new TrainJob.Settings(trainDays,
-                settings.validDays(), settings.maxNegatives(), settings.k()));
+                settings.validDays(), settings.maxNegatives(), settings.k(), settings.minPositives()));
         MetricTable.print(out, results);
         long champions = results.stream().filter(r -> r.entry().isChampion()).count();
         return StageResult.of(null, (long) results.size(), "trained " + results.size() + " models as of " + asOf

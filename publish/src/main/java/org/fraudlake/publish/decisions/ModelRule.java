@@ -60,8 +60,8 @@ record ModelRule(String model, int version, double threshold, double strongAt, A
             if (spec == null) {
                 progress.accept("  " + e.model() + " v" + e.version() + ": champion of a model not in the catalog, ignored");
             } else if (Double.isNaN(t) || t < 0 || t > 1) {
-                progress.accept("  " + e.model() + " v" + e.version() + ": registry threshold " + t
-                        + " is not in [0, 1], ignored (retrain or promote a version with a threshold)");
+                progress.accept("  " + e.model() + " v" + e.version() + ": no operating point (threshold " + t
+                        + "; too few not-yet-named positives at validation): scored, never fires alone");
             } else {
                 rules.add(new ModelRule(e.model(), e.version(), t, t + freezeMargin * (1 - t), spec.action(),
                         warningType(spec)));
