@@ -35,10 +35,28 @@ public final class Evaluator {
     static final String GROUP = "_group";
     private static final String UNKNOWN = "_unknown";
 
-    private final int k;
+    /** Default of {@code train.min-positives}: fewer not-yet-named positives and a model has no operating point. */
+    public static final int DEFAULT_MIN_POSITIVES = 10;
 
+    private final int k;
+    private final int minPositives;
+
+    /** @param k the alert budget per validation window; {@link #DEFAULT_MIN_POSITIVES} */
     public Evaluator(int k) {
+        this(k, DEFAULT_MIN_POSITIVES);
+    }
+
+    /**
+     * @param k            the alert budget per validation window (precision@k and the threshold's search range)
+     * @param minPositives not-yet-named positives a validation window needs for an operating point (at least 1)
+     */
+    public Evaluator(int k, int minPositives) {
+        if (k < 1 || minPositives < 1) {
+            throw new IllegalArgumentException("evaluator: k and minPositives must be at least 1, got k=" + k
+                    + ", minPositives=" + minPositives);
+        }
         this.k = k;
+        this.minPositives = minPositives;
     }
 
     /**
@@ -74,14 +92,15 @@ public final class Evaluator {
 
     /**
      * Metrics per group at a given threshold, ordered ALL, UNKNOWN, then partners by name; rows whose group
-     * is null count under {@link Metrics#NO_PARTNER}.
+     * is null count under {@link Metrics#NO_PARTNER}. A NaN threshold (no operating point) alerts on nothing:
+     * recall 0 and precision NaN at it, the ranking metrics as usual.
      */
     public Map<String, Metrics> evaluate(Dataset<Row> perEntity, double threshold) {
         WindowSpec ranked = Window.partitionBy(GROUP).orderBy(col(SCORE).desc(), col(FeatureStore.ENTITY_ID));
         Dataset<Row> r = perEntity.withColumn("_rank", row_number().over(ranked))
                 .withColumn("_tp", sum(col(Y)).over(ranked.rowsBetween(Window.unboundedPreceding(), Window.currentRow())));
         Column isPos = col(Y).equalTo(1);
-        Column alert = col(SCORE).geq(threshold);
+        Column alert = Double.isNaN(threshold) ? lit(false) : col(SCORE).geq(threshold);
         Dataset<Row> groups = r.groupBy(coalesce(col(GROUP), lit(Metrics.NO_PARTNER)).as(GROUP)).agg(
                 count(lit(1)).as("n"),
                 sum(col(Y)).as("pos"),
@@ -104,38 +123,51 @@ public final class Evaluator {
     }
 
     /**
-     * The operating threshold: the score that maximizes F1 over all entities among the k highest scores (the
-     * alert budget: a threshold never alerts on more entities than analysts can review, however flat the
-     * scores). Only scores strictly above the (k+1)-th count, so ties at the budget's edge do not flood the
-     * list; without a positive among them, the lowest such score. 1.0 when every score ties.
+     * The operating threshold, chosen on the entities nobody had named yet ({@link Metrics#UNKNOWN}): the score
+     * that maximizes F1 among the k highest scores of that group (the alert budget of one validation window).
+     * The rules, so that every case has one answer:
+     * <ul>
+     *   <li>fewer than {@code minPositives} positives in the group (0 included): NaN, no operating point; the
+     *   model's scores still feed what ranks entities, it never fires alone;</li>
+     *   <li>a cut falls only where the score drops (tied scores alert together) and strictly above the
+     *   (k+1)-th score, so ties at the budget's edge never flood the list;</li>
+     *   <li>the cut with the highest F1 wins; on equal F1 the higher score (fewer alerts);</li>
+     *   <li>no admissible cut with a positive above it (every top score tied, or the budget holds no
+     *   positive): NaN.</li>
+     * </ul>
+     * One positive is enough when {@code minPositives} is 1: the cut at its score, if the budget reaches it.
      */
     public double bestThreshold(Dataset<Row> perEntity) {
         WindowSpec ranked = Window.partitionBy(GROUP).orderBy(col(SCORE).desc(), col(FeatureStore.ENTITY_ID));
-        java.util.List<Row> top = perEntity.filter(col(GROUP).equalTo(Metrics.ALL))
+        java.util.List<Row> top = perEntity.filter(col(GROUP).equalTo(Metrics.UNKNOWN))
                 .withColumn("_pos", sum(col(Y)).over(Window.partitionBy(GROUP)))
                 .withColumn("_rank", row_number().over(ranked))
                 .filter(col("_rank").leq(k + 1))
                 .select(col(SCORE), col(Y), col("_pos")).orderBy(col("_rank")).collectAsList();
+        long positives = top.isEmpty() ? 0 : top.get(0).getLong(2);
+        if (positives < minPositives) {
+            return Double.NaN;
+        }
         return threshold(top.stream().mapToDouble(r -> r.getDouble(0)).toArray(),
-                top.stream().mapToInt(r -> r.getInt(1)).toArray(), top.isEmpty() ? 0 : top.get(0).getLong(2), k);
+                top.stream().mapToInt(r -> r.getInt(1)).toArray(), positives, k);
     }
 
-    /** {@link #bestThreshold} on the ranked top scores (descending) and their labels. */
+    /** {@link #bestThreshold}'s cut on the ranked top scores (descending) and their labels; NaN when none. */
     static double threshold(double[] scores, int[] labels, long positives, int budget) {
         double edge = scores.length > budget ? scores[budget] : Double.NEGATIVE_INFINITY;
         double best = Double.NaN;
-        double bestF1 = -1;
+        double bestF1 = 0;
         int tp = 0;
         for (int i = 0; i < Math.min(budget, scores.length) && scores[i] > edge; i++) {
             tp += labels[i];
             double f1 = positives == 0 ? 0 : 2.0 * tp / (i + 1 + positives);
             boolean cut = i + 1 == scores.length || scores[i + 1] < scores[i];
-            if (cut && (f1 > bestF1 || (tp == 0 && bestF1 <= 0))) {
+            if (cut && tp > 0 && f1 > bestF1) {
                 bestF1 = f1;
                 best = scores[i];
             }
         }
-        return Double.isNaN(best) ? 1.0 : best;
+        return best;
     }
 
     private Metrics metrics(Row row, double threshold) {

@@ -35,6 +35,8 @@ public final class Fitter {
     public static final String WEIGHT = "_w";
     /** Fewer positive entities than this and a model keeps its expert weights. */
     public static final int MIN_POSITIVES = 10;
+    /** How {@link FittedModel#fittedBy()} begins for a model that kept its expert weights. */
+    public static final String EXPERT_WEIGHTS = "expert weights";
     private static final String BALANCED = "_wb";
     private static final String FEATURES = "_features";
     /** Margin bins per 40 units of log-odds for calibration (0.01 wide). */
@@ -78,7 +80,7 @@ public final class Fitter {
                 double[] w = signals.stream().mapToDouble(Signal::priorWeight).toArray();
                 return new FittedModel(model.name(), model.spec().algorithm(), terms(signals, w, scorecard ? null : means),
                         model.priorBias(), 1.0, 0.0, 0.5,
-                        "expert weights (" + positiveEntities + " positive entities < " + MIN_POSITIVES + ")");
+                        EXPERT_WEIGHTS + " (" + positiveEntities + " positive entities < " + MIN_POSITIVES + ")");
             }
             double negWeight = allWeight - posWeight;
             Dataset<Row> balanced = x.withColumn(BALANCED,
@@ -97,7 +99,7 @@ public final class Fitter {
             if (java.util.Arrays.stream(w).allMatch(v -> v == 0.0)) {
                 return new FittedModel(model.name(), model.spec().algorithm(),
                         terms(signals, signals.stream().mapToDouble(Signal::priorWeight).toArray(), scorecard ? null : means),
-                        model.priorBias(), 1.0, 0.0, 0.5, "expert weights (the fit on " + positiveEntities
+                        model.priorBias(), 1.0, 0.0, 0.5, EXPERT_WEIGHTS + " (the fit on " + positiveEntities
                         + " positive entities gave every signal weight 0)");
             }
             double[] platt = calibrate(x, names, w, fitted.intercept());

@@ -22,9 +22,19 @@ import org.fraudlake.pipelines.spark.DeltaIO;
  * saved versions themselves ({@link Lake#modelVersion}). Each change rewrites the (small) table in one
  * commit, so Delta history shows every promotion and rollback.
  *
- * <p>Rules: at most one champion per model. A new version becomes champion only if it beats the champion's
- * AUC-PR on the new version's own validation window ({@link #register}); {@link #promote} applies the same
- * rule to a challenger unless forced; {@link #rollback} brings back the previous champion.
+ * <p>Rules: at most one champion per model, and every figure that decides is measured on the entities nobody
+ * had named yet (no label or police report) on the new version's own validation window (AUC-PR*). A new version
+ * ({@link #register}):
+ * <ul>
+ *   <li>with no champion: becomes champion if it has an operating point (a threshold: enough not-yet-named
+ *   positives, {@link Evaluator#bestThreshold}), or if it is the model's first version (nothing else exists;
+ *   it then scores, feeding what ranks entities, but never fires alone);</li>
+ *   <li>with a champion: an operating point beats none; with both, a trained version replaces an expert-weights
+ *   champion and expert weights never replace a trained one; otherwise the higher AUC-PR* wins, a defined one
+ *   beats an undefined (NaN, no positive) one and an undefined one never wins ({@link #verdict}).</li>
+ * </ul>
+ * {@link #promote} applies the AUC-PR* rule to a challenger unless forced; {@link #rollback} brings back the
+ * previous champion.
  */
 public final class Registry {
     static final StructType SCHEMA = new StructType()
@@ -91,9 +101,8 @@ public final class Registry {
     }
 
     /**
-     * Adds a newly trained version: champion if there is none or if its AUC-PR on its validation window beats
-     * the champion's on the same window ({@link RegistryEntry#championAucPr()}); else a challenger. Returns
-     * the entry as stored.
+     * Adds a newly trained version, champion or challenger by the class rules ({@link #verdict}). Returns the
+     * entry as stored.
      */
     public RegistryEntry register(RegistryEntry trained) {
         return registerAll(List.of(trained)).get(0);
@@ -115,18 +124,44 @@ public final class Registry {
     private static RegistryEntry decide(List<RegistryEntry> all, RegistryEntry trained) {
         Optional<RegistryEntry> champion = all.stream()
                 .filter(e -> e.model().equals(trained.model()) && e.isChampion()).findFirst();
-        boolean wins = champion.isEmpty() || beats(trained.aucPr(), trained.championAucPr());
+        boolean others = all.stream().anyMatch(e -> e.model().equals(trained.model()));
+        String why = champion.isPresent() ? verdict(trained, champion.get())
+                : trained.hasOperatingPoint() ? "+first champion, with an operating point"
+                : others ? "-no operating point and no champion to replace" : "+first version, no operating point yet";
         Timestamp now = new Timestamp(System.currentTimeMillis());
-        if (!wins) {
-            return trained.withStatus(RegistryEntry.CHALLENGER, null, String.format(
-                    "did not beat champion v%d: AUC-PR %.4f vs %.4f", champion.get().version(), trained.aucPr(),
-                    trained.championAucPr()));
+        if (why.startsWith("-")) {
+            return trained.withStatus(RegistryEntry.CHALLENGER, null, champion.isPresent()
+                    ? "did not beat champion v" + champion.get().version() + ": " + why.substring(1) : why.substring(1));
         }
         champion.ifPresent(c -> replace(all, c.withStatus(RegistryEntry.RETIRED, null,
                 "replaced by v" + trained.version())));
-        return trained.withStatus(RegistryEntry.CHAMPION, now, champion.isEmpty() ? "first version"
-                : String.format("beat champion v%d: AUC-PR %.4f vs %.4f", champion.get().version(),
-                trained.aucPr(), trained.championAucPr()));
+        return trained.withStatus(RegistryEntry.CHAMPION, now, champion.isEmpty() ? why.substring(1)
+                : "beat champion v" + champion.get().version() + ": " + why.substring(1));
+    }
+
+    /**
+     * Whether a newly trained version replaces the champion, as "+reason" or "-reason"; the first rule that
+     * applies decides:
+     * <ol>
+     *   <li>an operating point beats none (a version without one never fires alone);</li>
+     *   <li>both with one: a trained version replaces an expert-weights champion, and an expert-weights version
+     *   never replaces a trained one;</li>
+     *   <li>the AUC-PR on the not-yet-named entities of the new version's validation window ({@link #beats}): a
+     *   defined figure beats an undefined one, an undefined one never wins, otherwise the higher wins.</li>
+     * </ol>
+     */
+    static String verdict(RegistryEntry trained, RegistryEntry champion) {
+        String auc = String.format("AUC-PR* %s vs %s", TrainJob.fmt(trained.selectionAucPr()).trim(),
+                TrainJob.fmt(trained.championAucPr()).trim());
+        if (trained.hasOperatingPoint() != champion.hasOperatingPoint()) {
+            return trained.hasOperatingPoint() ? "+it has an operating point, the champion has none"
+                    : "-it has no operating point, the champion has one";
+        }
+        if (trained.hasOperatingPoint() && trained.expertWeights() != champion.expertWeights()) {
+            return champion.expertWeights() ? "+a trained version replaces expert weights (" + auc + ")"
+                    : "-expert weights never replace a trained champion (" + auc + ")";
+        }
+        return (beats(trained.selectionAucPr(), trained.championAucPr()) ? "+" : "-") + auc;
     }
 
     /**
@@ -152,11 +187,12 @@ public final class Registry {
             return target;
         }
         Optional<RegistryEntry> champion = all.stream().filter(e -> e.model().equals(model) && e.isChampion()).findFirst();
-        if (!force && champion.isPresent() && !beats(target.aucPr(), championAucPrOnWindow)) {
+        if (!force && champion.isPresent() && !beats(target.selectionAucPr(), championAucPrOnWindow)) {
             throw new IllegalStateException(String.format(
-                    "%s v%d does not beat champion v%d on its validation window %s..%s: AUC-PR %.4f vs %.4f "
-                            + "(use --force to promote anyway)", model, version, champion.get().version(),
-                    target.validFrom(), target.validTo(), target.aucPr(), championAucPrOnWindow));
+                    "%s v%d does not beat champion v%d on the not-yet-named entities of its validation window "
+                            + "%s..%s: AUC-PR* %.4f vs %.4f (use --force to promote anyway)", model, version,
+                    champion.get().version(), target.validFrom(), target.validTo(), target.selectionAucPr(),
+                    championAucPrOnWindow));
         }
         Timestamp now = new Timestamp(System.currentTimeMillis());
         champion.ifPresent(c -> replace(all, c.withStatus(RegistryEntry.RETIRED, null, "replaced by v" + version)));

@@ -52,9 +52,19 @@ public final class TrainJob {
     /** Models trained at once: their many small Spark jobs overlap instead of leaving the cores idle. */
     static final int PARALLELISM = 3;
 
-    /** How to split time and how much to keep. */
-    public record Settings(int trainDays, int validDays, long maxNegatives, int k) {
-        public static final Settings DEFAULT = new Settings(20, 5, 200_000, 100);
+    /**
+     * How to split time and how much to keep.
+     *
+     * @param k            alerts an analyst team reviews per model and validation window (precision@k, threshold search)
+     * @param minPositives not-yet-named positives a validation window needs for an operating point
+     */
+    public record Settings(int trainDays, int validDays, long maxNegatives, int k, int minPositives) {
+        public static final Settings DEFAULT = new Settings(20, 5, 200_000, 100, Evaluator.DEFAULT_MIN_POSITIVES);
+
+        /** The defaults with another split and budget (minPositives as {@link #DEFAULT}). */
+        public Settings(int trainDays, int validDays, long maxNegatives, int k) {
+            this(trainDays, validDays, maxNegatives, k, Evaluator.DEFAULT_MIN_POSITIVES);
+        }
     }
 
     /** One model's outcome: the stored registry entry and its validation metrics per group. */
@@ -97,7 +107,7 @@ public final class TrainJob {
         String inputVersions = inputVersions(spark);
         Registry registry = new Registry(spark, lake);
         Labels labels = new Labels(spark, lake);
-        Evaluator evaluator = new Evaluator(settings.k());
+        Evaluator evaluator = new Evaluator(settings.k(), settings.minPositives());
         List<RegistryEntry> before = registry.all();
         List<Result> results = new ArrayList<>();
         List<PartFailure> failures = new ArrayList<>();
@@ -177,7 +187,8 @@ public final class TrainJob {
             if (champion.isPresent()) {
                 FittedModel current = FittedModel.load(champion.get().path(), spark.sparkContext().hadoopConfiguration());
                 Dataset<Row> champ = Evaluator.perEntity(current.score(model, validation), positivesAtEnd, named);
-                championAucPr = evaluator.evaluate(champ, current.threshold()).get(Metrics.ALL).aucPr();
+                Metrics champUnknown = evaluator.evaluate(champ, current.threshold()).get(Metrics.UNKNOWN);
+                championAucPr = champUnknown == null ? Double.NaN : champUnknown.aucPr();
             }
             int version = before.stream().filter(e -> e.model().equals(model.name()))
                     .mapToInt(RegistryEntry::version).max().orElse(0) + 1;
@@ -191,8 +202,9 @@ public final class TrainJob {
                     positives, threshold, all == null ? Double.NaN : all.aucPr(), championAucPr,
                     json(new ArrayList<>(metrics.values())), path, null, null);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            progress.accept(String.format("  %-22s v%-3d %,9d rows %,6d pos  AUC-PR %s  (%s, %.1f s)",
-                    model.name(), version, rows, positives, fmt(entry.aucPr()), fitted.fittedBy(), seconds));
+            progress.accept(String.format("  %-22s v%-3d %,9d rows %,6d pos  AUC-PR* %s (all %s)  threshold %s  (%s, %.1f s)",
+                    model.name(), version, rows, positives, fmt(entry.selectionAucPr()), fmt(entry.aucPr()),
+                    Double.isNaN(threshold) ? "none" : String.format("%.4f", threshold), fitted.fittedBy(), seconds));
             return new Result(entry, metrics, seconds);
         } finally {
             training.unpersist();
@@ -210,7 +222,7 @@ public final class TrainJob {
         try (FeatureStore store = new FeatureStore(spark, lake)) {
             Dataset<Row> perEntity = Evaluator.perEntity(fitted.score(model, model.inputs(store, from, to)),
                     labels.positives(model.spec().label(), to), labels.named(model.spec().entity(), to));
-            return new Evaluator(settings.k()).evaluate(perEntity, fitted.threshold());
+            return new Evaluator(settings.k(), settings.minPositives()).evaluate(perEntity, fitted.threshold());
         }
     }
 
@@ -234,6 +246,7 @@ public final class TrainJob {
         p.put("maxNegatives", settings.maxNegatives());
         p.put("k", settings.k());
         p.put("minPositives", Fitter.MIN_POSITIVES);
+        p.put("minValidationPositives", settings.minPositives());
         return json(p);
     }
 

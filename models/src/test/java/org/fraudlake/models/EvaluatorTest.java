@@ -1,6 +1,7 @@
 package org.fraudlake.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -46,7 +47,7 @@ class EvaluatorTest {
                 new StructType().add(FeatureStore.ENTITY_ID, DataTypes.StringType).add(Labels.LABELLED_DATE, DataTypes.DateType));
         Dataset<Row> named = spark.createDataFrame(List.of(RowFactory.create("f", Date.valueOf(d.minusDays(5)))),
                 new StructType().add(FeatureStore.ENTITY_ID, DataTypes.StringType).add(Labels.NAMED_DATE, DataTypes.DateType));
-        Evaluator evaluator = new Evaluator(2);
+        Evaluator evaluator = new Evaluator(2, 1);
         Dataset<Row> perEntity = Evaluator.perEntity(spark.createDataFrame(rows, scored), positives, named);
         Map<String, Metrics> m = evaluator.evaluate(perEntity, 0.7);
         Metrics all = m.get(Metrics.ALL);
@@ -63,14 +64,52 @@ class EvaluatorTest {
         assertEquals(2, unknown.positives());
         assertEquals(List.of(Metrics.ALL, Metrics.UNKNOWN, "BANK_A", "BANK_B"), List.copyOf(m.keySet()));
         assertEquals(1.0, m.get("BANK_A").aucPr() > 0.8 ? 1.0 : 0.0);
-        // best F1 within the top 2: a alone gives 2*1/(1+3) = 0.5, a+b gives 2*1/(2+3) = 0.4
+        // chosen on the not-yet-named (a, c positive; f left out): within the top 2, a alone gives
+        // 2*1/(1+2) = 0.667, a+b gives 2*1/(2+2) = 0.5; over all entities (3 positives) it would have been the same
+        // cut but with f counted
         assertEquals(0.9, evaluator.bestThreshold(perEntity), 1e-9);
+        assertTrue(Double.isNaN(new Evaluator(2).bestThreshold(perEntity)),
+                "2 not-yet-named positives < train.min-positives (10): no operating point");
+        Metrics none = new Evaluator(2).evaluate(perEntity, Double.NaN).get(Metrics.UNKNOWN);
+        assertEquals(0, none.alerts(), "no operating point alerts on nothing");
+        assertEquals(0.0, none.recallAtThreshold());
+        assertTrue(Double.isNaN(none.precisionAtThreshold()));
+    }
+
+    @Test
+    void thresholdWithNoPositiveIsNone() {
+        assertTrue(Double.isNaN(Evaluator.threshold(new double[]{0.9, 0.5, 0.2}, new int[]{0, 0, 0}, 0, 2)),
+                "no positive: none, not the lowest score of the budget");
+        assertTrue(Double.isNaN(Evaluator.threshold(new double[]{0.9, 0.5, 0.2}, new int[]{0, 0, 1}, 1, 2)),
+                "no positive within the budget: none");
+    }
+
+    @Test
+    void thresholdWithOnePositiveCutsAtIt() {
+        // F1 at 0.9: no true positive; at 0.6: 2/(2+1) = 0.667; at 0.3: 2/(3+1) = 0.5
+        assertEquals(0.6, Evaluator.threshold(new double[]{0.9, 0.6, 0.3}, new int[]{0, 1, 0}, 1, 3));
+    }
+
+    @Test
+    void thresholdWithManyPositivesMaximizesF1() {
+        // 4 positives, budget 4 (0.5 is the edge): F1 0.9 -> 2/5, 0.8 -> 4/6, 0.7 -> 4/7, 0.6 -> 6/8
+        assertEquals(0.6, Evaluator.threshold(new double[]{0.9, 0.8, 0.7, 0.6, 0.5}, new int[]{1, 1, 0, 1, 0}, 4, 4));
+        // 2 positives: F1 2/3 at 0.9 and again 4/6 at 0.6; the equal F1 keeps the higher cut (fewer alerts)
+        assertEquals(0.9, Evaluator.threshold(new double[]{0.9, 0.8, 0.7, 0.6, 0.1}, new int[]{1, 0, 0, 1, 0}, 2, 4));
     }
 
     @Test
     void thresholdNeverFloodsTheBudgetOnTies() {
-        assertEquals(1.0, Evaluator.threshold(new double[]{0.2, 0.2, 0.2}, new int[]{0, 1, 0}, 1, 2));
-        assertEquals(0.5, Evaluator.threshold(new double[]{0.9, 0.5, 0.2}, new int[]{0, 0, 0}, 0, 2));
+        double[] tied = new double[101];
+        java.util.Arrays.fill(tied, 0.2);
+        int[] labels = new int[101];
+        labels[3] = 1;
+        assertTrue(Double.isNaN(Evaluator.threshold(tied, labels, 1, 100)),
+                "101 tied top scores: no cut above the edge, none (was 1.0)");
         assertEquals(0.9, Evaluator.threshold(new double[]{0.9, 0.5, 0.5}, new int[]{1, 0, 0}, 1, 2));
+        assertTrue(Double.isNaN(Evaluator.threshold(new double[]{0.9, 0.5, 0.5, 0.5}, new int[]{0, 1, 1, 0}, 2, 2)),
+                "the positives tie at the budget's edge: the only admissible cut finds none");
+        assertEquals(0.7, Evaluator.threshold(new double[]{0.7, 0.7, 0.4}, new int[]{0, 1, 0}, 1, 2),
+                "tied scores alert together");
     }
 }

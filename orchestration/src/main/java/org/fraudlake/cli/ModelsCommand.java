@@ -147,10 +147,11 @@ public final class ModelsCommand implements Runnable {
                         target.validFrom(), target.validTo());
                 Map<String, Metrics> theirs = job.evaluate(spark, risk, FittedModel.load(champion.get().path(), conf),
                         target.validFrom(), target.validTo());
-                championAucPr = theirs.get(Metrics.ALL).aucPr();
-                System.out.printf("on %s..%s: v%d AUC-PR %s, champion v%d AUC-PR %s%n", target.validFrom(),
-                        target.validTo(), version, MetricTable.num(mine.get(Metrics.ALL).aucPr()),
-                        champion.get().version(), MetricTable.num(championAucPr));
+                championAucPr = unknownAucPr(theirs);
+                System.out.printf("on %s..%s, not-yet-named entities: v%d AUC-PR* %s, champion v%d AUC-PR* %s "
+                                + "(all entities: %s vs %s)%n", target.validFrom(), target.validTo(), version,
+                        MetricTable.num(unknownAucPr(mine)), champion.get().version(), MetricTable.num(championAucPr),
+                        MetricTable.num(mine.get(Metrics.ALL).aucPr()), MetricTable.num(theirs.get(Metrics.ALL).aucPr()));
             }
             try {
                 RegistryEntry promoted = registry.promote(model, version, championAucPr, force);
@@ -160,6 +161,11 @@ public final class ModelsCommand implements Runnable {
                 System.err.println("refused: " + refused.getMessage());
                 return 1;
             }
+        }
+
+        private static double unknownAucPr(Map<String, Metrics> metrics) {
+            Metrics unknown = metrics.get(Metrics.UNKNOWN);
+            return unknown == null ? Double.NaN : unknown.aucPr();
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.fraudlake.config.ConfigProperty;
 import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.graph.GraphJob;
 import org.fraudlake.graph.leads.LeadsJob;
@@ -32,6 +33,7 @@ import org.fraudlake.publish.outbox.Publication;
 import org.fraudlake.publish.outbox.SigningKey;
 import org.fraudlake.publish.outbox.Verification;
 import org.fraudlake.publish.report.ReportJob;
+import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.simulator.SimulationConfig;
 import org.fraudlake.simulator.partners.PartnerResponder;
 
@@ -112,7 +114,8 @@ public final class Night {
     public Map<String, Long> decide(SparkSession spark, LocalDate date) {
         out.println("decide " + date);
         long t0 = System.nanoTime();
-        Map<String, Long> counts = new DecisionsJob(lake, line -> out.println("  " + line)).run(spark, date);
+        Map<String, Long> counts = new DecisionsJob(lake, decisionSettings(), line -> out.println("  " + line))
+                .run(spark, date);
         counts.forEach((k, v) -> out.printf("  %-32s %,8d%n", k, v));
         out.printf("decide %s done in %.1f s%n", date, (System.nanoTime() - t0) / 1e9);
         return counts;
@@ -218,9 +221,30 @@ public final class Night {
         return ReportCommand.run(lake, spark, date, out);
     }
 
+    /** The decision rules with the configured budgets and minimum precisions. */
+    public DecisionsJob.Settings decisionSettings() {
+        Map<Published.Action, DecisionsJob.Budget> budgets = new java.util.EnumMap<>(Published.Action.class);
+        budgets.put(Published.Action.FREEZE, budget(FraudlakeConfig.FREEZE_BUDGET_PER_10K,
+                FraudlakeConfig.FREEZE_BUDGET_FLOOR, FraudlakeConfig.FREEZE_BUDGET_CAP));
+        budgets.put(Published.Action.MONITOR, budget(FraudlakeConfig.MONITOR_BUDGET_PER_10K,
+                FraudlakeConfig.MONITOR_BUDGET_FLOOR, FraudlakeConfig.MONITOR_BUDGET_CAP));
+        budgets.put(Published.Action.CONTACT_VICTIM, budget(FraudlakeConfig.CONTACT_VICTIM_BUDGET_PER_10K,
+                FraudlakeConfig.CONTACT_VICTIM_BUDGET_FLOOR, FraudlakeConfig.CONTACT_VICTIM_BUDGET_CAP));
+        budgets.put(Published.Action.BLOCK, budget(FraudlakeConfig.BLOCK_BUDGET_PER_10K,
+                FraudlakeConfig.BLOCK_BUDGET_FLOOR, FraudlakeConfig.BLOCK_BUDGET_CAP));
+        return DecisionsJob.Settings.DEFAULTS.withGates(budgets, config.get(FraudlakeConfig.FREEZE_MIN_PRECISION),
+                config.get(FraudlakeConfig.BLOCK_MIN_PRECISION), config.get(FraudlakeConfig.TRACE_PRECISION));
+    }
+
+    private DecisionsJob.Budget budget(ConfigProperty<Double> per10k, ConfigProperty<Integer> floor,
+                                       ConfigProperty<Integer> cap) {
+        return new DecisionsJob.Budget(config.get(per10k), config.get(floor), config.get(cap));
+    }
+
     public TrainJob.Settings trainSettings() {
         return new TrainJob.Settings(config.get(FraudlakeConfig.TRAIN_DAYS), config.get(FraudlakeConfig.VALID_DAYS),
-                config.get(FraudlakeConfig.MAX_NEGATIVES), config.get(FraudlakeConfig.TOP_K));
+                config.get(FraudlakeConfig.MAX_NEGATIVES), config.get(FraudlakeConfig.TOP_K),
+                config.get(FraudlakeConfig.MIN_POSITIVES));
     }
 
     public TrainJob.Trained train(SparkSession spark, LocalDate asOf, List<RiskModel> models) {

@@ -45,6 +45,18 @@ public record ConfigProperty<T>(String key, String defaultValue, String doc, Fun
         });
     }
 
+    /** A number in [0, max]. */
+    public static ConfigProperty<Double> fraction(String key, String defaultValue, String doc, double max) {
+        return new ConfigProperty<>(key, defaultValue, doc, s -> {
+            double v = Double.parseDouble(s.trim());
+            if (!(v >= 0 && v <= max)) {
+                throw new IllegalArgumentException("must be a number in [0, " + (max == 1 ? "1" : String.valueOf(max))
+                        + "], got " + s.trim());
+            }
+            return v;
+        });
+    }
+
     public static ConfigProperty<Integer> nonNegativeInt(String key, int defaultValue, String doc) {
         return new ConfigProperty<>(key, Integer.toString(defaultValue), doc, s -> {
             int v = Integer.parseInt(s.trim());

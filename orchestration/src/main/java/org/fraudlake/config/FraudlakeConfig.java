@@ -51,6 +51,46 @@ public final class FraudlakeConfig {
             200_000, "Negative training rows kept per model at most (sampled by hash, reweighted).");
     public static final ConfigProperty<Integer> TOP_K = ConfigProperty.positiveInt("train.top-k", 100,
             "k of precision@k: the alerts an analyst team reviews per model and window.");
+    public static final ConfigProperty<Integer> MIN_POSITIVES = ConfigProperty.positiveInt("train.min-positives", 10,
+            "Positives among the not-yet-named entities (no label or police report yet) a model's validation window "
+                    + "needs for an operating point; with fewer the version records no threshold and never fires "
+                    + "alone (its scores still reach gold/scores).");
+    public static final ConfigProperty<Double> FREEZE_MIN_PRECISION = ConfigProperty.fraction("publish.freeze-min-precision",
+            "0.8", "Estimated precision (validation, not-yet-named entities) freeze evidence needs to FREEZE an account; "
+                    + "below it the account is only MONITORed.", 1);
+    public static final ConfigProperty<Double> BLOCK_MIN_PRECISION = ConfigProperty.fraction("publish.block-min-precision",
+            "0.9", "Estimated precision block evidence needs to BLOCK a number; below it the number is only MONITORed.", 1);
+    public static final ConfigProperty<Double> TRACE_PRECISION = ConfigProperty.fraction("publish.trace-precision",
+            "0.9", "Estimated precision of traced victim money held on an account (a fact, but later hops may be "
+                    + "innocent receivers); compared with publish.freeze-min-precision.", 1);
+    public static final ConfigProperty<Double> FREEZE_BUDGET_PER_10K = ConfigProperty.fraction("publish.budget.freeze-per-10k-accounts",
+            "10", "New detected FREEZE warnings per partner and night per 10,000 of its accounts: FREEZE warnings a bank's fraud team can work in a night (accounts frozen pending review); "
+                    + "over it they wait in the console queue (QUEUED). Echoes of what is known take no budget.", 1e6);
+    public static final ConfigProperty<Integer> FREEZE_BUDGET_FLOOR = ConfigProperty.nonNegativeInt("publish.budget.freeze-floor",
+            2, "The least FREEZE budget of any partner, however small.");
+    public static final ConfigProperty<Integer> FREEZE_BUDGET_CAP = ConfigProperty.nonNegativeInt("publish.budget.freeze-cap",
+            50, "The most FREEZE budget of any partner, however large.");
+    public static final ConfigProperty<Double> MONITOR_BUDGET_PER_10K = ConfigProperty.fraction("publish.budget.monitor-per-10k-customers",
+            "20", "New detected MONITOR warnings per partner and night per 10,000 of its accounts or numbers: MONITOR warnings a partner's team can watch in a night, per 10,000 of its accounts (banks) or numbers (carriers); "
+                    + "over it they wait in the console queue (QUEUED). Echoes of what is known take no budget.", 1e6);
+    public static final ConfigProperty<Integer> MONITOR_BUDGET_FLOOR = ConfigProperty.nonNegativeInt("publish.budget.monitor-floor",
+            5, "The least MONITOR budget of any partner, however small.");
+    public static final ConfigProperty<Integer> MONITOR_BUDGET_CAP = ConfigProperty.nonNegativeInt("publish.budget.monitor-cap",
+            100, "The most MONITOR budget of any partner, however large.");
+    public static final ConfigProperty<Double> CONTACT_VICTIM_BUDGET_PER_10K = ConfigProperty.fraction("publish.budget.contact-victim-per-10k-accounts",
+            "10", "New detected CONTACT_VICTIM warnings per partner and night per 10,000 of its accounts: victims a bank's call team can reach in a night; "
+                    + "over it they wait in the console queue (QUEUED). Echoes of what is known take no budget.", 1e6);
+    public static final ConfigProperty<Integer> CONTACT_VICTIM_BUDGET_FLOOR = ConfigProperty.nonNegativeInt("publish.budget.contact-victim-floor",
+            3, "The least CONTACT_VICTIM budget of any partner, however small.");
+    public static final ConfigProperty<Integer> CONTACT_VICTIM_BUDGET_CAP = ConfigProperty.nonNegativeInt("publish.budget.contact-victim-cap",
+            50, "The most CONTACT_VICTIM budget of any partner, however large.");
+    public static final ConfigProperty<Double> BLOCK_BUDGET_PER_10K = ConfigProperty.fraction("publish.budget.block-per-10k-numbers",
+            "10", "New detected BLOCK warnings per partner and night per 10,000 of its numbers: BLOCK warnings a carrier can review in a night; "
+                    + "over it they wait in the console queue (QUEUED). Echoes of what is known take no budget.", 1e6);
+    public static final ConfigProperty<Integer> BLOCK_BUDGET_FLOOR = ConfigProperty.nonNegativeInt("publish.budget.block-floor",
+            2, "The least BLOCK budget of any partner, however small.");
+    public static final ConfigProperty<Integer> BLOCK_BUDGET_CAP = ConfigProperty.nonNegativeInt("publish.budget.block-cap",
+            50, "The most BLOCK budget of any partner, however large.");
     public static final ConfigProperty<String> CONSOLE_HOST = ConfigProperty.string("console.host", "127.0.0.1",
             "Address `fraudlake serve` listens on; 127.0.0.1 keeps the console on this machine.");
     public static final ConfigProperty<Integer> CONSOLE_PORT = ConfigProperty.positiveInt("console.port", 8642,
@@ -199,7 +239,8 @@ public final class FraudlakeConfig {
     /** Every setting, in documentation order. */
     public static final List<ConfigProperty<?>> ALL = List.of(LAKE_ROOT, KEY_FILE, SIGNING_KEY, SPARK_MASTER, SHUFFLE_PARTITIONS,
             DEMO_PERSONS, DEMO_DAYS, DEMO_SEED, SIMULATOR_START, DEMO_FAULTS, TRAIN_DAYS, VALID_DAYS, MAX_NEGATIVES, TOP_K,
-            TRAIN_EVERY_DAYS, RUN_RETRIES, RUN_RETRY_BACKOFF, LOCK_WAIT, LOCK_STALE_AFTER, READINESS_EXPECTED,
+            MIN_POSITIVES, FREEZE_MIN_PRECISION, BLOCK_MIN_PRECISION, TRACE_PRECISION, FREEZE_BUDGET_PER_10K, FREEZE_BUDGET_FLOOR, FREEZE_BUDGET_CAP, MONITOR_BUDGET_PER_10K, MONITOR_BUDGET_FLOOR, MONITOR_BUDGET_CAP,
+            CONTACT_VICTIM_BUDGET_PER_10K, CONTACT_VICTIM_BUDGET_FLOOR, CONTACT_VICTIM_BUDGET_CAP, BLOCK_BUDGET_PER_10K, BLOCK_BUDGET_FLOOR, BLOCK_BUDGET_CAP, TRAIN_EVERY_DAYS, RUN_RETRIES, RUN_RETRY_BACKOFF, LOCK_WAIT, LOCK_STALE_AFTER, READINESS_EXPECTED,
             READINESS_DEADLINE, READINESS_POLL, SCHEDULER_STORE, SCHEDULER_CRON, SCHEDULER_TIME_ZONE,
             SCHEDULER_MISFIRE_THRESHOLD, SCHEDULER_SHUTDOWN_WAIT, AIRFLOW_URL, AIRFLOW_DAG_ID, AIRFLOW_SCHEDULE,
             AIRFLOW_TIMEZONE, AIRFLOW_HTTP_TIMEOUT, CONSOLE_HOST, CONSOLE_PORT, CONSOLE_IDLE_MINUTES, CONSOLE_USERS,

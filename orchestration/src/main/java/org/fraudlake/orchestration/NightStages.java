@@ -129,7 +129,7 @@ final class NightStages {
         }
         int trainDays = (int) Math.min(settings.trainDays(), featureDays - settings.validDays());
         TrainJob.Trained trained = night.train(spark, asOf, catalog, new TrainJob.Settings(trainDays,
-                settings.validDays(), settings.maxNegatives(), settings.k()));
+                settings.validDays(), settings.maxNegatives(), settings.k(), settings.minPositives()));
         List<TrainJob.Result> results = trained.results();
         MetricTable.print(out, results);
         long champions = results.stream().filter(r -> r.entry().isChampion()).count();

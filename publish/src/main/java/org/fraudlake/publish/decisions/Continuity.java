@@ -108,11 +108,14 @@ final class Continuity {
      *                   before D are read)
      * @param clearances {@link #clearances}
      * @param banks      {@link #clearedByBanks}
+     * @param budgets    {@link Budgets#of}: the night's new detected warnings over them are QUEUED, not sent; a
+     *                   queued escalation leaves the held warning ACTIVE
      */
     static Dataset<Row> resolve(WarningTable table, Dataset<Row> candidates, Dataset<Row> published,
-                                Dataset<Row> clearances, Dataset<Row> banks, LocalDate date, Settings settings) {
+                                Dataset<Row> clearances, Dataset<Row> banks, Dataset<Row> budgets, LocalDate date,
+                                Settings settings) {
         Column day = lit(Date.valueOf(date));
-        Dataset<Row> recent = withPerson(published).filter(col(Published.BUSINESS_DATE)
+        Dataset<Row> recent = withKnownBy(withPerson(published)).filter(col(Published.BUSINESS_DATE)
                         .geq(lit(Date.valueOf(date.minusDays(settings.maxValidityDays()))))
                         .and(col(Published.BUSINESS_DATE).lt(day)))
                 .withColumn(KEY, key());
@@ -121,7 +124,7 @@ final class Continuity {
                 .select(col(KEY), lit(true).as("_suppressed")).distinct();
         Dataset<Row> latest = recent.agg(max(Published.BUSINESS_DATE).as("_latest"));
         Dataset<Row> held = recent.join(broadcast(latest), col(Published.BUSINESS_DATE).equalTo(col("_latest")))
-                .filter(col(InterceptList.STATUS).notEqual(Status.WITHDRAWN.name())
+                .filter(not(col(InterceptList.STATUS).isin(Status.WITHDRAWN.name(), Status.QUEUED.name()))
                         .and(col(InterceptList.VALID_UNTIL).geq(day)))
                 .drop("_latest");
 
@@ -133,11 +136,7 @@ final class Continuity {
                 .drop("_suppressed", CLEARED_ON);
         Dataset<Row> judged = judge(held, cands, clearances, banks, settings);
 
-        Dataset<Row> carried = judged.filter(col(FATE).notEqual(Status.ESCALATED.name()))
-                .withColumn(InterceptList.STATUS, col(FATE))
-                .withColumn(InterceptList.SENT, lit(false))
-                .withColumn(Published.BUSINESS_DATE, day);
-        Dataset<Row> fresh = cands.join(judged.select(col(KEY), col(FATE)), new String[]{KEY}, "left")
+        Dataset<Row> fresh = Budgets.apply(cands.join(judged.select(col(KEY), col(FATE)), new String[]{KEY}, "left")
                 .filter(col(FATE).isNull().and(not(col(BLOCKED)))
                         .or(col(FATE).equalTo(Status.ESCALATED.name())))
                 .withColumn(InterceptList.STATUS, when(col(FATE).isNull(), lit(Status.NEW.name()))
@@ -146,6 +145,15 @@ final class Continuity {
                 .withColumn(InterceptList.VALID_UNTIL, validUntil(day, settings))
                 .withColumn(InterceptList.WARNING_ID, warningId(date))
                 .withColumn(InterceptList.SENT, lit(true))
+                .withColumn(Published.BUSINESS_DATE, day), budgets, Decide.RISK);
+        Dataset<Row> queuedEscalations = fresh.filter(col(FATE).equalTo(Status.ESCALATED.name())
+                        .and(col(InterceptList.STATUS).equalTo(Status.QUEUED.name())))
+                .select(col(KEY), lit(true).as("_queued"));
+        Dataset<Row> carried = judged.join(queuedEscalations, new String[]{KEY}, "left")
+                .filter(col(FATE).notEqual(Status.ESCALATED.name()).or(col("_queued").isNotNull()))
+                .withColumn(InterceptList.STATUS, when(col("_queued").isNotNull(), lit(Status.ACTIVE.name()))
+                        .otherwise(col(FATE)))
+                .withColumn(InterceptList.SENT, lit(false))
                 .withColumn(Published.BUSINESS_DATE, day);
         Column[] out = table.columns().stream().map(c -> col(c)).toArray(Column[]::new);
         return carried.select(out).unionByName(fresh.select(out));
@@ -212,6 +220,12 @@ final class Continuity {
     private static Column key() {
         return concat_ws("|", coalesce(col(InterceptList.PARTNER), lit("")), col(InterceptList.ENTITY_TYPE),
                 col(InterceptList.ENTITY_ID), coalesce(col(VictimWarnings.PERSON_ID), lit("")));
+    }
+
+    /** A table written before {@link InterceptList#KNOWN_BY} existed reads as detections. */
+    private static Dataset<Row> withKnownBy(Dataset<Row> rows) {
+        return java.util.Arrays.asList(rows.columns()).contains(InterceptList.KNOWN_BY) ? rows
+                : rows.withColumn(InterceptList.KNOWN_BY, lit(null).cast("string"));
     }
 
     private static Dataset<Row> withPerson(Dataset<Row> rows) {

@@ -9,8 +9,9 @@ import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
@@ -36,10 +37,15 @@ final class Decide {
     /** The key of a warning: where it goes and what it is about. */
     static final List<String> KEY = List.of(InterceptList.PARTNER, InterceptList.ENTITY_TYPE, InterceptList.ENTITY_ID,
             VictimWarnings.PERSON_ID);
+    /**
+     * What the budgets rank by: today the decision's calibrated score (the strongest evidence's); the entity's
+     * combined risk once there is one. Not published.
+     */
+    static final String RISK = "_risk";
     /** The columns of a candidate frame, in order. */
     static final List<String> COLUMNS = List.of(InterceptList.PARTNER, InterceptList.ENTITY_TYPE,
             InterceptList.ENTITY_ID, VictimWarnings.PERSON_ID, InterceptList.WARNING_TYPE, InterceptList.ACTION,
-            InterceptList.SCORE, InterceptList.MODELS, InterceptList.REASONS);
+            InterceptList.SCORE, InterceptList.MODELS, InterceptList.REASONS, RISK);
 
     private static final String EVIDENCE = "_evidence";
     private static final String BEST = "_best";
@@ -52,20 +58,21 @@ final class Decide {
      * descending, then model name). {@code score} and {@code warning_type} are the strongest model's;
      * {@code reasons} the first {@code reasonsPerModel} reasons of each model in that order, distinct, at most
      * {@code maxReasons}. {@code action}: CONTACT_VICTIM for victim evidence; otherwise FREEZE (accounts) or BLOCK
-     * (phones) when some evidence is strong on its own (a freeze or block model well above its threshold, traced
-     * money held) or when {@code agreeingModels} or more models fired, at least one of them a freeze or block
-     * model; MONITOR otherwise.
+     * (phones) when some freeze or block evidence has an estimated precision of at least
+     * {@link Settings#freezeMinPrecision} (accounts) or {@link Settings#blockMinPrecision} (phones); MONITOR
+     * otherwise, however many models fired (account models share features: their agreement is cheap).
+     * {@link #RISK}: the strongest score.
      */
     static Dataset<Row> candidates(Dataset<Row> evidence, Settings settings) {
         Column[] key = KEY.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         Column[] keyAndModel = java.util.stream.Stream.concat(KEY.stream(), java.util.stream.Stream.of(Evidence.MODEL))
                 .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         Dataset<Row> perModel = evidence.groupBy(keyAndModel)
-                .agg(max(struct(col(InterceptList.SCORE), col(Evidence.STRONG), col(Evidence.MODEL_ACTION),
+                .agg(max(struct(col(InterceptList.SCORE), col(Evidence.PRECISION), col(Evidence.MODEL_ACTION),
                         col(InterceptList.WARNING_TYPE), col(InterceptList.REASONS))).as(BEST));
         Column item = struct(col(BEST + "." + InterceptList.SCORE).multiply(-1).as("k"), col(Evidence.MODEL),
                 col(BEST + "." + InterceptList.SCORE).as(InterceptList.SCORE),
-                col(BEST + "." + Evidence.STRONG).as(Evidence.STRONG),
+                col(BEST + "." + Evidence.PRECISION).as(Evidence.PRECISION),
                 col(BEST + "." + Evidence.MODEL_ACTION).as(Evidence.MODEL_ACTION),
                 col(BEST + "." + InterceptList.WARNING_TYPE).as(InterceptList.WARNING_TYPE),
                 coalesce(col(BEST + "." + InterceptList.REASONS), array().cast("array<string>"))
@@ -79,19 +86,20 @@ final class Decide {
         return grouped.select(col(InterceptList.PARTNER), col(InterceptList.ENTITY_TYPE), col(InterceptList.ENTITY_ID),
                 col(VictimWarnings.PERSON_ID),
                 strongest.getField(InterceptList.WARNING_TYPE).as(InterceptList.WARNING_TYPE),
-                action(ev, settings.agreeingModels()).as(InterceptList.ACTION),
+                action(ev, settings).as(InterceptList.ACTION),
                 strongest.getField(InterceptList.SCORE).as(InterceptList.SCORE),
                 transform(ev, e -> e.getField(Evidence.MODEL)).as(InterceptList.MODELS),
-                reasons.as(InterceptList.REASONS));
+                reasons.as(InterceptList.REASONS),
+                strongest.getField(InterceptList.SCORE).as(RISK));
     }
 
-    private static Column action(Column ev, int agreeingModels) {
+    private static Column action(Column ev, Settings settings) {
         Column victim = exists(ev, e -> e.getField(Evidence.MODEL_ACTION).equalTo(Action.CONTACT_VICTIM.name()));
-        Column strong = exists(ev, e -> e.getField(Evidence.STRONG));
-        Column intervening = exists(ev, e -> e.getField(Evidence.MODEL_ACTION)
-                .isin(Action.FREEZE.name(), Action.BLOCK.name()));
-        Column hard = strong.or(size(ev).geq(agreeingModels).and(intervening));
         Column phone = col(InterceptList.ENTITY_TYPE).equalTo(Warnings.PHONE);
+        Column minimum = when(phone, lit(settings.blockMinPrecision())).otherwise(lit(settings.freezeMinPrecision()));
+        Column hard = exists(ev, e -> e.getField(Evidence.MODEL_ACTION).isin(Action.FREEZE.name(), Action.BLOCK.name())
+                .and(not(isnan(e.getField(Evidence.PRECISION))))
+                .and(e.getField(Evidence.PRECISION).geq(minimum)));
         return when(victim, lit(Published.Action.CONTACT_VICTIM.name()))
                 .when(hard.and(phone), lit(Published.Action.BLOCK.name()))
                 .when(hard, lit(Published.Action.FREEZE.name()))

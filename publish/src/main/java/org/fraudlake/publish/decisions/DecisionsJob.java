@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -36,6 +37,7 @@ import org.fraudlake.schemas.tables.Silver;
 import org.fraudlake.schemas.tables.Silver.Accounts;
 import org.fraudlake.schemas.tables.Silver.BankFeedback;
 import org.fraudlake.schemas.tables.Silver.CaseLabels;
+import org.fraudlake.schemas.tables.Silver.Incidents;
 import org.fraudlake.schemas.tables.Silver.Subscribers;
 
 /**
@@ -61,14 +63,28 @@ import org.fraudlake.schemas.tables.Silver.Subscribers;
  * <p><b>One decision per entity.</b> score = the highest score among the evidence; models = the evidence by score
  * descending (name on a tie); warning_type = the strongest model's, from its typology ({@link ModelRule#warningType});
  * reasons = the first {@link Settings#reasonsPerModel} reasons of each model in that order, distinct, at most
- * {@link Settings#maxReasons}. Accounts are FROZEN and numbers BLOCKED only on strong evidence: a freeze or block
- * model at or above {@code threshold + freezeMargin * (1 - threshold)}, traced money held, or
- * {@link Settings#agreeingModels} models agreeing, one of them a freeze or block model; else MONITOR. Victims:
- * CONTACT_VICTIM. A warning is valid from its valid_from to valid_until = valid_from + the action's validity
+ * {@link Settings#maxReasons}. Accounts are FROZEN and numbers BLOCKED only on estimated precision: some freeze or
+ * block evidence whose precision (the model's precision at its threshold on the not-yet-named entities of its
+ * validation window, from the registry; {@link Settings#tracePrecision} for traced money held) reaches
+ * {@link Settings#freezeMinPrecision} (accounts) or {@link Settings#blockMinPrecision} (numbers); else MONITOR.
+ * How many models agree does not count: account scorecards share features. A champion without an operating point
+ * never fires. Victims: CONTACT_VICTIM.
+ *
+ * <p><b>Named and detected.</b> A decision that echoes what was known by the end of D carries
+ * {@link InterceptList#KNOWN_BY} ({@link Echoes}): CASE_LABEL, POLICE_REPORT or FUND_TRACE; a detection carries
+ * null. Echoes are sent like detections (they protect money) and counted apart ({@code <table>.sent.echo}).
+ *
+ * <p><b>Budgets.</b> The night's new warnings (NEW and ESCALATED) that are detections are ranked per partner and
+ * action by risk (today the decision's score), ties by entity; past the partner's {@link Budget} they are QUEUED:
+ * in the table for the console, not sent, and not held (the next night decides them afresh); a queued escalation
+ * leaves the held warning ACTIVE. Echoes take no budget: their number is bounded by the day's reports, labels
+ * and traces, not by any threshold, and a known mule holding victim money must not wait for a detection to be
+ * worked. Budgets are scaled to the partner's accounts (banks) or numbers (carriers); numbers no partner carrier
+ * holds get the floors ({@link Budgets#of}). A warning is valid from its valid_from to valid_until = valid_from + the action's validity
  * ({@link Settings#validityDays}) inclusive.
  *
- * <p><b>Continuity.</b> The held warnings are the table's rows of the latest earlier date that are not WITHDRAWN and
- * still valid on D. For each key (partner, entity type, entity, person):
+ * <p><b>Continuity.</b> The held warnings are the table's rows of the latest earlier date that are neither WITHDRAWN
+ * nor QUEUED and still valid on D. For each key (partner, entity type, entity, person):
  * <ul>
  *   <li>held and cleared, by a CLEARED case label confirmed on or after its valid_from (standing at the end of D:
  *   no later non-CLEARED label; a label on the holding person or company counts for its accounts and numbers) or by
@@ -109,6 +125,10 @@ public final class DecisionsJob {
     private static final StructType LABELS = StructType.fromDDL(CaseLabels.ENTITY_TYPE + " STRING, "
             + CaseLabels.ENTITY_ID + " STRING, " + CaseLabels.LABEL + " STRING, " + CaseLabels.CONFIRMED_AT
             + " TIMESTAMP, " + Silver.BUSINESS_DATE + " DATE");
+    private static final StructType INCIDENTS = StructType.fromDDL(Incidents.VICTIM_ID + " STRING, "
+            + Incidents.VICTIM_PHONE + " STRING, " + Incidents.VICTIM_ACCOUNTS + " ARRAY<STRING>, "
+            + Incidents.SUSPECT_ACCOUNTS + " ARRAY<STRING>, " + Incidents.SUSPECT_PHONES + " ARRAY<STRING>, "
+            + Incidents.REPORTED_AT + " TIMESTAMP, " + Silver.BUSINESS_DATE + " DATE");
     private static final StructType FEEDBACK = StructType.fromDDL(BankFeedback.BANK + " STRING, "
             + BankFeedback.WARNING_ID + " STRING, " + BankFeedback.ACTION + " STRING, " + BankFeedback.ACTED_AT
             + " TIMESTAMP, " + Silver.BUSINESS_DATE + " DATE");
@@ -118,37 +138,73 @@ public final class DecisionsJob {
     private final Consumer<String> progress;
 
     /**
-     * The decision rules' settings; {@link #DEFAULTS} are what a night uses.
-     *
-     * @param freezeDays       days a FREEZE stays valid after valid_from (default 7)
-     * @param blockDays        days a BLOCK stays valid (default 7)
-     * @param monitorDays      days a MONITOR stays valid (default 3)
-     * @param contactDays      days a CONTACT_VICTIM stays valid (default 3)
-     * @param freezeMargin     a freeze or block model is strong evidence alone from {@code threshold + freezeMargin *
-     *                         (1 - threshold)} (default 0.5: halfway from its threshold to 1)
-     * @param agreeingModels   models that must fire together, one of them a freeze or block model, for a freeze or
-     *                         block without strong evidence (default 2)
-     * @param scoreBands       ascending score edges; a higher band than the held warning's escalates it (default
-     *                         0.5, 0.7, 0.9)
-     * @param traceScore       the score of traced victim money held, a fact rather than an estimate (default 0.95)
-     * @param reasonsPerModel  reasons taken from each model that fired (default 2)
-     * @param maxReasons       reasons per warning (default 5)
-     * @param clearedQuietDays days after a standing CLEARED label during which the entity gets no new warning
-     *                         (default 7)
+     * A partner's nightly budget for one action: {@code round(per10k * size / 10,000)} new detected warnings, where
+     * size is the bank's accounts or the carrier's numbers, at least {@code floor} and at most {@code cap}: what an
+     * analyst team at the partner works in a day, not a share of the city.
      */
-    public record Settings(int freezeDays, int blockDays, int monitorDays, int contactDays, double freezeMargin,
-                           int agreeingModels, List<Double> scoreBands, double traceScore, int reasonsPerModel,
-                           int maxReasons, int clearedQuietDays) {
-        public static final Settings DEFAULTS = new Settings(7, 7, 3, 3, 0.5, 2, List.of(0.5, 0.7, 0.9), 0.95, 2, 5,
-                7);
+    public record Budget(double per10k, int floor, int cap) {
+        public Budget {
+            if (!(per10k >= 0) || floor < 0 || cap < floor) {
+                throw new IllegalArgumentException("decision settings: a budget needs per10k >= 0 and 0 <= floor <= cap, "
+                        + "got per10k=" + per10k + ", floor=" + floor + ", cap=" + cap);
+            }
+        }
+
+        /** The budget of a partner of this size. */
+        public int of(long size) {
+            return (int) Math.min(cap, Math.max(floor, Math.round(per10k * size / 10_000.0)));
+        }
+    }
+
+    /**
+     * The decision rules' settings; {@link #DEFAULTS} are what a night uses unless configured.
+     *
+     * @param freezeDays         days a FREEZE stays valid after valid_from (default 7)
+     * @param blockDays          days a BLOCK stays valid (default 7)
+     * @param monitorDays        days a MONITOR stays valid (default 3)
+     * @param contactDays        days a CONTACT_VICTIM stays valid (default 3)
+     * @param freezeMinPrecision estimated precision freeze evidence needs to FREEZE an account (default 0.8);
+     *                           below it, MONITOR
+     * @param blockMinPrecision  estimated precision block evidence needs to BLOCK a number (default 0.9); below it,
+     *                           MONITOR
+     * @param tracePrecision     the estimated precision of traced victim money held (default 0.9: a fact, but
+     *                           later hops may be innocent receivers)
+     * @param budgets            per action, the partner's nightly budget of new detected warnings (defaults: FREEZE
+     *                           10 per 10k accounts, 2..50; MONITOR 20 per 10k accounts or numbers, 5..100;
+     *                           CONTACT_VICTIM 10 per 10k accounts, 3..50; BLOCK 10 per 10k numbers, 2..50)
+     * @param scoreBands         ascending score edges; a higher band than the held warning's escalates it (default
+     *                           0.5, 0.7, 0.9)
+     * @param traceScore         the score of traced victim money held, a fact rather than an estimate (default 0.95)
+     * @param reasonsPerModel    reasons taken from each model that fired (default 2)
+     * @param maxReasons         reasons per warning (default 5)
+     * @param clearedQuietDays   days after a standing CLEARED label during which the entity gets no new warning
+     *                           (default 7)
+     */
+    public record Settings(int freezeDays, int blockDays, int monitorDays, int contactDays, double freezeMinPrecision,
+                           double blockMinPrecision, double tracePrecision, Map<Action, Budget> budgets,
+                           List<Double> scoreBands, double traceScore, int reasonsPerModel, int maxReasons,
+                           int clearedQuietDays) {
+        /** The default budgets, per action. */
+        public static final Map<Action, Budget> DEFAULT_BUDGETS = Map.of(Action.FREEZE, new Budget(10, 2, 50),
+                Action.MONITOR, new Budget(20, 5, 100), Action.CONTACT_VICTIM, new Budget(10, 3, 50),
+                Action.BLOCK, new Budget(10, 2, 50));
+        public static final Settings DEFAULTS = new Settings(7, 7, 3, 3, 0.8, 0.9, 0.9, DEFAULT_BUDGETS,
+                List.of(0.5, 0.7, 0.9), 0.95, 2, 5, 7);
 
         public Settings {
             scoreBands = List.copyOf(scoreBands);
+            budgets = Map.copyOf(budgets);
             for (int days : new int[]{freezeDays, blockDays, monitorDays, contactDays}) {
                 require(days >= 0 && days <= 90, "validity days must be 0..90", days);
             }
-            require(freezeMargin >= 0 && freezeMargin <= 1, "freezeMargin must be in [0, 1]", freezeMargin);
-            require(agreeingModels >= 2, "agreeingModels must be at least 2", agreeingModels);
+            for (double p : new double[]{freezeMinPrecision, blockMinPrecision, tracePrecision}) {
+                require(p >= 0 && p <= 1, "freezeMinPrecision, blockMinPrecision and tracePrecision must be in [0, 1]",
+                        p);
+            }
+            for (Action a : Action.values()) {
+                require(budgets.containsKey(a), "budgets needs every action " + java.util.Arrays.toString(
+                        Action.values()), budgets.keySet());
+            }
             for (int i = 0; i < scoreBands.size(); i++) {
                 double e = scoreBands.get(i);
                 require(e > 0 && e <= 1 && (i == 0 || e > scoreBands.get(i - 1)),
@@ -165,6 +221,19 @@ public final class DecisionsJob {
             if (!ok) {
                 throw new IllegalArgumentException("decision settings: " + what + ", got " + value);
             }
+        }
+
+        /** These settings with other budgets and minimum precisions. */
+        public Settings withGates(Map<Action, Budget> newBudgets, double freezeMin, double blockMin,
+                                  double tracePrecisionEstimate) {
+            return new Settings(freezeDays, blockDays, monitorDays, contactDays, freezeMin, blockMin,
+                    tracePrecisionEstimate, newBudgets, scoreBands, traceScore, reasonsPerModel, maxReasons,
+                    clearedQuietDays);
+        }
+
+        /** The nightly budget of an action. */
+        public Budget budget(Action action) {
+            return budgets.get(action);
         }
 
         /** Days a warning with this action stays valid after its valid_from. */
@@ -206,28 +275,32 @@ public final class DecisionsJob {
         try {
             spark.sparkContext().setJobDescription("decisions inputs " + date);
             List<ModelRule> rules = ModelRule.ofChampions(new Registry(spark, lake).all(), ModelCatalog.all(),
-                    settings.freezeMargin(), progress);
+                    progress);
             Dataset<Row> scores = scores(spark, date, rules);
             Dataset<Row> accounts = store(stored, StateAsOf.accounts(required(spark, lake.silver(Silver.ACCOUNTS),
                     date), asOf).select(col(Accounts.ACCOUNT_ID), col(Accounts.BANK), col(Accounts.HOLDER_ID)));
             Dataset<Row> subscribers = store(stored, required(spark, lake.silver(Silver.SUBSCRIBERS), date)
                     .select(col(Subscribers.PHONE), col(Subscribers.CARRIER), col(Subscribers.HOLDER_ID)));
             Dataset<Row> fired = store(stored, Evidence.fired(scores, ModelRule.frame(spark, rules)));
-            Dataset<Row> clearances = store(stored, Continuity.clearances(
-                    DeltaIO.readOrEmpty(spark, lake.silver(Silver.CASE_LABELS), LABELS), accounts, subscribers, asOf));
+            Dataset<Row> labels = DeltaIO.readOrEmpty(spark, lake.silver(Silver.CASE_LABELS), LABELS);
+            Dataset<Row> clearances = store(stored, Continuity.clearances(labels, accounts, subscribers, asOf));
+            Dataset<Row> known = store(stored, Echoes.known(labels, DeltaIO.readOrEmpty(spark,
+                    lake.silver(Silver.INCIDENTS), INCIDENTS), accounts, subscribers, asOf));
+            Dataset<Row> budgets = store(stored, Budgets.of(accounts, subscribers, settings));
             Dataset<Row> banks = store(stored, Continuity.clearedByBanks(
                     DeltaIO.readOrEmpty(spark, lake.silver(Silver.BANK_FEEDBACK), FEEDBACK), asOf));
 
             Dataset<Row> intercept = Evidence.intercept(fired, accounts, subscribers,
                             ofDate(spark, lake.published(Published.LEADS), LEADS, date))
                     .unionByName(Evidence.traces(ofDate(spark, lake.gold(GraphTables.FUND_TRACES), TRACES, date),
-                            accounts, settings.traceScore()));
+                            accounts, settings.traceScore(), settings.tracePrecision()));
             Dataset<Row> victims = Evidence.victims(fired, accounts);
 
             Map<String, Long> counts = new LinkedHashMap<>();
             counts.put(ACCOUNTS_WITHOUT_BANK, Evidence.accountsWithoutBank(fired, accounts).count());
-            publish(spark, WarningTable.INTERCEPT_LIST, intercept, clearances, banks, date, counts);
-            publish(spark, WarningTable.VICTIM_WARNINGS, victims, clearances, banks, date, counts);
+            Inputs inputs = new Inputs(clearances, banks, known, budgets);
+            publish(spark, WarningTable.INTERCEPT_LIST, intercept, inputs, date, counts);
+            publish(spark, WarningTable.VICTIM_WARNINGS, victims, inputs, date, counts);
             return counts;
         } finally {
             stored.forEach(Dataset::unpersist);
@@ -242,17 +315,28 @@ public final class DecisionsJob {
         return kept;
     }
 
-    /** Decides one table from its evidence, replaces D's partition and adds its counts. */
-    private void publish(SparkSession spark, WarningTable table, Dataset<Row> evidence, Dataset<Row> clearances,
-                         Dataset<Row> banks, LocalDate date, Map<String, Long> counts) {
+    /** The frames both tables are decided with. */
+    private record Inputs(Dataset<Row> clearances, Dataset<Row> banks, Dataset<Row> known, Dataset<Row> budgets) {
+    }
+
+    /**
+     * Decides one table from its evidence, replaces D's partition and adds its counts. The write merges the schema,
+     * so a table published before {@link InterceptList#KNOWN_BY} existed gains the column (null on its old rows).
+     */
+    private void publish(SparkSession spark, WarningTable table, Dataset<Row> evidence, Inputs inputs,
+                         LocalDate date, Map<String, Long> counts) {
         spark.sparkContext().setJobDescription("decisions published/" + table.table() + " " + date);
         String path = lake.published(table.table());
-        Dataset<Row> rows = Continuity.resolve(table, Decide.candidates(evidence, settings),
-                DeltaIO.readOrEmpty(spark, path, table.schema()), clearances, banks, date, settings);
+        Dataset<Row> candidates = Echoes.mark(Decide.candidates(evidence, settings), inputs.known());
+        Dataset<Row> rows = Continuity.resolve(table, candidates, DeltaIO.readOrEmpty(spark, path, table.schema()),
+                inputs.clearances(), inputs.banks(), inputs.budgets(), date, settings);
         Column[] order = {col(InterceptList.PARTNER), col(InterceptList.ENTITY_TYPE), col(InterceptList.ENTITY_ID),
                 col(InterceptList.WARNING_ID)};
-        DeltaIO.replaceWhere(rows.repartition(1).sortWithinPartitions(order), path,
-                Published.BUSINESS_DATE + " = DATE'" + date + "'", Published.BUSINESS_DATE);
+        rows.repartition(1).sortWithinPartitions(order).write().format("delta").mode(SaveMode.Overwrite)
+                .option("replaceWhere", Published.BUSINESS_DATE + " = DATE'" + date + "'")
+                .option("mergeSchema", "true")
+                .partitionBy(Published.BUSINESS_DATE)
+                .save(path);
         count(spark, table, path, date, counts);
     }
 
@@ -260,20 +344,26 @@ public final class DecisionsJob {
         String name = table.table();
         Map<String, Long> byStatus = new TreeMap<>();
         long sent = 0;
+        long echoes = 0;
         for (Row r : DeltaIO.read(spark, path).filter(col(Published.BUSINESS_DATE).equalTo(lit(Date.valueOf(date))))
-                .groupBy(InterceptList.STATUS, InterceptList.SENT).count().collectAsList()) {
-            byStatus.merge(r.getString(0), r.getLong(2), Long::sum);
-            sent += r.getBoolean(1) ? r.getLong(2) : 0;
+                .groupBy(col(InterceptList.STATUS), col(InterceptList.SENT),
+                        col(InterceptList.KNOWN_BY).isNotNull().as("_echo")).count().collectAsList()) {
+            byStatus.merge(r.getString(0), r.getLong(3), Long::sum);
+            sent += r.getBoolean(1) ? r.getLong(3) : 0;
+            echoes += r.getBoolean(1) && r.getBoolean(2) ? r.getLong(3) : 0;
         }
         counts.put(name, byStatus.values().stream().mapToLong(Long::longValue).sum());
         for (Status s : Status.values()) {
             counts.put(name + "." + s.name(), byStatus.getOrDefault(s.name(), 0L));
         }
         counts.put(name + ".sent", sent);
+        counts.put(name + ".sent.detected", sent - echoes);
+        counts.put(name + ".sent.echo", echoes);
         progress.accept(String.format("  published/%-16s %,8d rows for %s: %,d new, %,d escalated, %,d active, "
-                        + "%,d withdrawn; %,d to send", name, counts.get(name), date,
-                counts.get(name + ".NEW"), counts.get(name + ".ESCALATED"), counts.get(name + ".ACTIVE"),
-                counts.get(name + ".WITHDRAWN"), sent));
+                        + "%,d withdrawn, %,d queued over budget; %,d to send (%,d detected, %,d echoing what was "
+                        + "known)", name, counts.get(name), date, counts.get(name + ".NEW"),
+                counts.get(name + ".ESCALATED"), counts.get(name + ".ACTIVE"), counts.get(name + ".WITHDRAWN"),
+                counts.get(name + ".QUEUED"), sent, sent - echoes, echoes));
     }
 
     /**

@@ -34,17 +34,18 @@ import org.fraudlake.schemas.tables.Warnings.WarningType;
  * The evidence of one night, one row per target entity and model that fired on it: where the warning would go
  * ({@link InterceptList#PARTNER}, {@link InterceptList#ENTITY_TYPE}, {@link InterceptList#ENTITY_ID}, and for
  * victims {@link VictimWarnings#PERSON_ID}), the {@link #MODEL}, its score and reasons, the warning type it names,
- * the action its alert can lead to ({@link #MODEL_ACTION}) and whether it is strong enough to justify a freeze or
- * block on its own ({@link #STRONG}). Pure transforms over frames; the job reads and writes.
+ * the action its alert can lead to ({@link #MODEL_ACTION}) and the estimated precision of that evidence
+ * ({@link #PRECISION}: a model's precision at its threshold on the not-yet-named at validation), which alone decides
+ * whether it may freeze or block. Pure transforms over frames; the job reads and writes.
  */
 final class Evidence {
     static final String MODEL = "model";
     static final String MODEL_ACTION = ModelRule.MODEL_ACTION;
-    static final String STRONG = "strong";
+    static final String PRECISION = ModelRule.PRECISION;
     /** The columns of every evidence frame, in order. */
     static final List<String> COLUMNS = List.of(InterceptList.PARTNER, InterceptList.ENTITY_TYPE,
             InterceptList.ENTITY_ID, VictimWarnings.PERSON_ID, MODEL, InterceptList.SCORE, InterceptList.REASONS,
-            InterceptList.WARNING_TYPE, MODEL_ACTION, STRONG);
+            InterceptList.WARNING_TYPE, MODEL_ACTION, PRECISION);
     /**
      * Lead member roles whose accounts run the scheme and receive the lead model's warning: never investors,
      * customers, recipients or receivers, who are the scheme's victims or clients.
@@ -68,7 +69,7 @@ final class Evidence {
      * The day's scores (gold/scores of D) of champion versions at or above their registry threshold and with at
      * least one reason (as {@code gold/scores.alert} has it: every alert says why), joined to their
      * {@link ModelRule}: {@code _scored_type}, {@code _scored_id}, model, score, reasons, warning type, model action,
-     * strong. Scores of a version that is not the champion in {@code rules} drop out.
+     * precision (the rule's estimated precision). Scores of a version that is not the champion in {@code rules} drop out.
      */
     static Dataset<Row> fired(Dataset<Row> scores, Dataset<Row> rules) {
         Column score = col(Scores.SCORE);
@@ -80,8 +81,7 @@ final class Evidence {
                 .select(col(SCORED_TYPE), col(SCORED_ID), col(ModelRule.MODEL).as(MODEL), score.as(InterceptList.SCORE),
                         col(Scores.REASONS).as(InterceptList.REASONS),
                         col(ModelRule.WARNING_TYPE).as(InterceptList.WARNING_TYPE), col(MODEL_ACTION),
-                        score.geq(col(ModelRule.STRONG_AT))
-                                .and(col(MODEL_ACTION).isin(Action.FREEZE.name(), Action.BLOCK.name())).as(STRONG));
+                        col(ModelRule.PRECISION).as(PRECISION));
     }
 
     /**
@@ -141,10 +141,12 @@ final class Evidence {
 
     /**
      * Evidence from traced victim money still held at the end of D (gold/fund_traces of D, amount_held &gt; 0):
-     * one {@link Warnings#FUND_TRACE} row per partner account, scored {@code traceScore}, strong, action FREEZE,
-     * warning type money mule, with the amount held and the number of traced transfers as its reason.
+     * one {@link Warnings#FUND_TRACE} row per partner account, scored {@code traceScore}, estimated precision
+     * {@code tracePrecision}, action FREEZE, warning type money mule, with the amount held and the number of traced
+     * transfers as its reason.
      */
-    static Dataset<Row> traces(Dataset<Row> fundTraces, Dataset<Row> accounts, double traceScore) {
+    static Dataset<Row> traces(Dataset<Row> fundTraces, Dataset<Row> accounts, double traceScore,
+                               double tracePrecision) {
         Column held = col("_held");
         Column transfers = col("_transfers");
         Column reason = concat(lit("holds "), format_number(held, 0), lit(" CNY of traced victim money ("),
@@ -161,7 +163,7 @@ final class Evidence {
                         lit(Warnings.FUND_TRACE).as(MODEL), lit(traceScore).as(InterceptList.SCORE),
                         array(reason).as(InterceptList.REASONS),
                         lit(WarningType.MONEY_MULE.name()).as(InterceptList.WARNING_TYPE),
-                        lit(Action.FREEZE.name()).as(MODEL_ACTION), lit(true).as(STRONG));
+                        lit(Action.FREEZE.name()).as(MODEL_ACTION), lit(tracePrecision).as(PRECISION));
     }
 
     /**
@@ -190,6 +192,6 @@ final class Evidence {
         return new Column[]{partner.as(InterceptList.PARTNER), type.as(InterceptList.ENTITY_TYPE),
                 id.as(InterceptList.ENTITY_ID), person.cast("string").as(VictimWarnings.PERSON_ID), col(MODEL),
                 col(InterceptList.SCORE), col(InterceptList.REASONS), col(InterceptList.WARNING_TYPE), col(MODEL_ACTION),
-                col(STRONG)};
+                col(PRECISION)};
     }
 }

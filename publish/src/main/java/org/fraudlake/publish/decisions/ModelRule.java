@@ -21,32 +21,35 @@ import org.fraudlake.schemas.tables.Warnings.WarningType;
 
 /**
  * How one champion's scores turn into evidence: the registry's operating threshold of the champion version, the
- * score from which it counts as strong evidence on its own ({@link #strongAt}), the action its alert can lead to
- * and the warning type it names (both from the model's {@link ModelSpec}).
+ * estimated precision of its alerts ({@link #precision}), the action its alert can lead to and the warning type it
+ * names (both from the model's {@link ModelSpec}).
  *
- * @param strongAt {@code threshold + freezeMargin * (1 - threshold)}: "well above threshold"
+ * @param precision the champion's precision at its threshold on the not-yet-named entities of its validation window
+ *                  ({@link RegistryEntry#estimatedPrecision}); NaN when unknown (no alert there), which never
+ *                  reaches a minimum
  */
-record ModelRule(String model, int version, double threshold, double strongAt, Action action,
+record ModelRule(String model, int version, double threshold, double precision, Action action,
                  WarningType warningType) {
     static final String MODEL = "model";
     static final String VERSION = "version";
     static final String THRESHOLD = "threshold";
-    static final String STRONG_AT = "strong_at";
+    static final String PRECISION = "precision";
     static final String MODEL_ACTION = "model_action";
     static final String WARNING_TYPE = "warning_type";
     static final StructType SCHEMA = new StructType()
             .add(MODEL, DataTypes.StringType, false)
             .add(VERSION, DataTypes.IntegerType, false)
             .add(THRESHOLD, DataTypes.DoubleType, false)
-            .add(STRONG_AT, DataTypes.DoubleType, false)
+            .add(PRECISION, DataTypes.DoubleType, false)
             .add(MODEL_ACTION, DataTypes.StringType, false)
             .add(WARNING_TYPE, DataTypes.StringType, false);
 
     /**
      * The rule of every champion in the registry whose model is in the catalog, by model name. A champion of a
-     * model the catalog no longer has, or without a usable threshold, is reported and left out.
+     * model the catalog no longer has, or without an operating point (it never fires alone), is reported and left
+     * out.
      */
-    static List<ModelRule> ofChampions(List<RegistryEntry> registry, List<RiskModel> catalog, double freezeMargin,
+    static List<ModelRule> ofChampions(List<RegistryEntry> registry, List<RiskModel> catalog,
                                        Consumer<String> progress) {
         Map<String, ModelSpec> specs = new TreeMap<>();
         catalog.forEach(m -> specs.put(m.name(), m.spec()));
@@ -60,10 +63,10 @@ record ModelRule(String model, int version, double threshold, double strongAt, A
             if (spec == null) {
                 progress.accept("  " + e.model() + " v" + e.version() + ": champion of a model not in the catalog, ignored");
             } else if (Double.isNaN(t) || t < 0 || t > 1) {
-                progress.accept("  " + e.model() + " v" + e.version() + ": registry threshold " + t
-                        + " is not in [0, 1], ignored (retrain or promote a version with a threshold)");
+                progress.accept("  " + e.model() + " v" + e.version() + ": no operating point (threshold " + t
+                        + "; too few not-yet-named positives at validation): scored, never fires alone");
             } else {
-                rules.add(new ModelRule(e.model(), e.version(), t, t + freezeMargin * (1 - t), spec.action(),
+                rules.add(new ModelRule(e.model(), e.version(), t, e.estimatedPrecision(), spec.action(),
                         warningType(spec)));
             }
         }
@@ -74,7 +77,7 @@ record ModelRule(String model, int version, double threshold, double strongAt, A
     /** The rules as a tiny frame in {@link #SCHEMA}. */
     static Dataset<Row> frame(SparkSession spark, List<ModelRule> rules) {
         List<Row> rows = rules.stream().map(r -> RowFactory.create(r.model(), r.version(), r.threshold(),
-                r.strongAt(), r.action().name(), r.warningType().name())).toList();
+                r.precision(), r.action().name(), r.warningType().name())).toList();
         return spark.createDataFrame(rows, SCHEMA);
     }
 

@@ -42,7 +42,7 @@ enum WarningTable {
         }
         out.addAll(List.of(InterceptList.WARNING_TYPE, InterceptList.ACTION, InterceptList.SCORE, InterceptList.MODELS,
                 InterceptList.REASONS, InterceptList.VALID_FROM, InterceptList.VALID_UNTIL, InterceptList.STATUS,
-                InterceptList.SENT, Published.BUSINESS_DATE));
+                InterceptList.SENT, InterceptList.KNOWN_BY, Published.BUSINESS_DATE));
         return List.copyOf(out);
     }
 
@@ -65,6 +65,7 @@ enum WarningTable {
                 .add(InterceptList.VALID_UNTIL, DataTypes.DateType)
                 .add(InterceptList.STATUS, DataTypes.StringType)
                 .add(InterceptList.SENT, DataTypes.BooleanType)
+                .add(InterceptList.KNOWN_BY, DataTypes.StringType)
                 .add(Published.BUSINESS_DATE, DataTypes.DateType);
     }
 }

@@ -409,10 +409,10 @@ public final class ReportJob {
         return Section.ok(new Report.Decisions(warnings, sent, actions, statuses, partners, top));
     }
 
-    /** Index of NEW, ESCALATED, ACTIVE, WITHDRAWN; -1 for any other status. */
+    /** Index of NEW, ESCALATED, ACTIVE, WITHDRAWN; -1 for any other status (QUEUED shows among the statuses). */
     private static int statusIndex(String status) {
         for (Published.Status s : Published.Status.values()) {
-            if (s.name().equals(status)) {
+            if (s.name().equals(status) && s.ordinal() <= Published.Status.WITHDRAWN.ordinal()) {
                 return s.ordinal();
             }
         }

@@ -113,8 +113,8 @@ class DecisionsJobTest {
         assertWarning(strong, "BANK_A", "FREEZE", "MONEY_MULE", 0.9, List.of("money_mule"), "NEW", true, D0,
                 freezeUntil);
         assertEquals(warningId("BANK_A", "ACCOUNT", "acc_strong", "MONEY_MULE", D0), id(strong));
-        assertWarning(list.get("acc_weak"), "BANK_A", "MONITOR", "MONEY_MULE", 0.6, List.of("money_mule"), "NEW",
-                true, D0, monitorUntil);
+        assertWarning(list.get("acc_weak"), "BANK_A", "FREEZE", "MONEY_MULE", 0.6, List.of("money_mule"), "NEW",
+                true, D0, freezeUntil);
         Row two = list.get("acc_two");
         assertWarning(two, "BANK_B", "FREEZE", "LAUNDERING", 0.65, List.of("structuring", "money_mule"), "NEW", true,
                 D0, freezeUntil);
@@ -129,8 +129,8 @@ class DecisionsJobTest {
         assertWarning(list.get("ph_home"), "CARRIER_X", "BLOCK", "FRAUD_PHONE", 0.95, List.of("fraud_phone"), "NEW",
                 true, D0, freezeUntil);
         Row foreign = list.get("ph_foreign");
-        assertWarning(foreign, null, "MONITOR", "FRAUD_PHONE", 0.6, List.of("fraud_phone"), "NEW", true, D0,
-                monitorUntil);
+        assertWarning(foreign, null, "BLOCK", "FRAUD_PHONE", 0.6, List.of("fraud_phone"), "NEW", true, D0,
+                freezeUntil);
         assertEquals(warningId(null, "PHONE", "ph_foreign", "FRAUD_PHONE", D0), id(foreign));
 
         assertWarning(list.get("acc_r1"), "BANK_A", "MONITOR", "MONEY_MULE", 0.7, List.of("rented_accounts"), "NEW",
@@ -151,6 +151,9 @@ class DecisionsJobTest {
         assertEquals(10L, counts.get("intercept_list"));
         assertEquals(10L, counts.get("intercept_list.NEW"));
         assertEquals(10L, counts.get("intercept_list.sent"));
+        assertEquals(1L, counts.get("intercept_list.sent.echo"), "acc_trace holds traced report money");
+        assertEquals("FUND_TRACE", trace.getAs(InterceptList.KNOWN_BY));
+        assertNull(strong.getAs(InterceptList.KNOWN_BY), "a detection");
         assertEquals(0L, counts.get("intercept_list.ACTIVE"));
         assertEquals(2L, counts.get("victim_warnings"));
 
@@ -194,16 +197,16 @@ class DecisionsJobTest {
         lake.scores(D0,
                 score(D0, "money_mule", "ACCOUNT", "acc_strong", 0.9, "a"),
                 score(D0, "money_mule", "ACCOUNT", "acc_weak", 0.6, "b"),
-                score(D0, "money_mule", "ACCOUNT", "acc_c", 0.6, "c"),
+                score(D0, "structuring", "ACCOUNT", "acc_c", 0.65, "c"),
                 score(D0, "structuring", "ACCOUNT", "acc_e", 0.65, "e"),
-                score(D0, "money_mule", "ACCOUNT", "acc_f", 0.6, "f"));
+                score(D0, "structuring", "ACCOUNT", "acc_f", 0.65, "f"));
         run(lake, D0);
         Map<String, Row> first = lake.rows(INTERCEPT, D0);
 
         lake.scores(d1,
                 score(d1, "money_mule", "ACCOUNT", "acc_strong", 0.92, "a"),
                 score(d1, "money_mule", "ACCOUNT", "acc_weak", 0.9, "b now strong"),
-                score(d1, "money_mule", "ACCOUNT", "acc_c", 0.62, "c"),
+                score(d1, "structuring", "ACCOUNT", "acc_c", 0.66, "c"),
                 score(d1, "structuring", "ACCOUNT", "acc_e", 0.85, "e higher band"));
         Map<String, Long> counts = run(lake, d1);
         Map<String, Row> second = lake.rows(INTERCEPT, d1);
@@ -220,12 +223,12 @@ class DecisionsJobTest {
         Row e = second.get("acc_e");
         assertWarning(e, "BANK_A", "MONITOR", "LAUNDERING", 0.85, List.of("structuring"), "ESCALATED", true, d1,
                 d1.plusDays(3));
-        assertWarning(second.get("acc_f"), "BANK_B", "MONITOR", "MONEY_MULE", 0.6, List.of("money_mule"), "ACTIVE",
+        assertWarning(second.get("acc_f"), "BANK_B", "MONITOR", "LAUNDERING", 0.65, List.of("structuring"), "ACTIVE",
                 false, D0, D0.plusDays(3));
         assertEquals(2L, counts.get("intercept_list.sent"));
         assertEquals(3L, counts.get("intercept_list.ACTIVE"));
 
-        lake.scores(d4, score(d4, "money_mule", "ACCOUNT", "acc_f", 0.6, "f again"));
+        lake.scores(d4, score(d4, "structuring", "ACCOUNT", "acc_f", 0.65, "f again"));
         run(lake, d4);
         Map<String, Row> fifth = lake.rows(INTERCEPT, d4);
         assertEquals(List.of("acc_e", "acc_f", "acc_strong", "acc_weak"), fifth.keySet().stream().sorted().toList(),
@@ -235,7 +238,7 @@ class DecisionsJobTest {
         assertEquals(id(weak), id(fifth.get("acc_weak")), "the escalated warning carries on under its own id");
         assertEquals("ACTIVE", fifth.get("acc_e").getAs(InterceptList.STATUS), "valid through its last day");
         Row f = fifth.get("acc_f");
-        assertWarning(f, "BANK_B", "MONITOR", "MONEY_MULE", 0.6, List.of("money_mule"), "NEW", true, d4,
+        assertWarning(f, "BANK_B", "MONITOR", "LAUNDERING", 0.65, List.of("structuring"), "NEW", true, d4,
                 d4.plusDays(3));
         assertNotEquals(id(first.get("acc_f")), id(f), "firing again after expiry is a new warning");
     }
@@ -303,5 +306,87 @@ class DecisionsJobTest {
         assertEquals("NEW", later.get("acc_g").getAs(InterceptList.STATUS), "suppression ends with the validity");
         assertFalse(later.containsKey("acc_two"), "cleared on " + d2 + ": still quiet on " + d8);
         assertNull(later.get("acc_two"));
+    }
+
+    @Test
+    void budgetQueuesTheLowestRiskDetectionsAndTheNextNightDecidesThemAfresh(@TempDir Path dir) {
+        DecisionsLake lake = lake(dir);
+        lake.accounts("acc_1", "BANK_A", "id_1", "acc_2", "BANK_A", "id_2", "acc_3", "BANK_A", "id_3",
+                "acc_4", "BANK_A", "id_4", "acc_5", "BANK_A", "id_5", "acc_6", "BANK_A", "id_6",
+                "acc_7", "BANK_A", "id_7", "acc_known", "BANK_A", "id_k");
+        lake.labels(label("ACCOUNT", "acc_known", "MONEY_MULE", "2026-11-19T02:00:00Z", D0.minusDays(1)));
+        Row[] night = {
+                score(D0, "structuring", "ACCOUNT", "acc_1", 0.95, "r"),
+                score(D0, "structuring", "ACCOUNT", "acc_2", 0.90, "r"),
+                score(D0, "structuring", "ACCOUNT", "acc_3", 0.85, "r"),
+                score(D0, "round_tripping", "COMPANY", "none", 0.1, "r"),
+                score(D0, "structuring", "ACCOUNT", "acc_4", 0.80, "r"),
+                score(D0, "structuring", "ACCOUNT", "acc_5", 0.70, "r"),
+                score(D0, "structuring", "ACCOUNT", "acc_6", 0.70, "r"),
+                score(D0, "structuring", "ACCOUNT", "acc_7", 0.65, "r"),
+                score(D0, "structuring", "ACCOUNT", "acc_known", 0.61, "r")};
+        lake.scores(D0, night);
+        Map<String, Long> counts = run(lake, D0);
+        Map<String, Row> list = lake.rows(INTERCEPT, D0);
+        // 8 accounts at BANK_A: MONITOR budget = max(floor 5, round(20 * 8 / 10,000) = 0) = 5 detections
+        for (String sent : List.of("acc_1", "acc_2", "acc_3", "acc_4", "acc_5")) {
+            assertEquals("NEW", list.get(sent).getAs(InterceptList.STATUS), sent);
+            assertTrue(list.get(sent).<Boolean>getAs(InterceptList.SENT), sent);
+        }
+        for (String queued : List.of("acc_6", "acc_7")) {
+            assertEquals("QUEUED", list.get(queued).getAs(InterceptList.STATUS), queued + ": over the budget, by "
+                    + "risk; acc_5 and acc_6 tie at 0.70 and the entity id decides");
+            assertFalse(list.get(queued).<Boolean>getAs(InterceptList.SENT), queued);
+        }
+        Row known = list.get("acc_known");
+        assertEquals("CASE_LABEL", known.getAs(InterceptList.KNOWN_BY));
+        assertEquals("NEW", known.getAs(InterceptList.STATUS), "an echo takes no budget and is sent");
+        assertEquals(6L, counts.get("intercept_list.sent"));
+        assertEquals(5L, counts.get("intercept_list.sent.detected"));
+        assertEquals(2L, counts.get("intercept_list.QUEUED"));
+        assertEquals("MONITOR", list.get("acc_1").getAs(InterceptList.ACTION),
+                "structuring's estimated precision (0.5) is below 0.8: it never freezes, however high the score");
+
+        LocalDate d1 = D0.plusDays(1);
+        lake.scores(d1, java.util.Arrays.stream(night).map(r -> score(d1, r.getString(0), r.getString(2),
+                r.getString(3), r.getDouble(5), "r")).toArray(Row[]::new));
+        run(lake, d1);
+        Map<String, Row> next = lake.rows(INTERCEPT, d1);
+        assertEquals("ACTIVE", next.get("acc_1").getAs(InterceptList.STATUS));
+        assertEquals("NEW", next.get("acc_6").getAs(InterceptList.STATUS), "a queued warning is not held: the next "
+                + "night decides it afresh, and the budget has room");
+        assertEquals("NEW", next.get("acc_7").getAs(InterceptList.STATUS));
+    }
+
+    @Test
+    void namedAndDetectedApartAndAgreeingModelsDoNotFreeze(@TempDir Path dir) {
+        DecisionsLake lake = lake(dir);
+        lake.incidents("2026-11-20T03:00:00Z", D0, "I1", "acc_weak");
+        lake.labels(label("PERSON", "id_t", "MONEY_MULE", "2026-11-19T02:00:00Z", D0),
+                label("ACCOUNT", "acc_c", "CLEARED", "2026-11-01T02:00:00Z", LocalDate.of(2026, 11, 1)));
+        lake.scores(D0,
+                score(D0, "money_mule", "ACCOUNT", "acc_weak", 0.6, "w"),
+                score(D0, "money_mule", "ACCOUNT", "acc_two", 0.7, "t"),
+                score(D0, "structuring", "ACCOUNT", "acc_c", 0.7, "c"),
+                score(D0, "structuring", "ACCOUNT", "acc_e", 0.7, "e1"));
+        lake.traces(D0, "acc_trace", "300.00");
+        Map<String, Long> counts = run(lake, D0);
+        Map<String, Row> list = lake.rows(INTERCEPT, D0);
+        assertEquals("POLICE_REPORT", list.get("acc_weak").getAs(InterceptList.KNOWN_BY), "a report names it");
+        assertEquals("CASE_LABEL", list.get("acc_two").getAs(InterceptList.KNOWN_BY), "its holder has a case label");
+        assertEquals("FUND_TRACE", list.get("acc_trace").getAs(InterceptList.KNOWN_BY));
+        assertNull(list.get("acc_c").getAs(InterceptList.KNOWN_BY), "a CLEARED label is no echo");
+        assertNull(list.get("acc_e").getAs(InterceptList.KNOWN_BY));
+        assertEquals("FREEZE", list.get("acc_weak").getAs(InterceptList.ACTION), "echoes are still sent to protect money");
+        assertTrue(list.get("acc_weak").<Boolean>getAs(InterceptList.SENT));
+        assertEquals(3L, counts.get("intercept_list.sent.echo"));
+        lake.scores(D0,
+                score(D0, "structuring", "ACCOUNT", "acc_e", 0.7, "e1"),
+                score(D0, "rented_accounts", "PERSON", "id_x2", 0.9, "e2"));
+        run(lake, D0);
+        Row agreeing = lake.rows(INTERCEPT, D0).get("acc_e");
+        assertEquals(List.of("rented_accounts", "structuring"), agreeing.getList(agreeing.fieldIndex(InterceptList.MODELS)));
+        assertEquals("MONITOR", agreeing.getAs(InterceptList.ACTION),
+                "two models agreeing, neither precise enough, do not freeze");
     }
 }

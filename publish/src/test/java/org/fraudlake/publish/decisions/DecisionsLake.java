@@ -63,15 +63,37 @@ final class DecisionsLake {
         this.lake = lake;
     }
 
-    /** Registers each model as champion v1 with the given operating threshold. */
+    /**
+     * The estimated precision (at threshold, on the not-yet-named at validation) of each test champion: money_mule
+     * and fraud_phone are precise enough to freeze and block, the others only monitor.
+     */
+    static final Map<String, Double> PRECISIONS = Map.of("money_mule", 0.85, "fraud_phone", 0.95);
+    static final StructType INCIDENTS = StructType.fromDDL("incident_id STRING, victim_id STRING, victim_phone STRING, "
+            + "victim_accounts ARRAY<STRING>, suspect_accounts ARRAY<STRING>, suspect_phones ARRAY<STRING>, "
+            + "reported_at TIMESTAMP, business_date DATE");
+
+    /** Registers each model as champion v1 with the given operating threshold and its {@link #PRECISIONS}. */
     void champions(Map<String, Double> thresholds) {
         List<RegistryEntry> entries = new ArrayList<>();
         LocalDate d = LocalDate.of(2026, 11, 1);
         thresholds.forEach((model, t) -> entries.add(new RegistryEntry(model, 1, RegistryEntry.CHALLENGER,
                 "SCORECARD", "ACCOUNT", new Timestamp(0L), d, d.minusDays(20), d.minusDays(5), d.minusDays(4), d,
-                "test", "{}", List.of("f"), "{}", List.of("BANK_A"), 100, 10, t, 0.4, Double.NaN, "[]",
+                "test", "{}", List.of("f"), "{}", List.of("BANK_A"), 100, 10, t, 0.4, Double.NaN,
+                "[{\"group\":\"UNKNOWN\",\"entities\":100,\"positives\":10,\"baseRate\":0.1,\"aucPr\":0.4,\"k\":10,"
+                        + "\"precisionAtK\":0.5,\"threshold\":" + t + ",\"alerts\":10,\"recallAtThreshold\":0.5,"
+                        + "\"precisionAtThreshold\":" + PRECISIONS.getOrDefault(model, 0.5) + "}]",
                 "/nowhere/" + model + "/v1", null, null)));
         new Registry(spark, lake).registerAll(entries);
+    }
+
+    /** silver/incidents as a whole: {incident, suspect account} pairs, reported at the given instant. */
+    void incidents(String reportedAt, LocalDate delivered, String... incidentAccount) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < incidentAccount.length; i += 2) {
+            rows.add(RowFactory.create(incidentAccount[i], "id_reporter", null, List.of(), List.of(incidentAccount[i + 1]),
+                    List.of(), Timestamp.from(Instant.parse(reportedAt)), Date.valueOf(delivered)));
+        }
+        overwrite(Silver.INCIDENTS, INCIDENTS, rows);
     }
 
     /** Rewrites one model's threshold in the registry table, as a new operating point would. */

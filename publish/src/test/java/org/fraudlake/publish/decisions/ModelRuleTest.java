@@ -69,13 +69,13 @@ class ModelRuleTest {
                 entry("money_mule", 2, RegistryEntry.CHAMPION, 0.6),
                 entry("structuring", 1, RegistryEntry.CHALLENGER, 0.2),
                 entry("fraud_phone", 3, RegistryEntry.CHAMPION, Double.NaN),
-                entry("retired_model", 1, RegistryEntry.CHAMPION, 0.5)), ModelCatalog.all(), 0.5, said::add);
+                entry("retired_model", 1, RegistryEntry.CHAMPION, 0.5)), ModelCatalog.all(), said::add);
         assertEquals(1, rules.size(), rules.toString());
         ModelRule mule = rules.get(0);
         assertEquals("money_mule", mule.model());
         assertEquals(2, mule.version());
         assertEquals(0.6, mule.threshold(), 1e-12);
-        assertEquals(0.8, mule.strongAt(), 1e-12, "halfway from the threshold to 1");
+        assertTrue(Double.isNaN(mule.precision()), "no not-yet-named metrics recorded: precision unknown, never freezes");
         assertEquals(Action.FREEZE, mule.action());
         assertEquals(2, said.size(), said.toString());
         assertTrue(said.get(0).contains("fraud_phone v3") && said.get(0).contains("NaN"), said.get(0));
@@ -84,10 +84,15 @@ class ModelRuleTest {
 
     @Test
     void settingsRejectBadValuesNamingThem() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Settings(7, 7, 3, 3, 0.5, 2,
-                List.of(0.7, 0.5), 0.95, 2, 5, 7));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Settings(7, 7, 3, 3, 0.8, 0.9, 0.9,
+                Settings.DEFAULT_BUDGETS, List.of(0.7, 0.5), 0.95, 2, 5, 7));
         assertTrue(e.getMessage().contains("scoreBands") && e.getMessage().contains("[0.7, 0.5]"), e.getMessage());
         assertEquals(7, Settings.DEFAULTS.maxValidityDays());
+        DecisionsJob.Budget freeze = Settings.DEFAULTS.budget(org.fraudlake.schemas.tables.Published.Action.FREEZE);
+        assertEquals(2, freeze.of(800), "a demo bank of 800 accounts: round(0.8) = 1, raised to the floor 2");
+        assertEquals(10, freeze.of(9_600), "10 per 10,000 accounts");
+        assertEquals(50, freeze.of(100_000), "capped");
+        assertThrows(IllegalArgumentException.class, () -> new DecisionsJob.Budget(10, 5, 2));
         assertEquals(3, Settings.DEFAULTS.validityDays(org.fraudlake.schemas.tables.Published.Action.MONITOR));
     }
 }

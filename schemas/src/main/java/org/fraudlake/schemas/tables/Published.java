@@ -136,6 +136,11 @@ public final class Published {
         public static final String STATUS = "status";
         /** Whether the row is in that night's outbox (NEW and ESCALATED). */
         public static final String SENT = "sent";
+        /**
+         * What already named the entity when the warning was decided, one of {@link KnownBy}; null for a detection
+         * (nobody had named it). Echoes are sent like detections but counted apart and outside the budgets.
+         */
+        public static final String KNOWN_BY = "known_by";
 
         private InterceptList() {
         }
@@ -158,10 +163,24 @@ public final class Published {
     /**
      * Where a warning stands on a date: NEW (first sent), ESCALATED (sent again with a stronger action or score
      * band, under a new id), ACTIVE (still valid, sent earlier, not repeated), WITHDRAWN (a CLEARED label or a bank's
-     * CLEARED feedback; kept one night so the change shows, never sent).
+     * CLEARED feedback; kept one night so the change shows, never sent), QUEUED (over the budget, not sent).
      */
     public enum Status {
-        NEW, ESCALATED, ACTIVE, WITHDRAWN
+        NEW, ESCALATED, ACTIVE, WITHDRAWN,
+        /**
+         * A new warning (detection) over its partner's budget for the night and action: kept in the console's
+         * queue for an analyst, not sent; the next night decides it afresh.
+         */
+        QUEUED
+    }
+
+    /**
+     * Why a warning echoes what is already known ({@link InterceptList#KNOWN_BY}), in this order of precedence:
+     * a case label (not CLEARED) on the entity or its holder, a police report naming it (suspect or victim
+     * account or number, victim person), victim money traced to the account.
+     */
+    public enum KnownBy {
+        CASE_LABEL, POLICE_REPORT, FUND_TRACE
     }
 
     /**
