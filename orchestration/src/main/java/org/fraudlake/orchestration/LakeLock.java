@@ -354,6 +354,21 @@ public final class LakeLock implements AutoCloseable {
         return fs.exists(p) ? Holder.parse(readRemote(fs, p)) : null;
     }
 
+    /**
+     * The holder the lock file names, whether or not it still holds the lake (null when the file is absent,
+     * empty or unreadable): after a run died, what it was doing when it died. Reads the file only; takes no lock.
+     */
+    public static Holder named(Lake lake, Configuration hadoop) throws IOException {
+        String path = lake.lock();
+        if (isLocal(path)) {
+            java.nio.file.Path file = localPath(path);
+            return Files.exists(file) ? Holder.parse(Files.readString(file, StandardCharsets.UTF_8)) : null;
+        }
+        Path p = new Path(path);
+        FileSystem fs = p.getFileSystem(hadoop);
+        return fs.exists(p) ? Holder.parse(readRemote(fs, p)) : null;
+    }
+
     @Override
     public synchronized void close() throws IOException {
         if (osLock != null) {

@@ -1,6 +1,7 @@
 package org.fraudlake.orchestration;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,12 +40,27 @@ public final class Readiness {
         }
     }
 
+    /** Pauses between checks; tests replace it (with the clock) to wait without waiting. */
+    @FunctionalInterface
+    interface Pause {
+        void pause(Duration d) throws InterruptedException;
+    }
+
     private final LandingScanner scanner;
     private final List<String> configured;
+    private final Clock clock;
+    private final Pause pause;
 
     public Readiness(Lake lake, Configuration hadoop, List<String> configured) throws IOException {
+        this(lake, hadoop, configured, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+    }
+
+    /** Readiness on the given clock, pausing between checks with {@code pause}. */
+    Readiness(Lake lake, Configuration hadoop, List<String> configured, Clock clock, Pause pause) throws IOException {
         this.scanner = new LandingScanner(lake, hadoop);
         this.configured = List.copyOf(configured);
+        this.clock = clock;
+        this.pause = pause;
         for (String c : configured) {
             if (!c.matches("[a-z_]+/[A-Za-z0-9_-]+")) {
                 throw new IllegalArgumentException("readiness.expected: '" + c + "' is not feed/SOURCE "
@@ -97,12 +113,13 @@ public final class Readiness {
                         Consumer<String> progress) throws IOException, InterruptedException {
         Status s = check(date);
         boolean told = false;
-        while (!s.complete() && Instant.now().isBefore(deadline) && !stop.getAsBoolean()) {
+        while (!s.complete() && clock.instant().isBefore(deadline) && !stop.getAsBoolean()) {
             if (!told) {
                 progress.accept("readiness " + date + ": " + s + "; waiting until " + deadline);
                 told = true;
             }
-            Thread.sleep(Math.max(10, Math.min(poll.toMillis(), Duration.between(Instant.now(), deadline).toMillis())));
+            pause.pause(Duration.ofMillis(Math.max(10, Math.min(poll.toMillis(),
+                    Duration.between(clock.instant(), deadline).toMillis()))));
             s = check(date);
         }
         return s;

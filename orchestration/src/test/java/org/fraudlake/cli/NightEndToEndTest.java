@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,6 +14,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -211,6 +215,51 @@ class NightEndToEndTest {
                         + f.get("line") + "/" + f.get("reason_code")), "quarantined " + f + " in " + quarantinedLines);
                 default -> throw new AssertionError("unknown expectation " + f);
             }
+        }
+    }
+
+    /**
+     * Every delivery the simulator did not break on purpose (in landing, not in the truth's faults) is loaded
+     * whole: LOADED, every row its manifest counts in bronze, none quarantined. A clean delivery rejected or
+     * trimmed by mistake fails here, which the fault checks above cannot see.
+     */
+    @Test
+    void everyCleanDeliveryIsLoadedWithAllItsRows(SparkSession spark) throws IOException {
+        Set<String> faulty = new HashSet<>();
+        readCsv(Path.of(lake.truth(), "faults.csv")).forEach(f -> faulty.add(f.get("feed") + "/" + f.get("source") + "/"
+                + f.get("business_date")));
+        Map<String, Row> latest = new HashMap<>();
+        for (Row r : DeltaIO.read(spark, lake.deliveries()).collectAsList()) {
+            String key = r.getAs(DeliveryLedger.FEED) + "/" + r.getAs(DeliveryLedger.SOURCE) + "/"
+                    + r.getAs(DeliveryLedger.BUSINESS_DATE);
+            Row seen = latest.get(key);
+            if (seen == null || r.<Timestamp>getAs(DeliveryLedger.DECIDED_AT)
+                    .after(seen.getAs(DeliveryLedger.DECIDED_AT))) {
+                latest.put(key, r);
+            }
+        }
+        Path landing = Path.of(lake.landing());
+        List<Path> clean;
+        try (Stream<Path> folders = Files.walk(landing, 3)) {
+            clean = folders.filter(p -> landing.relativize(p).getNameCount() == 3 && Files.isDirectory(p))
+                    .filter(p -> !faulty.contains(landing.relativize(p).toString().replace('\\', '/'))).sorted().toList();
+        }
+        assertTrue(clean.size() > 3 * DAYS, "clean deliveries found: " + clean.size());
+        ObjectMapper json = new ObjectMapper();
+        for (Path folder : clean) {
+            String key = landing.relativize(folder).toString().replace('\\', '/');
+            long declared = 0;
+            for (JsonNode f : json.readTree(folder.resolve("_manifest.json").toFile())
+                    .get("files")) {
+                declared += f.get("rows").asLong();
+            }
+            Row r = latest.get(key);
+            assertTrue(r != null, key + ": a clean delivery has no decision in ops/deliveries");
+            assertEquals(DeliveryLedger.LOADED, r.getAs(DeliveryLedger.STATUS), key + " was rejected: "
+                    + r.getAs(DeliveryLedger.REASON_CODE) + " " + r.getAs(DeliveryLedger.REASON));
+            assertEquals(declared, r.<Long>getAs(DeliveryLedger.ROWS_IN_FILES), key + ": rows in its files");
+            assertEquals(declared, r.<Long>getAs(DeliveryLedger.ROWS_LOADED), key + ": every row loaded");
+            assertEquals(0L, r.<Long>getAs(DeliveryLedger.ROWS_QUARANTINED), key + ": no row quarantined");
         }
     }
 

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -66,13 +70,42 @@ class ReadinessTest {
                 List.of("BANK_A transactions")));
     }
 
+    /** A clock that moves only when the readiness pauses, by the pause asked for; every pause is recorded. */
+    private static final class PausedClock extends Clock {
+        private final List<Duration> pauses = new ArrayList<>();
+        private Instant now = Instant.parse("2026-11-09T21:00:00Z");
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        void pause(Duration d) {
+            pauses.add(d);
+            now = now.plus(d);
+        }
+    }
+
     @Test
     void theNightWaitsUntilTheDeadlineThenRunsWithWhatCame() throws Exception {
         List<String> heard = new ArrayList<>();
-        Instant t0 = Instant.now();
-        Readiness.Status s = new Readiness(lake, new Configuration(), List.of()).await(D, t0.plusMillis(1500),
+        PausedClock clock = new PausedClock();
+        Instant deadline = clock.instant().plusMillis(1500);
+        Readiness.Status s = new Readiness(lake, new Configuration(), List.of(), clock, clock::pause).await(D, deadline,
                 Duration.ofMillis(200), () -> false, heard::add);
-        assertTrue(Duration.between(t0, Instant.now()).toMillis() >= 1400);
+        assertEquals(deadline, clock.instant(), "checked until the deadline, not beyond: " + clock.pauses);
+        assertTrue(clock.pauses.stream().allMatch(p -> p.toMillis() <= 200), "polls every 200 ms: " + clock.pauses);
+        assertEquals(8, clock.pauses.size(), clock.pauses.toString());
         assertEquals(Set.of("bank_transactions/BANK_B"), s.missing());
         assertEquals(1, heard.size(), "says once that it waits, and for what: " + heard);
         assertTrue(heard.get(0).contains("bank_transactions/BANK_B"));
@@ -80,29 +113,38 @@ class ReadinessTest {
 
     @Test
     void aLateDeliveryArrivingWhileWaitingEndsTheWait() throws Exception {
-        Thread late = new Thread(() -> {
-            try {
-                Thread.sleep(400);
-                deliver("bank_transactions", "BANK_B", D);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+        PausedClock clock = new PausedClock();
+        Instant deadline = clock.instant().plusSeconds(60);
+        Readiness.Status s = new Readiness(lake, new Configuration(), List.of(), clock, d -> {
+            clock.pause(d);
+            if (clock.pauses.size() == 4) {
+                try {
+                    deliver("bank_transactions", "BANK_B", D);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
-        });
-        late.start();
-        Instant t0 = Instant.now();
-        Readiness.Status s = new Readiness(lake, new Configuration(), List.of()).await(D, t0.plusSeconds(60),
-                Duration.ofMillis(100), () -> false, line -> { });
-        late.join();
+        }).await(D, deadline, Duration.ofMillis(100), () -> false, line -> { });
         assertTrue(s.complete(), s.toString());
-        assertTrue(Duration.between(t0, Instant.now()).toSeconds() < 30);
+        assertEquals(4, clock.pauses.size(), "the check after the delivery ends the wait: " + clock.pauses);
+        assertTrue(clock.instant().isBefore(deadline));
+    }
+
+    @Test
+    void aStopEndsTheWaitWithWhatCame() throws Exception {
+        PausedClock clock = new PausedClock();
+        Readiness.Status s = new Readiness(lake, new Configuration(), List.of(), clock, clock::pause).await(D,
+                clock.instant().plusSeconds(60), Duration.ofMillis(100), () -> clock.pauses.size() >= 2, line -> { });
+        assertEquals(Set.of("bank_transactions/BANK_B"), s.missing());
+        assertEquals(2, clock.pauses.size(), clock.pauses.toString());
     }
 
     @Test
     void aPassedDeadlineDoesNotWait() throws Exception {
-        Instant t0 = Instant.now();
-        Readiness.Status s = new Readiness(lake, new Configuration(), List.of()).await(D, Instant.MIN,
-                Duration.ofSeconds(60), () -> false, line -> { });
+        PausedClock clock = new PausedClock();
+        Readiness.Status s = new Readiness(lake, new Configuration(), List.of(), clock, d -> {
+            throw new AssertionError("paused " + d + " although the deadline had passed");
+        }).await(D, Instant.MIN, Duration.ofSeconds(60), () -> false, line -> { });
         assertEquals(Set.of("bank_transactions/BANK_B"), s.missing());
-        assertTrue(Duration.between(t0, Instant.now()).toSeconds() < 5);
     }
 }

@@ -119,10 +119,13 @@ public final class ChildJvm {
         return false;
     }
 
-    /** SIGKILL: no shutdown hook, no finally block runs. Waits until the process is gone. */
-    public void kill() throws InterruptedException {
+    /**
+     * SIGKILL: no shutdown hook, no finally block runs. Waits until the process is gone; its exit status
+     * ({@code 128 + 9} when the signal killed it, its own status when it had already ended).
+     */
+    public int kill() throws InterruptedException {
         process.destroyForcibly();
-        process.waitFor();
+        return process.waitFor();
     }
 
     /** Waits for the end; kills the child and fails when it outlives {@code timeout}. */

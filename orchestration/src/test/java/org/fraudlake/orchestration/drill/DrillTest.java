@@ -16,6 +16,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.fraudlake.cli.FraudlakeCli;
 import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.testkit.SparkTestExtension;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,11 @@ class DrillTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         DrillReport r = printed(new CrashDrill(settings(tmp, 1, 2, "conform"), spark,
                 new PrintStream(out, true, StandardCharsets.UTF_8)).run(), out);
-        assertEquals(2, r.tried(), out.toString(StandardCharsets.UTF_8));
-        assertEquals(0, r.failed(), out.toString(StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(2, r.tried(), text);
+        assertEquals(0, r.failed(), text);
+        assertEquals(2, text.lines().filter(l -> l.contains("SIGKILL (exit " + CrashDrill.SIGKILL_EXIT + ")")).count(),
+                "each case proves its kill hit the night mid-way: " + text);
     }
 
     @Test
@@ -67,6 +71,9 @@ class DrillTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8)).run(), out);
         assertEquals(1, r.tried());
         assertEquals(0, r.failed(), out.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("exits 0 and " + FraudlakeCli.LOCKED)
+                || out.toString(StandardCharsets.UTF_8).contains("exits " + FraudlakeCli.LOCKED + " and 0"),
+                "the two runs met: one refused");
     }
 
     @Test

@@ -83,7 +83,7 @@ class NightSchedulerTest {
             await(() -> launcher.complete.size() >= 2, 15, "two nights before the stop");
         }
         LocalDate lastBeforeStop = last(launcher.attempts());
-        Thread.sleep(3_300);
+        await(() -> today().isAfter(lastBeforeStop.plusDays(3)), 30, "three fires while the scheduler is down");
         Instant restart = Instant.now();
         try (NightScheduler second = NightScheduler.open(s, launcher, out)) {
             second.start();
@@ -142,9 +142,10 @@ class NightSchedulerTest {
         NightScheduler scheduler = NightScheduler.open(everySecond(dir), launcher, out);
         scheduler.start();
         assertTrue(launcher.started.await(15, TimeUnit.SECONDS));
-        long t0 = System.nanoTime();
+        LocalDate stuck = launcher.attempts().get(0);
         assertFalse(scheduler.stopGracefully(Duration.ofMillis(400)));
-        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(8), "the stop waited too long");
+        assertEquals(1, launcher.running.get(), "the stop gave up while the night still ran");
+        assertEquals(List.of("start " + stuck, "stop requested"), launcher.events(), "the night has not ended");
         assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("has not stopped within"));
         release.countDown();
         scheduler.close();
@@ -222,7 +223,8 @@ class NightSchedulerTest {
                 launcher, out)) {
             assertTrue(scheduler.runDue().completed().isEmpty(), "nothing is due on a new store");
         }
-        Thread.sleep(2_200);
+        long firstPass = Instant.now().getEpochSecond();
+        await(() -> Instant.now().getEpochSecond() >= firstPass + 2, 30, "two fires since the first pass");
         try (NightScheduler scheduler = NightScheduler.open(everySecond(dir), launcher, out)) {
             NightScheduler.Pass pass = scheduler.runDue();
             assertTrue(pass.completed().size() >= 2, pass.toString());
@@ -240,10 +242,16 @@ class NightSchedulerTest {
         }
     }
 
+    /** The business date of the fire second now (each second is a day, see {@link TestLauncher#secondsAsDays}). */
+    private LocalDate today() {
+        return TestLauncher.secondsAsDays(base).apply(ZonedDateTime.now(TestLauncher.UTC));
+    }
+
     private static LocalDate last(List<LocalDate> dates) {
         return dates.get(dates.size() - 1);
     }
 
+    /** Polls for the condition; the time limit only guards against a hang. */
     private static void await(BooleanSupplier condition, int seconds, String what) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.getAsBoolean()) {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A scheduler process for {@link SchedulerSigtermTest}: fires every second, each night taking a minute unless
+ * A scheduler process for {@link SchedulerSigtermTest}: fires every second, each night lasting until it is
  * stopped; prints the launcher's events and the scheduler's lines to stdout. Args: the work folder and the
  * epoch second that is day 2026-01-01 of {@link TestLauncher#secondsAsDays}.
  */
@@ -15,7 +15,7 @@ public final class SchedulerProcessMain {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         TestLauncher launcher = new TestLauncher(System.out);
-        launcher.nightTime = Duration.ofMinutes(1);
+        launcher.nightTime = Duration.ofDays(1);
         launcher.stageTail = Duration.ofMillis(500);
         NightScheduler.Settings s = new NightScheduler.Settings(dir.resolve("lake").toString(), dir.resolve("store"),
                 "* * * * * ?", TestLauncher.UTC, Duration.ofMillis(500), Duration.ofSeconds(20),

@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.fraudlake.orchestration.NightLauncher;
 
 /**
- * A night without Spark: records each run, takes {@code nightTime}, honours a stop between its "stages"
- * (checked every 20 ms, the stage then finishing in {@code stageTail}), can wait on {@code block} first
+ * A night without Spark: records each run, takes {@code nightTime}, honours a stop at once (woken by it, the
+ * stage then finishing in {@code stageTail}), can wait on {@code block} first
  * (deaf to stops, like a stage that does not end), and can fail a date once.
  */
 final class TestLauncher implements NightLauncher {
@@ -34,6 +35,7 @@ final class TestLauncher implements NightLauncher {
     volatile Predicate<LocalDate> failOnce = d -> false;
     private final Set<LocalDate> failed = ConcurrentHashMap.newKeySet();
     private volatile boolean stop;
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
 
     TestLauncher(PrintStream out) {
         this.out = out;
@@ -64,10 +66,7 @@ final class TestLauncher implements NightLauncher {
             if (b != null) {
                 b.await();
             }
-            long end = System.nanoTime() + nightTime.toNanos();
-            while (System.nanoTime() < end && !stop) {
-                Thread.sleep(20);
-            }
+            stopSignal.await(nightTime.toMillis(), TimeUnit.MILLISECONDS);
             if (stop) {
                 Thread.sleep(stageTail.toMillis());
                 event("end " + date + " stopped");
@@ -90,6 +89,7 @@ final class TestLauncher implements NightLauncher {
     public void requestStop() {
         stop = true;
         event("stop requested");
+        stopSignal.countDown();
     }
 
     List<LocalDate> attempts() {
