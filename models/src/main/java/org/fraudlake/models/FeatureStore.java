@@ -68,7 +68,7 @@ public final class FeatureStore implements AutoCloseable {
         Dataset<Row> rows = table(kind, from, to);
         Dataset<Row> keyed = rows.withColumn(ENTITY_ID, col(kind.key()));
         return switch (kind) {
-            case ACCOUNT -> keyed.withColumn(PARTNERS, array(col(FeaturesAccount.BANK)));
+            case ACCOUNT -> keyed.withColumn(PARTNERS, array_compact(array(col(FeaturesAccount.BANK))));
             case PHONE -> keyed.withColumn(PARTNERS,
                     array_compact(array(col(FeaturesPhone.CARRIER))));
             case PERSON, COMPANY -> keyed.join(holderBanks(), col(ENTITY_ID).equalTo(col("_holder")), "left")
