@@ -19,12 +19,18 @@ public final class CityOptions {
     @Option(names = "--start", description = "First business date (default: simulator.start-date).")
     LocalDate start;
 
+    @Option(names = "--house-styles-only", description = "Senders use their house styles only, none of the "
+            + "contract's other freedoms (late joiners, a silent partner day, header-only spells, accounts without "
+            + "their row, off-net callers, empty optional values; see simulator/README.md).")
+    boolean houseStylesOnly;
+
     SimulationConfig simulation(FraudlakeConfig config, boolean faults) {
         return new SimulationConfig(
                 persons != null ? persons : config.get(FraudlakeConfig.DEMO_PERSONS),
                 days != null ? days : config.get(FraudlakeConfig.DEMO_DAYS),
                 seed != null ? seed : config.get(FraudlakeConfig.DEMO_SEED),
                 start != null ? start : config.get(FraudlakeConfig.SIMULATOR_START),
-                faults);
+                faults,
+                houseStylesOnly ? SimulationConfig.Freedoms.NONE : SimulationConfig.Freedoms.DEFAULT);
     }
 }

@@ -32,6 +32,7 @@ import org.fraudlake.simulator.day.Snapshots;
 import org.fraudlake.simulator.delivery.DayWriter;
 import org.fraudlake.simulator.delivery.FaultPlan;
 import org.fraudlake.simulator.delivery.StyledDelivery;
+import org.fraudlake.simulator.freedom.FreedomPlan;
 import org.fraudlake.simulator.life.BankingLife;
 import org.fraudlake.simulator.life.CaseDesk;
 import org.fraudlake.simulator.life.PoliceDesk;
@@ -48,8 +49,8 @@ import org.slf4j.LoggerFactory;
  * A deterministic synthetic city written as partner deliveries. Builds the city from the seed, then for
  * each business date lets it live (registers change, crime schemes act, people pay and call, the police
  * and case management work, tenders close), settles the day's money in time order and hands the day to
- * a small pool of writers, which write every feed of every source (25 deliveries a day) while the next
- * day is simulated. Ground truth goes to {@code lake.truth()}.
+ * a small pool of writers, which write every feed of every source (25 deliveries a day, fewer where the
+ * {@link FreedomPlan} has a partner not joined yet or silent) while the next day is simulated. Ground truth goes to {@code lake.truth()}.
  *
  * <p>Cost: memory holds the city (a few hundred bytes per person, account and number) and at most two
  * days of rows; time is dominated by formatting and gzip, spread over the available cores.
@@ -67,7 +68,8 @@ public final class CitySimulator {
         long started = System.nanoTime();
         World world = CityBuilder.build(config.persons(), config.seed(), config.startDate());
         FaultPlan faults = config.faults() ? FaultPlan.standard(config.days()) : FaultPlan.none();
-        DayWriter writer = new DayWriter(lake, conf, faults);
+        FreedomPlan freedoms = new FreedomPlan(config, faults::touches);
+        DayWriter writer = new DayWriter(lake, conf, faults, freedoms);
         Map<String, Long> rows = new LinkedHashMap<>();
         for (FeedSchema f : Feeds.ALL) {
             rows.put(f.name(), 0L);
@@ -84,7 +86,7 @@ public final class CitySimulator {
             TenderMarket market = new TenderMarket(world);
             List<Scheme> schemes = Crimes.plan(world, truth, config.days(), market);
             market.open();
-            City city = new City(world, truth, schemes, market);
+            City city = new City(world, truth, schemes, market, freedoms);
             Deque<WritingDay> inFlight = new ArrayDeque<>();
             for (int day = 0; day < config.days(); day++) {
                 DayOutput out = city.live(day);
@@ -160,22 +162,26 @@ public final class CitySimulator {
         private final BankingLife banking;
         private final TelecomLife telecom;
         private final PoliceDesk police;
+        private final FreedomPlan freedoms;
+        private final Snapshots snapshots;
 
-        City(World world, TruthLog truth, List<Scheme> schemes, TenderMarket market) {
+        City(World world, TruthLog truth, List<Scheme> schemes, TenderMarket market, FreedomPlan freedoms) {
             this.world = world;
+            this.freedoms = freedoms;
+            this.snapshots = new Snapshots(freedoms);
             this.truth = truth;
             this.schemes = schemes;
             this.market = market;
             this.churn = new RegistryChurn(world);
             this.banking = new BankingLife(world);
-            this.telecom = new TelecomLife(world);
+            this.telecom = new TelecomLife(world, freedoms);
             this.police = new PoliceDesk(world);
         }
 
         DayOutput live(int day) {
             LocalDate date = config.startDate().plusDays(day);
             world.beginDay(day);
-            DayContext ctx = new DayContext(world, date, day, config.days(), agenda, truth);
+            DayContext ctx = new DayContext(world, date, day, config.days(), agenda, truth, freedoms);
             for (Consumer<DayContext> action : agenda.actionsDue(date)) {
                 action.accept(ctx);
             }
@@ -190,7 +196,7 @@ public final class CitySimulator {
             market.simulate(ctx);
             ctx.settle(ledger);
             LOG.debug("{}: {} transfers applied, {} declined", date, ctx.applied(), ctx.declined());
-            return Snapshots.of(world, ctx);
+            return snapshots.of(world, ctx);
         }
     }
 }

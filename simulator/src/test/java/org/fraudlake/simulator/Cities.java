@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,12 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.fraudlake.lake.Lake;
+import org.fraudlake.schemas.Values;
 import org.fraudlake.schemas.landing.CsvReader;
 import org.fraudlake.schemas.landing.CsvRecord;
+import org.fraudlake.simulator.delivery.FaultPlan;
+import org.fraudlake.simulator.freedom.FreedomPlan;
+import org.fraudlake.simulator.model.Parties;
 
 /** Small cities for tests, and readers for what they write. */
 final class Cities {
@@ -23,8 +28,33 @@ final class Cities {
 
     static SimulationSummary simulate(Path root, int persons, int days, long seed, LocalDate start, boolean faults)
             throws IOException {
-        return new CitySimulator(new SimulationConfig(persons, days, seed, start, faults))
-                .run(new Lake(root.toString()), new Configuration(), line -> { });
+        return simulate(root, new SimulationConfig(persons, days, seed, start, faults));
+    }
+
+    static SimulationSummary simulate(Path root, SimulationConfig config) throws IOException {
+        return new CitySimulator(config).run(new Lake(root.toString()), new Configuration(), line -> { });
+    }
+
+    /** Deliveries the city writes: 25 a day, less those of partners not joined yet or silent that day. */
+    static long expectedDeliveries(SimulationConfig config) {
+        FaultPlan faults = config.faults() ? FaultPlan.standard(config.days()) : FaultPlan.none();
+        FreedomPlan plan = new FreedomPlan(config, faults::touches);
+        long n = 0;
+        for (int d = 0; d < config.days(); d++) {
+            for (String bank : Parties.PARTNER_BANKS) {
+                n += plan.delivers(bank, d) ? 3 : 0;
+            }
+            for (String carrier : Parties.CARRIERS) {
+                n += plan.delivers(carrier, d) ? 2 : 0;
+            }
+            n += 4;
+        }
+        return n;
+    }
+
+    /** The city date of a contract timestamp. */
+    static String localDate(String time) {
+        return Values.parseInstant(time).atOffset(ZoneOffset.ofHours(8)).toLocalDate().toString();
     }
 
     /** sha256 of every file under a folder, by relative path. */

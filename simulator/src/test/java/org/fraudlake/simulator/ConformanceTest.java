@@ -26,7 +26,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A clean city: every delivery and every row follows the contract, and the money and calls add up. */
+/**
+ * A clean city: every delivery and every row follows the contract, and the money and calls add up. The house
+ * styles alone ({@link SimulationConfig.Freedoms#NONE}); {@link FreedomsTest} checks a city that also uses the
+ * contract's other freedoms.
+ */
 class ConformanceTest {
     private static final int DAYS = 5;
     @TempDir
@@ -37,7 +41,8 @@ class ConformanceTest {
 
     @BeforeAll
     static void simulate() throws Exception {
-        summary = Cities.simulate(lake, 500, DAYS, 3L, SimulationConfig.DEFAULT_START, false);
+        summary = Cities.simulate(lake, new SimulationConfig(500, DAYS, 3L, SimulationConfig.DEFAULT_START, false,
+                SimulationConfig.Freedoms.NONE));
         check = new LandingCheck(lake).run(rows::add);
     }
 

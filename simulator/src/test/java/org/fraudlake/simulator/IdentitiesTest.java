@@ -86,8 +86,9 @@ class IdentitiesTest {
 
     @Test
     void aTinyCityStillDeliversEverything(@TempDir Path lake) throws Exception {
-        SimulationSummary s = Cities.simulate(lake, 3, 2, 1L, SimulationConfig.DEFAULT_START, true);
-        assertEquals(50, s.deliveries());
+        SimulationConfig config = new SimulationConfig(3, 2, 1L, SimulationConfig.DEFAULT_START, true);
+        SimulationSummary s = Cities.simulate(lake, config);
+        assertEquals(Cities.expectedDeliveries(config), s.deliveries());
         assertEquals(List.of(), new LandingCheck(lake).run(row -> { }).findings().stream()
                 .filter(f -> f.reason().equals(LandingCheck.UNKNOWN_COLUMN)).toList());
     }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.PriorityQueue;
 import org.fraudlake.simulator.city.Geography;
 import org.fraudlake.simulator.city.World;
+import org.fraudlake.simulator.freedom.FreedomPlan;
+import org.fraudlake.simulator.model.Account;
 import org.fraudlake.simulator.model.Parties;
 import org.fraudlake.simulator.model.Phone;
 import org.fraudlake.simulator.truth.TruthLog;
@@ -29,6 +31,7 @@ public final class DayContext {
     private final long end;
     private final Agenda agenda;
     private final TruthLog truth;
+    private final FreedomPlan freedoms;
     private final PriorityQueue<Transfer> queue = new PriorityQueue<>(Transfer.ORDER);
     private final List<List<Booking>> bookings = new ArrayList<>();
     private final List<List<Call>> calls = new ArrayList<>();
@@ -40,8 +43,10 @@ public final class DayContext {
     private int applied;
     private int declined;
 
-    public DayContext(World world, LocalDate date, int day, int days, Agenda agenda, TruthLog truth) {
+    public DayContext(World world, LocalDate date, int day, int days, Agenda agenda, TruthLog truth,
+                      FreedomPlan freedoms) {
         this.world = world;
+        this.freedoms = freedoms;
         this.date = date;
         this.day = day;
         this.days = days;
@@ -98,6 +103,16 @@ public final class DayContext {
 
     public Agenda agenda() {
         return agenda;
+    }
+
+    /** Where and when the senders use the contract's freedoms. */
+    public FreedomPlan freedoms() {
+        return freedoms;
+    }
+
+    /** Whether the account's bank reports today's bookings of it (a partner that delivers today). */
+    boolean booked(Account a) {
+        return a.atPartner() && freedoms.books(a.bank(), day);
     }
 
     public TruthLog truth() {

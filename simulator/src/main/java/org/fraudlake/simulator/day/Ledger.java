@@ -6,7 +6,8 @@ import org.fraudlake.simulator.model.Enums.AccountStatus;
 
 /**
  * Applies transfers to balances and books them: an OUT row at the payer's bank and an IN row at the
- * payee's bank, when those are partners, with the same amount and time and each pointing at the other.
+ * payee's bank, when those are partners that deliver that day (a bank that has not joined yet, or is silent
+ * that day, reports nothing), with the same amount and time and each pointing at the other.
  * A transfer from an account that cannot cover it is declined (no row), unless it is capped, in which
  * case what is there moves. Frozen and closed accounts decline; a dormant one wakes up when used.
  */
@@ -34,7 +35,7 @@ public final class Ledger {
         Booking in = null;
         if (from != null) {
             from.balance(from.balance() - amount);
-            if (from.atPartner()) {
+            if (ctx.booked(from)) {
                 out = new Booking(ctx.nextTxnId(from.bank()), from, false, amount, t.time(), to, t.channel(),
                         t.device(), t.ip(), t.city(), from.balance(), t.remark());
                 ctx.book(from.bank(), out);
@@ -42,7 +43,7 @@ public final class Ledger {
         }
         if (to != null) {
             to.balance(to.balance() + amount);
-            if (to.atPartner()) {
+            if (ctx.booked(to)) {
                 in = new Booking(ctx.nextTxnId(to.bank()), to, true, amount, t.time(), from, t.channel(),
                         from == null ? t.device() : null, null, t.city(), to.balance(), t.remark());
                 ctx.book(to.bank(), in);

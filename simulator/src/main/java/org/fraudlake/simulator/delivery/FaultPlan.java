@@ -99,4 +99,11 @@ public final class FaultPlan {
     public Problem deliveryFault(String feed, String source, int day) {
         return deliveryFaults.get(key(feed, source, day));
     }
+
+    /** Whether any delivery of the source on that day carries a fault. */
+    public boolean touches(String source, int day) {
+        String suffix = "/" + source + "/" + day;
+        return rowFaults.keySet().stream().anyMatch(k -> k.endsWith(suffix))
+                || deliveryFaults.keySet().stream().anyMatch(k -> k.endsWith(suffix));
+    }
 }

@@ -34,6 +34,7 @@ public final class StyledDelivery {
     private final String[] header;
     private final RowFault rowFault;
     private final Problem deliveryFault;
+    private final Blanks blanks;
     private final List<Fault> faults = new ArrayList<>();
     private DeliveryWriter.Part part;
     private int partNo;
@@ -48,8 +49,9 @@ public final class StyledDelivery {
     }
 
     private StyledDelivery(DeliveryWriter writer, FeedSchema feed, SourceStyle style, LocalDate date, boolean eventFeed,
-                           RowFault rowFault, Problem deliveryFault) {
+                           RowFault rowFault, Problem deliveryFault, Blanks blanks) {
         this.writer = writer;
+        this.blanks = blanks;
         this.feed = feed;
         this.style = style;
         this.date = date;
@@ -71,12 +73,13 @@ public final class StyledDelivery {
      * @param eventFeed whether the sender's split policy applies (transactions, call records)
      * @param plan      faults to write, {@link FaultPlan#none()} for a clean delivery
      * @param day       0-based day index, to look the delivery up in the plan
+     * @param blanks    which optional values the sender leaves empty
      */
     public static StyledDelivery open(Lake lake, Configuration conf, FeedSchema feed, String source, LocalDate date,
-                                      boolean eventFeed, FaultPlan plan, int day) throws IOException {
+                                      boolean eventFeed, FaultPlan plan, int day, Blanks blanks) throws IOException {
         DeliveryWriter w = DeliveryWriter.open(lake, feed.name(), source, date, feed.schemaVersion(), conf);
         StyledDelivery d = new StyledDelivery(w, feed, SourceStyles.of(source), date, eventFeed,
-                plan.rowFault(feed.name(), source, day), plan.deliveryFault(feed.name(), source, day));
+                plan.rowFault(feed.name(), source, day), plan.deliveryFault(feed.name(), source, day), blanks);
         d.nextPart();
         return d;
     }
@@ -106,6 +109,7 @@ public final class StyledDelivery {
                 || split == SourceStyle.Split.ROWS && partRows >= style.splitRows()) {
             nextPart();
         }
+        blanks.apply(feed, style.source(), date, rows, row, style);
         String[] out = new String[positions.length];
         for (int i = 0; i < positions.length; i++) {
             out[i] = row[positions[i]];

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fraudlake.simulator.city.World;
 import org.fraudlake.simulator.day.DayContext;
+import org.fraudlake.simulator.freedom.FreedomPlan;
 import org.fraudlake.simulator.model.Company;
 import org.fraudlake.simulator.model.Enums.CompanyKind;
 import org.fraudlake.simulator.model.Enums.Occupation;
@@ -22,15 +23,20 @@ import org.fraudlake.simulator.util.Times;
  * their bank. The last three look like call-centre fraud to a naive rule.
  */
 public final class TelecomLife {
+    /** Daily chance that a resident's off-net contact calls them, and that they call it. */
+    private static final double OFF_NET_CALL_IN = 0.35;
+    private static final double OFF_NET_CALL_OUT = 0.25;
     private final World world;
     private final List<Phone> courierLines = new ArrayList<>();
     private final List<Phone> salesLines = new ArrayList<>();
     private final List<List<Company>> businessesByDistrict = new ArrayList<>();
     private final String[] serviceNumbers;
     private final double residentShare;
+    private final FreedomPlan freedoms;
 
-    public TelecomLife(World world) {
+    public TelecomLife(World world, FreedomPlan freedoms) {
         this.world = world;
+        this.freedoms = freedoms;
         for (int d = 0; d < world.geography().districts(); d++) {
             businessesByDistrict.add(new ArrayList<>());
         }
@@ -107,6 +113,7 @@ public final class TelecomLife {
         for (int i = 0; i < notices; i++) {
             ctx.callIn(r.pick(serviceNumbers), false, main, ctx.sample(Profile.SPENDING, r), 0, true);
         }
+        offNet(ctx, p, main, workday);
         if (p.overseasRelative() != null && r.chance(0.12)) {
             ctx.callIn(p.overseasRelative(), true, main, ctx.sample(Profile.NIGHT, r), duration(r, 600), false);
         }
@@ -114,6 +121,26 @@ public final class TelecomLife {
             int bank = p.accounts().length > 0 ? world.account(p.accounts()[0]).bank() : 0;
             long time = ctx.sample(Profile.OFFICE, r);
             ctx.callOut(main, cell(p, time, workday), Parties.serviceLine(bank), time, r.between(60, 900), false);
+        }
+    }
+
+    /**
+     * Calls with the resident's contact on a network outside the partnership, if any: the contact calls in (the
+     * resident's carrier reports it) or is called. Own random stream, so the rest of the city is unchanged.
+     */
+    private void offNet(DayContext ctx, Person p, Phone main, boolean workday) {
+        String contact = freedoms.offNetContact(p.id());
+        if (contact == null) {
+            return;
+        }
+        Rand r = ctx.rand("freedom-off-net-calls", p.id());
+        if (r.chance(OFF_NET_CALL_IN)) {
+            boolean sms = r.chance(0.2);
+            ctx.callIn(contact, false, main, ctx.sample(Profile.PEOPLE, r), sms ? 0 : duration(r, 90), sms);
+        }
+        if (r.chance(OFF_NET_CALL_OUT)) {
+            long time = ctx.sample(Profile.PEOPLE, r);
+            ctx.callOut(main, cell(p, time, workday), contact, time, duration(r, 90), false);
         }
     }
 

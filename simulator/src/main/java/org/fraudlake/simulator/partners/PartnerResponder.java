@@ -17,6 +17,8 @@ import org.fraudlake.lake.Lake;
 import org.fraudlake.schemas.Feeds.BankFeedback;
 import org.fraudlake.schemas.landing.DeliveryWriter;
 import org.fraudlake.simulator.SimulationConfig;
+import org.fraudlake.simulator.delivery.Blanks;
+import org.fraudlake.simulator.freedom.FreedomPlan;
 import org.fraudlake.simulator.delivery.FaultPlan;
 import org.fraudlake.simulator.delivery.FeedRows;
 import org.fraudlake.simulator.delivery.StyledDelivery;
@@ -79,16 +81,23 @@ public final class PartnerResponder {
     public static Response respond(Lake lake, SimulationConfig config, LocalDate publishedDate, Configuration conf)
             throws IOException {
         FaultPlan plan = config.faults() ? FaultPlan.standard(config.days()) : FaultPlan.none();
-        return respond(lake, config.seed(), publishedDate, plan, config.startDate(), conf);
+        FreedomPlan freedoms = new FreedomPlan(config, plan::touches);
+        return respond(lake, config.seed(), publishedDate, plan, config.startDate(), conf, freedoms,
+                new Blanks(config.seed(), freedoms.blankOptional()));
     }
 
     /** Clean deliveries only (no fault plan), for a lake whose simulation configuration is not at hand. */
     public static Response respond(Lake lake, long seed, LocalDate publishedDate) throws IOException {
-        return respond(lake, seed, publishedDate, FaultPlan.none(), publishedDate, new Configuration());
+        return respond(lake, seed, publishedDate, FaultPlan.none(), publishedDate, new Configuration(), null,
+                Blanks.NONE);
     }
 
+    /**
+     * @param freedoms the city's use of the contract's freedoms, or {@code null} when unknown: a bank that has not
+     *                 joined yet, or is silent that day, sends no delivery when it has nothing to answer
+     */
     private static Response respond(Lake lake, long seed, LocalDate publishedDate, FaultPlan plan, LocalDate start,
-                                    Configuration conf) throws IOException {
+                                    Configuration conf, FreedomPlan freedoms, Blanks blanks) throws IOException {
         LocalDate delivery = publishedDate.plusDays(1);
         FileSystem fs = DeliveryWriter.fileSystem(new Path(lake.outbox()), conf);
         Inbox inbox = Inbox.open(fs, lake);
@@ -111,7 +120,9 @@ public final class PartnerResponder {
             }
             answers.sort(Comparator.comparingLong(Answer::actedAt).thenComparing(Answer::warningId)
                     .thenComparing(Answer::action));
-            write(lake, conf, bank, delivery, dayIndex, plan, answers);
+            if (!answers.isEmpty() || freedoms == null || freedoms.delivers(bank, dayIndex)) {
+                write(lake, conf, bank, delivery, dayIndex, plan, answers, blanks);
+            }
             Map<String, Integer> byAction = new TreeMap<>();
             answers.forEach(a -> byAction.merge(a.action(), 1, Integer::sum));
             counts.put(bank, byAction);
@@ -138,8 +149,9 @@ public final class PartnerResponder {
     }
 
     private static void write(Lake lake, Configuration conf, String bank, LocalDate date, int dayIndex, FaultPlan plan,
-                              List<Answer> answers) throws IOException {
-        StyledDelivery d = StyledDelivery.open(lake, conf, BankFeedback.FEED, bank, date, false, plan, dayIndex);
+                              List<Answer> answers, Blanks blanks) throws IOException {
+        StyledDelivery d = StyledDelivery.open(lake, conf, BankFeedback.FEED, bank, date, false, plan, dayIndex,
+                blanks);
         for (Answer a : answers) {
             d.row(FeedRows.feedback(a.warningId(), a.action(), a.actedAt(), a.amountCents(), a.note(), d.style()),
                     a.actedAt());
