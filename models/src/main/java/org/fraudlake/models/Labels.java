@@ -32,8 +32,8 @@ import org.fraudlake.schemas.tables.Silver.Incidents;
  * training or evaluation. Dates are city dates (UTC+8) of the confirmation or report.
  *
  * <p>Labels come from three sources under the same rule: silver/case_labels (dated by {@code confirmed_at}), the
- * banks' answers to published warnings, silver/bank_feedback ({@link FeedbackLabels}: FROZEN and LOSS_PREVENTED
- * confirm the warned entity, CLEARED refutes; dated by {@code acted_at}, and used only once the delivery holding it
+ * banks' answers to published warnings, silver/bank_feedback ({@link FeedbackLabels}: LOSS_PREVENTED confirms the
+ * warned entity, CLEARED refutes, FROZEN is only the action our warning asked for and gives no label; dated by {@code acted_at}, and used only once the delivery holding it
  * had arrived by the as-of date), and the console analysts' dispositions, ops/dispositions ({@link
  * DispositionLabels}: CONFIRMED confirms, FALSE_POSITIVE refutes; dated by {@code decided_at}).
  *
