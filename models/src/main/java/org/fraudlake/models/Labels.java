@@ -68,13 +68,14 @@ public final class Labels {
 
     /**
      * The rows of an entity that are examples: all rows of entities not (yet) positive; for positives, the
-     * rows up to the day they became known (after that they are no longer unknown), and for victims only
-     * from the day before the fraud happened to them (before it they were not victims yet).
+     * rows before the day they became known (from that day on they are no longer unknown, and that day's
+     * graph features already see the label), and for victims only from the day before the fraud happened to them
+     * (before it they were not victims yet).
      */
     static Column exampleRow(Column businessDate) {
         Column labelled = col(LABELLED_DATE);
         Column event = col(EVENT_DATE);
-        return labelled.isNull().or(businessDate.leq(labelled)
+        return labelled.isNull().or(businessDate.lt(labelled)
                 .and(event.isNull().or(businessDate.geq(org.apache.spark.sql.functions.date_sub(event, 1)))));
     }
 
