@@ -140,6 +140,11 @@ class GraphJobTest {
         assertEquals(1L, g2.<Long>getAs(GraphPhoneDaily.HANDSET_PEERS));
         assertEquals(1L, g2.<Long>getAs(EntityGraph.COMMUNITY_LABELLED));
         assertEquals(phones.get("ph_g1").<String>getAs(EntityGraph.COMMUNITY_ID), g2.getAs(EntityGraph.COMMUNITY_ID));
+        Row g1 = phones.get("ph_g1");
+        assertEquals(1, g1.<Integer>getAs(EntityGraph.LABELLED));
+        assertEquals(0L, g1.<Long>getAs(EntityGraph.COMMUNITY_LABELLED),
+                "its own label never counts in its own community's figures");
+        assertEquals(0.0, g1.<Double>getAs(EntityGraph.COMMUNITY_SCORE), 1e-9);
         assertTrue(g2.<Double>getAs(EntityGraph.PPR_SCORE) > phones.get("ph_other").<Double>getAs(EntityGraph.PPR_SCORE));
 
         Map<String, Long> second = job.run(spark, D);

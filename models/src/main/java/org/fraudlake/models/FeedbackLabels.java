@@ -21,10 +21,12 @@ import org.fraudlake.schemas.tables.Silver.BankFeedback;
 import org.fraudlake.schemas.tables.Silver.CaseLabels;
 
 /**
- * Bank feedback as a label source, and the published warnings the feedback answers. A bank's answer to a warning
- * says something about the warned entity: FROZEN and LOSS_PREVENTED confirm it (a positive label of the warning's
- * type, see {@link #labelOf}), CLEARED refutes it (a CLEARED label, which withdraws earlier labels exactly as a
- * CLEARED case label does). MONITORED, VICTIM_CONTACTED and NOT_FOUND say nothing about guilt and give no label.
+ * Bank feedback as a label source, and the published warnings the feedback answers. An answer is an outcome, not
+ * a verdict: only LOSS_PREVENTED (the bank found and stopped the crime the warning named) confirms the warned entity
+ * (a positive label of the warning's type, see {@link #labelOf}); CLEARED refutes it (a CLEARED label, which withdraws
+ * earlier labels exactly as a CLEARED case label does). FROZEN is the action our own warning asked for: taking it as
+ * a label would let the models learn their own warnings, so it gives none, like MONITORED, VICTIM_CONTACTED and
+ * NOT_FOUND.
  *
  * <p>The labelled entity is the warned one: the account of an intercept-list warning, the person at risk of a
  * victim warning ({@code person_id}; the account when the person is unknown). A label is dated by the bank's
@@ -41,8 +43,9 @@ public final class FeedbackLabels {
     public static final String FIRST_SENT = "first_sent";
     /** Column of {@link #answered}: the warning's recommended action (the feedback keeps {@code action}). */
     public static final String WARNING_ACTION = "warning_action";
-    /** Feedback actions that confirm the warned entity. */
+    /** The feedback action that follows a FREEZE warning: an action taken, not a confirmation (no label). */
     public static final String FROZEN = "FROZEN";
+    /** The feedback action that confirms the warned entity. */
     public static final String LOSS_PREVENTED = "LOSS_PREVENTED";
     /** The feedback action, and the label, that refutes. */
     public static final String CLEARED = Labels.CLEARED;
@@ -135,10 +138,10 @@ public final class FeedbackLabels {
     public static Dataset<Row> labels(Dataset<Row> feedback, Dataset<Row> warnings) {
         Column action = col(BankFeedback.ACTION);
         Column label = when(action.equalTo(CLEARED), lit(CLEARED))
-                .when(action.isin(FROZEN, LOSS_PREVENTED),
+                .when(action.equalTo(LOSS_PREVENTED),
                         when(col(VICTIM_WARNING), lit("VICTIM")).otherwise(labelOf(col(InterceptList.WARNING_TYPE))));
         Column person = col(VICTIM_WARNING).and(col(VictimWarnings.PERSON_ID).isNotNull());
-        return answered(feedback.filter(action.isin(FROZEN, LOSS_PREVENTED, CLEARED)), warnings)
+        return answered(feedback.filter(action.isin(LOSS_PREVENTED, CLEARED)), warnings)
                 .select(when(person, lit(EntityKind.PERSON.labelType())).otherwise(col(InterceptList.ENTITY_TYPE))
                                 .as(CaseLabels.ENTITY_TYPE),
                         when(person, col(VictimWarnings.PERSON_ID)).otherwise(col(InterceptList.ENTITY_ID))

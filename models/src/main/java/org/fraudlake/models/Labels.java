@@ -32,8 +32,8 @@ import org.fraudlake.schemas.tables.Silver.Incidents;
  * training or evaluation. Dates are city dates (UTC+8) of the confirmation or report.
  *
  * <p>Labels come from three sources under the same rule: silver/case_labels (dated by {@code confirmed_at}), the
- * banks' answers to published warnings, silver/bank_feedback ({@link FeedbackLabels}: FROZEN and LOSS_PREVENTED
- * confirm the warned entity, CLEARED refutes; dated by {@code acted_at}, and used only once the delivery holding it
+ * banks' answers to published warnings, silver/bank_feedback ({@link FeedbackLabels}: LOSS_PREVENTED confirms the
+ * warned entity, CLEARED refutes, FROZEN is only the action our warning asked for and gives no label; dated by {@code acted_at}, and used only once the delivery holding it
  * had arrived by the as-of date), and the console analysts' dispositions, ops/dispositions ({@link
  * DispositionLabels}: CONFIRMED confirms, FALSE_POSITIVE refutes; dated by {@code decided_at}).
  *
@@ -68,13 +68,14 @@ public final class Labels {
 
     /**
      * The rows of an entity that are examples: all rows of entities not (yet) positive; for positives, the
-     * rows up to the day they became known (after that they are no longer unknown), and for victims only
-     * from the day before the fraud happened to them (before it they were not victims yet).
+     * rows before the day they became known (from that day on they are no longer unknown, and that day's
+     * graph features already see the label), and for victims only from the day before the fraud happened to them
+     * (before it they were not victims yet).
      */
     static Column exampleRow(Column businessDate) {
         Column labelled = col(LABELLED_DATE);
         Column event = col(EVENT_DATE);
-        return labelled.isNull().or(businessDate.leq(labelled)
+        return labelled.isNull().or(businessDate.lt(labelled)
                 .and(event.isNull().or(businessDate.geq(org.apache.spark.sql.functions.date_sub(event, 1)))));
     }
 

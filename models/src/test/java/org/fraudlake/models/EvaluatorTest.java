@@ -42,8 +42,9 @@ class EvaluatorTest {
             rows.add(RowFactory.create(ids[i], Date.valueOf(d), List.of(i < 3 ? "BANK_A" : "BANK_B"), scores[i]));
             rows.add(RowFactory.create(ids[i], Date.valueOf(d.minusDays(1)), List.of(i < 3 ? "BANK_A" : "BANK_B"), 0.1));
         }
-        Dataset<Row> positives = spark.createDataFrame(List.of(RowFactory.create("a", Date.valueOf(d)),
-                RowFactory.create("c", Date.valueOf(d.plusDays(2))), RowFactory.create("f", Date.valueOf(d))),
+        // Labelled after d: an entity's rows from its label day on are no examples (it was no longer unknown).
+        Dataset<Row> positives = spark.createDataFrame(List.of(RowFactory.create("a", Date.valueOf(d.plusDays(1))),
+                RowFactory.create("c", Date.valueOf(d.plusDays(2))), RowFactory.create("f", Date.valueOf(d.plusDays(1)))),
                 new StructType().add(FeatureStore.ENTITY_ID, DataTypes.StringType).add(Labels.LABELLED_DATE, DataTypes.DateType));
         Dataset<Row> named = spark.createDataFrame(List.of(RowFactory.create("f", Date.valueOf(d.minusDays(5)))),
                 new StructType().add(FeatureStore.ENTITY_ID, DataTypes.StringType).add(Labels.NAMED_DATE, DataTypes.DateType));

@@ -33,9 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Bank feedback as the second label source, under the point-in-time rule. Warnings sent on Nov 2 (BANK_A): w_cleared
  * on acc_known (a MONEY_MULE case label of Nov 1), w_frozen on acc_frozen, w_late on acc_late, w_arrived on
  * acc_arrived, w_monitored on acc_monitored, w_other on acc_other; a victim warning v_1 on acc_victim for person
- * id_victim. Feedback: CLEARED w_cleared Nov 3; FROZEN w_frozen Nov 4 (and BANK_B, not the warning's bank, FROZEN
- * w_other); FROZEN w_late Nov 6 01:00 city time (Nov 5 17:00 UTC); FROZEN w_arrived acted Nov 4 but delivered Nov 6;
- * MONITORED w_monitored; LOSS_PREVENTED v_1 Nov 3.
+ * id_victim. Feedback: CLEARED w_cleared Nov 3; LOSS_PREVENTED w_frozen Nov 4 (and BANK_B, not the warning's bank,
+ * LOSS_PREVENTED w_other); LOSS_PREVENTED w_late Nov 6 01:00 city time (Nov 5 17:00 UTC); LOSS_PREVENTED w_arrived
+ * acted Nov 4 but delivered Nov 6; MONITORED w_monitored; FROZEN w_action (our own warning's action, no verdict);
+ * LOSS_PREVENTED v_1 Nov 3.
  */
 @ExtendWith(SparkTestExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -60,7 +61,7 @@ class LabelsFromFeedbackTest {
         List<Row> intercept = new ArrayList<>();
         for (String[] w : new String[][]{{"w_cleared", "acc_known"}, {"w_frozen", "acc_frozen"},
                 {"w_late", "acc_late"}, {"w_arrived", "acc_arrived"}, {"w_monitored", "acc_monitored"},
-                {"w_other", "acc_other"}}) {
+                {"w_other", "acc_other"}, {"w_action", "acc_action"}}) {
             intercept.add(warning(w[0], w[1], "MONEY_MULE", "FREEZE", SENT, "NEW", true));
             intercept.add(warning(w[0], w[1], "MONEY_MULE", "FREEZE", SENT.plusDays(1), "ACTIVE", false));
         }
@@ -73,10 +74,11 @@ class LabelsFromFeedbackTest {
                 Published.BUSINESS_DATE);
         DeltaIO.overwrite(spark.createDataFrame(List.of(
                 feedback("BANK_A", "w_cleared", "CLEARED", "2026-11-03T11:00:00+08:00", null, "2026-11-03"),
-                feedback("BANK_A", "w_frozen", "FROZEN", "2026-11-04T09:30:00+08:00", "5000.00", "2026-11-04"),
-                feedback("BANK_B", "w_other", "FROZEN", "2026-11-04T09:30:00+08:00", "10.00", "2026-11-04"),
-                feedback("BANK_A", "w_late", "FROZEN", "2026-11-05T17:00:00Z", "1.00", "2026-11-06"),
-                feedback("BANK_A", "w_arrived", "FROZEN", "2026-11-04T16:00:00+08:00", "1.00", "2026-11-06"),
+                feedback("BANK_A", "w_frozen", "LOSS_PREVENTED", "2026-11-04T09:30:00+08:00", "5000.00", "2026-11-04"),
+                feedback("BANK_B", "w_other", "LOSS_PREVENTED", "2026-11-04T09:30:00+08:00", "10.00", "2026-11-04"),
+                feedback("BANK_A", "w_late", "LOSS_PREVENTED", "2026-11-05T17:00:00Z", "1.00", "2026-11-06"),
+                feedback("BANK_A", "w_arrived", "LOSS_PREVENTED", "2026-11-04T16:00:00+08:00", "1.00", "2026-11-06"),
+                feedback("BANK_A", "w_action", "FROZEN", "2026-11-03T10:00:00+08:00", "900.00", "2026-11-03"),
                 feedback("BANK_A", "w_monitored", "MONITORED", "2026-11-03T10:00:00+08:00", null, "2026-11-03"),
                 feedback("BANK_A", "v_1", "LOSS_PREVENTED", "2026-11-03T15:00:00+08:00", "800.00", "2026-11-03")),
                 FeedbackLabels.BANK_FEEDBACK_SCHEMA), lake.silver(Silver.BANK_FEEDBACK));
@@ -120,7 +122,7 @@ class LabelsFromFeedbackTest {
     }
 
     @Test
-    void frozenConfirmsTheWarnedAccountAsOfTheDayItWasActedOnly() {
+    void lossPreventedConfirmsTheWarnedAccountAsOfTheDayItWasActedOnly() {
         assertEquals(Map.of(), positives(MULE, LocalDate.of(2026, 11, 3)));
         assertEquals(Map.of("acc_frozen", "2026-11-04"), positives(MULE, LocalDate.of(2026, 11, 4)));
     }
@@ -134,6 +136,12 @@ class LabelsFromFeedbackTest {
     }
 
     @Test
+    void frozenIsTheActionOurWarningAskedForNotAVerdict() {
+        assertEquals(false, positives(MULE, LocalDate.of(2026, 11, 6)).containsKey("acc_action"),
+                "a FROZEN answer to our own warning must not become a positive the models learn from");
+    }
+
+    @Test
     void lossPreventedOnAVictimWarningLabelsThePersonAVictim() {
         assertEquals(Map.of(), positives(LabelSpec.victims(), LocalDate.of(2026, 11, 2)));
         assertEquals(Map.of("id_victim", "2026-11-03"), positives(LabelSpec.victims(), LocalDate.of(2026, 11, 3)));
@@ -144,6 +152,6 @@ class LabelsFromFeedbackTest {
         List<String> named = new Labels(spark, lake).named(EntityKind.ACCOUNT, LocalDate.of(2026, 11, 4))
                 .collectAsList().stream().map(r -> r.<String>getAs(FeatureStore.ENTITY_ID)).sorted().toList();
         assertEquals(List.of("acc_frozen", "acc_known"), named,
-                "MONITORED and another bank's answer name nobody; the victim is a person");
+                "FROZEN, MONITORED and another bank's answer name nobody; the victim is a person");
     }
 }

@@ -71,7 +71,7 @@ class NullSafetyTest {
         List<Row> rows = List.of(RowFactory.create("a", Date.valueOf(D), List.of("BANK_A"), 0.9),
                 RowFactory.create("b", Date.valueOf(D), Arrays.asList((String) null), 0.8),
                 RowFactory.create("c", Date.valueOf(D), null, 0.7));
-        Dataset<Row> positives = spark.createDataFrame(List.of(RowFactory.create("b", Date.valueOf(D))),
+        Dataset<Row> positives = spark.createDataFrame(List.of(RowFactory.create("b", Date.valueOf(D.plusDays(1)))),
                 new StructType().add(FeatureStore.ENTITY_ID, DataTypes.StringType)
                         .add(Labels.LABELLED_DATE, DataTypes.DateType));
         Dataset<Row> named = spark.createDataFrame(List.of(),

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Labels as of a date: nothing confirmed after the date reaches training, CLEARED withdraws, and an entity's
- * rows after it was labelled are left out. Account features for Nov 1..10; labels: acc_early labelled on
+ * rows from the day it was labelled on are left out. Account features for Nov 1..10; labels: acc_early labelled on
  * Nov 3, acc_late on Nov 12 (after the training cut-off), acc_cleared labelled on Nov 2 and cleared on Nov 4.
  */
 @ExtendWith(SparkTestExtension.class)
@@ -87,8 +87,9 @@ class TimeSplitTest {
                 byEntity.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
                         .add(r.getDate(1).toLocalDate().getDayOfMonth() + ":" + (int) r.getDouble(2));
             }
-            assertEquals(List.of("1:1", "2:1", "3:1"), sorted(byEntity.get("acc_early")),
-                    "labelled Nov 3: positive up to that day, later rows left out");
+            assertEquals(List.of("1:1", "2:1"), sorted(byEntity.get("acc_early")),
+                    "labelled Nov 3: positive before that day; the label day (whose graph features see the label) "
+                            + "and later rows left out");
             assertEquals(List.of("1:0", "2:0", "3:0", "4:0", "5:0"), sorted(byEntity.get("acc_late")),
                     "labelled Nov 12, after the Nov 5 cut-off: a negative in training");
             assertEquals(List.of("1:0", "2:0", "3:0", "4:0", "5:0"), sorted(byEntity.get("acc_cleared")),

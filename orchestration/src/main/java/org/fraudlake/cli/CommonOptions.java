@@ -24,6 +24,8 @@ public final class CommonOptions {
         if (lake != null) {
             all.add(FraudlakeConfig.LAKE_ROOT.key() + "=" + lake);
         }
-        return FraudlakeConfig.load(configFile, all);
+        FraudlakeConfig config = FraudlakeConfig.load(configFile, all);
+        org.fraudlake.pipelines.features.AsOf.useCityZone(config.get(FraudlakeConfig.CITY_TIME_ZONE));
+        return config;
     }
 }

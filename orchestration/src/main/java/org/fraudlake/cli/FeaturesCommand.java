@@ -29,7 +29,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         LocalDate last = to == null ? date : to;
         for (LocalDate d = date; !d.isAfter(last); d = d.plusDays(1)) {
             runner.runCommand("features", d, (spark, day) -> StageResult.of(null,
-                    StageResult.total(runner.night().features(spark, day)), "fraudlake features"));
+                    StageResult.total(runner.night().features(spark, day).counts()), "fraudlake features"));
         }
         return 0;
     }

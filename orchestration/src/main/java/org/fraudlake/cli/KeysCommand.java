@@ -60,7 +60,7 @@ public final class KeysCommand implements Runnable {
             NightRunner runner = new NightRunner(config, System.out);
             List<String> lines = new ArrayList<>();
             try {
-                runner.runTask("keys init", LocalDate.now(AsOf.CITY), (spark, today) -> {
+                runner.runTask("keys init", AsOf.cityToday(), (spark, today) -> {
                     lines.addAll(LakeKeys.init(config, runner.lake(), spark.sparkContext().hadoopConfiguration(), force,
                             "fraudlake keys init" + (force ? " --force" : "")));
                     return StageResult.of(null, (long) lines.size(), String.join("; ", lines));

@@ -126,7 +126,7 @@ public final class ModelsCommand implements Runnable {
             RiskModel risk = ModelCatalog.select(List.of(model)).get(0);
             NightRunner runner = new NightRunner(common.config(), System.out);
             int[] exit = {0};
-            runner.runTask("models promote", LocalDate.now(AsOf.CITY), (spark, today) -> {
+            runner.runTask("models promote", AsOf.cityToday(), (spark, today) -> {
                 exit[0] = promote(runner.night(), spark, risk);
                 return StageResult.of(null, exit[0] == 0 ? 1L : 0L, "fraudlake models promote " + model + " " + version
                         + (force ? " --force" : "") + (exit[0] == 0 ? "" : ": refused"));
@@ -182,7 +182,7 @@ public final class ModelsCommand implements Runnable {
         public Integer call() throws Exception {
             ModelCatalog.select(List.of(model));
             NightRunner runner = new NightRunner(common.config(), System.out);
-            runner.runTask("models rollback", LocalDate.now(AsOf.CITY), (spark, today) -> {
+            runner.runTask("models rollback", AsOf.cityToday(), (spark, today) -> {
                 RegistryEntry back = new Registry(spark, runner.lake()).rollback(model);
                 System.out.println(model + " v" + back.version() + " is champion again: " + back.note());
                 return StageResult.of(null, 1L, "fraudlake models rollback " + model + ": v" + back.version());

@@ -48,6 +48,7 @@ public final class Night {
         this.config = config;
         this.lake = new Lake(config.get(FraudlakeConfig.LAKE_ROOT));
         this.out = out;
+        org.fraudlake.pipelines.features.AsOf.useCityZone(config.get(FraudlakeConfig.CITY_TIME_ZONE));
     }
 
     public Lake lake() {
@@ -85,12 +86,12 @@ public final class Night {
         return counts;
     }
 
-    public Map<String, Long> features(SparkSession spark, LocalDate date) {
+    public FeaturesJob.Result features(SparkSession spark, LocalDate date) {
         out.println("features " + date);
         long t0 = System.nanoTime();
-        Map<String, Long> counts = new FeaturesJob(lake, line -> out.println("  " + line)).run(spark, date);
+        FeaturesJob.Result result = new FeaturesJob(lake, line -> out.println("  " + line)).run(spark, date);
         out.printf("features %s done in %.1f s%n", date, (System.nanoTime() - t0) / 1e9);
-        return counts;
+        return result;
     }
 
     public Map<String, Long> graph(SparkSession spark, LocalDate date) {

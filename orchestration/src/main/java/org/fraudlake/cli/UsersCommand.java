@@ -58,7 +58,7 @@ public final class UsersCommand implements Runnable {
             UserStore store = ConsoleUsers.of(config);
             ConsoleUser[] added = new ConsoleUser[1];
             try {
-                new NightRunner(config, System.out).runTask("users add", LocalDate.now(AsOf.CITY), (spark, today) -> {
+                new NightRunner(config, System.out).runTask("users add", AsOf.cityToday(), (spark, today) -> {
                     added[0] = store.add(name, Role.parse(role), partner, password);
                     return StageResult.of(null, 1L, "fraudlake users add " + name + " --role " + role);
                 });

@@ -191,6 +191,16 @@ public final class FraudlakeConfig {
     public static final ConfigProperty<String> AIRFLOW_SCHEDULE = new ConfigProperty<>("airflow.schedule",
             "0 2 * * *", "Daily cron (minute hour * * *) in airflow.timezone at which the Airflow DAG runs the night "
                     + "of the day before.", s -> org.fraudlake.orchestration.airflow.DailySchedule.parse(s).cron());
+    public static final ConfigProperty<java.time.ZoneId> CITY_TIME_ZONE = new ConfigProperty<>("city.time-zone",
+            "Asia/Shanghai", "IANA time zone of the city: business dates of events, local hours, the readiness "
+                    + "deadline and today's date are read in it (daylight saving time honoured).",
+            s -> {
+                java.time.ZoneId zone = java.time.ZoneId.of(s.trim());
+                if (zone instanceof java.time.ZoneOffset) {
+                    throw new IllegalArgumentException("must be an IANA region such as Asia/Shanghai or UTC, not an offset");
+                }
+                return zone;
+            });
     public static final ConfigProperty<java.time.ZoneId> AIRFLOW_TIMEZONE = new ConfigProperty<>("airflow.timezone",
             "Asia/Shanghai", "IANA time zone of the Airflow schedule and of business dates (the city's).",
             s -> {
@@ -243,7 +253,7 @@ public final class FraudlakeConfig {
             CONTACT_VICTIM_BUDGET_PER_10K, CONTACT_VICTIM_BUDGET_FLOOR, CONTACT_VICTIM_BUDGET_CAP, BLOCK_BUDGET_PER_10K, BLOCK_BUDGET_FLOOR, BLOCK_BUDGET_CAP, TRAIN_EVERY_DAYS, RUN_RETRIES, RUN_RETRY_BACKOFF, LOCK_WAIT, LOCK_STALE_AFTER, READINESS_EXPECTED,
             READINESS_DEADLINE, READINESS_POLL, SCHEDULER_STORE, SCHEDULER_CRON, SCHEDULER_TIME_ZONE,
             SCHEDULER_MISFIRE_THRESHOLD, SCHEDULER_SHUTDOWN_WAIT, AIRFLOW_URL, AIRFLOW_DAG_ID, AIRFLOW_SCHEDULE,
-            AIRFLOW_TIMEZONE, AIRFLOW_HTTP_TIMEOUT, CONSOLE_HOST, CONSOLE_PORT, CONSOLE_IDLE_MINUTES, CONSOLE_USERS,
+            AIRFLOW_TIMEZONE, CITY_TIME_ZONE, AIRFLOW_HTTP_TIMEOUT, CONSOLE_HOST, CONSOLE_PORT, CONSOLE_IDLE_MINUTES, CONSOLE_USERS,
             CONSOLE_LOGIN_FAILURES_PER_USER, CONSOLE_LOGIN_FAILURES_PER_ADDRESS, CONSOLE_LOGIN_WINDOW,
             CONSOLE_TLS_KEYSTORE, CONSOLE_TLS_PASSWORD, CONSOLE_TRUSTED_PROXIES,
             INGEST_MAX_FIELD_CHARS, INGEST_MAX_RECORD_CHARS, INGEST_MAX_FILE_BYTES, INGEST_MAX_DELIVERY_BYTES,

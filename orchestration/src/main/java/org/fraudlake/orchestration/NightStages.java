@@ -24,6 +24,7 @@ import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.ScoreJob;
 import org.fraudlake.models.TrainJob;
 import org.fraudlake.pipelines.features.AsOf;
+import org.fraudlake.pipelines.features.FeaturesJob;
 import org.fraudlake.pipelines.ingest.DeliveryOutcome;
 import org.fraudlake.pipelines.ingest.IngestReport;
 import org.fraudlake.pipelines.spark.DeltaIO;
@@ -67,7 +68,10 @@ final class NightStages {
         Map<String, Stage> stages = new LinkedHashMap<>();
         stages.put("ingest", this::ingest);
         stages.put("conform", (spark, d) -> written(night.conform(spark, d)));
-        stages.put("features", (spark, d) -> written(night.features(spark, d)));
+        stages.put("features", (spark, d) -> {
+            FeaturesJob.Result r = night.features(spark, d);
+            return StageResult.of(null, StageResult.total(r.counts()), r.note());
+        });
         stages.put("graph", (spark, d) -> written(night.graph(spark, d)));
         stages.put("train", this::train);
         stages.put("score", this::score);
@@ -109,7 +113,7 @@ final class NightStages {
         if (at.equalsIgnoreCase("none")) {
             return Instant.MIN;
         }
-        return date.plusDays(1).atTime(LocalTime.parse(at)).toInstant(AsOf.CITY);
+        return date.plusDays(1).atTime(LocalTime.parse(at)).atZone(AsOf.cityZone()).toInstant();
     }
 
     private StageResult train(SparkSession spark, LocalDate date) {

@@ -70,7 +70,7 @@ class LakeWritingCommandsTest {
         FraudlakeCli.execute(args("report", "--date", D.toString()));
         NightRunner reader = new NightRunner(config(), new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8));
-        Map<String, RunLedger.Entry> today = reader.ledger().latest(LocalDate.now(AsOf.CITY));
+        Map<String, RunLedger.Entry> today = reader.ledger().latest(AsOf.cityToday());
         assertEquals(RunLedger.SUCCEEDED, today.get("keys init").status(), today.toString());
         assertTrue(reader.ledger().latest(D).containsKey("report"), reader.ledger().latest(D).toString());
     }

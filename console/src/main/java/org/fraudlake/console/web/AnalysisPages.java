@@ -281,7 +281,7 @@ public final class AnalysisPages {
     }
 
     private static LocalDate localDate(Object t, LocalDate otherwise) {
-        return t instanceof Timestamp ts ? ts.toInstant().atOffset(java.time.ZoneOffset.ofHours(8)).toLocalDate()
+        return t instanceof Timestamp ts ? org.fraudlake.pipelines.features.AsOf.cityDate(ts.toInstant())
                 : otherwise;
     }
 }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.round;
@@ -158,9 +159,19 @@ public final class EntityGraphFeatures {
                 coalesce(col(GraphPhoneDaily.CALLEE_OVERLAP_PEERS), lit(0L)).as(GraphPhoneDaily.CALLEE_OVERLAP_PEERS));
     }
 
-    /** Propagated risk, own label and community columns for the keys, zeros where absent. */
+    /**
+     * Propagated risk, own label and community columns for the keys, zeros where absent. An entity's own label never
+     * counts in its own community's figures: {@code community_labelled} and {@code community_score} are those of the
+     * other members (a model would otherwise learn "I am labelled" from them).
+     */
     private static Dataset<Row> common(Dataset<Row> keys, Dataset<Row> ppr, Dataset<Row> communities,
                                        Dataset<Row> seeds) {
+        Column own = coalesce(col(IS_LABELLED), lit(0));
+        Column othersLabelled = greatest(coalesce(col(EntityGraph.COMMUNITY_LABELLED), lit(0L)).minus(
+                when(col(GraphAlgorithms.COMMUNITY).isNotNull(), own).otherwise(lit(0))), lit(0L));
+        Column othersScore = when(col(GraphAlgorithms.COMMUNITY).isNull(), lit(0.0)).otherwise(round(othersLabelled
+                .plus(coalesce(col(EntityGraph.COMMUNITY_TRACED), lit(0L)).divide(2.0))
+                .divide(coalesce(col(EntityGraph.COMMUNITY_SIZE), lit(0L)).plus(1.0)), 6));
         return keys.join(ppr, GraphAlgorithms.TOKEN, "left")
                 .join(communities, GraphAlgorithms.TOKEN, "left")
                 .join(seeds.select(col(GraphAlgorithms.TOKEN), lit(1).as(IS_LABELLED)).distinct(),
@@ -172,8 +183,8 @@ public final class EntityGraphFeatures {
                         coalesce(col(IS_LABELLED), lit(0)).as(EntityGraph.LABELLED),
                         col(GraphAlgorithms.COMMUNITY).as(EntityGraph.COMMUNITY_ID),
                         coalesce(col(EntityGraph.COMMUNITY_SIZE), lit(0L)).as(EntityGraph.COMMUNITY_SIZE),
-                        coalesce(col(EntityGraph.COMMUNITY_LABELLED), lit(0L)).as(EntityGraph.COMMUNITY_LABELLED),
+                        othersLabelled.cast("long").as(EntityGraph.COMMUNITY_LABELLED),
                         coalesce(col(EntityGraph.COMMUNITY_TRACED), lit(0L)).as(EntityGraph.COMMUNITY_TRACED),
-                        coalesce(col(EntityGraph.COMMUNITY_SCORE), lit(0.0)).as(EntityGraph.COMMUNITY_SCORE));
+                        othersScore.as(EntityGraph.COMMUNITY_SCORE));
     }
 }

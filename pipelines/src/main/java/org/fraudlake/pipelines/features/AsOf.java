@@ -1,32 +1,35 @@
 package org.fraudlake.pipelines.features;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.date_from_unix_date;
-import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.dayofweek;
+import static org.apache.spark.sql.functions.from_utc_timestamp;
+import static org.apache.spark.sql.functions.hour;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.pmod;
-import static org.apache.spark.sql.functions.unix_date;
-import static org.apache.spark.sql.functions.unix_seconds;
+import static org.apache.spark.sql.functions.to_date;
 
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Objects;
 import org.apache.spark.sql.Column;
 import org.fraudlake.schemas.tables.Gold;
 
 /**
  * The business date features are computed as of, and the calendar arithmetic every feature transform shares.
- * Features for date D see business dates up to D and event times up to the end of D in the city (UTC+8;
- * Asia/Shanghai has had no daylight saving time since 1991, so a fixed offset is exact and needs no session
- * time zone).
+ * Features for date D see business dates up to D and event times up to the end of D in the city's time zone
+ * (setting {@code city.time-zone}, default Asia/Shanghai; an IANA region, so daylight saving time is honoured).
+ * Spark sessions run in UTC; city dates and hours come from {@code from_utc_timestamp(t, zone)}.
+ *
+ * <p>The zone is one per process, set once from the configuration when a command starts ({@link #useCityZone});
+ * the Column expressions built here carry it as a literal, so executors need no setting of their own.
  *
  * @param date the business date D
  */
 public record AsOf(LocalDate date) {
-    /** The city's offset from UTC. */
-    public static final ZoneOffset CITY = ZoneOffset.ofHours(8);
+    /** The default city time zone (setting {@code city.time-zone}). */
+    public static final ZoneId DEFAULT_CITY_ZONE = ZoneId.of("Asia/Shanghai");
+    private static volatile ZoneId cityZone = DEFAULT_CITY_ZONE;
     /** The longest rolling window, in days. */
     public static final int WINDOW_DAYS = 30;
     /**
@@ -36,10 +39,34 @@ public record AsOf(LocalDate date) {
     public static final int HISTORY_DAYS = WINDOW_DAYS + 1;
     static final long HOUR_S = 3_600L;
     static final long DAY_S = 86_400L;
-    private static final long CITY_OFFSET_S = 8 * HOUR_S;
 
     public AsOf {
         Objects.requireNonNull(date, "date");
+    }
+
+    /** The city's time zone: business dates, local hours and deadlines are read in it. */
+    public static ZoneId cityZone() {
+        return cityZone;
+    }
+
+    /** Sets the city's time zone for this process (from the setting {@code city.time-zone}). */
+    public static void useCityZone(ZoneId zone) {
+        cityZone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /** Today's date in the city. */
+    public static LocalDate cityToday() {
+        return LocalDate.now(cityZone);
+    }
+
+    /** The city date of an instant. */
+    public static LocalDate cityDate(java.time.Instant at) {
+        return at.atZone(cityZone).toLocalDate();
+    }
+
+    /** The first instant of a city date. */
+    public static java.time.Instant startOf(LocalDate day) {
+        return day.atStartOfDay(cityZone).toInstant();
     }
 
     /** The first day of the {@code days}-day window ending on D (D itself for 1). */
@@ -69,29 +96,31 @@ public record AsOf(LocalDate date) {
 
     /** The end of D in the city, as an instant: events must be strictly before it. */
     public Timestamp endOfDay() {
-        return Timestamp.from(date.plusDays(1).atStartOfDay(CITY).toInstant());
+        return Timestamp.from(startOf(date.plusDays(1)));
     }
 
     /** True for events timed before the end of their own business date (city time). */
-    static Column beforeEndOfBusinessDate(Column eventTime, Column businessDate) {
-        Column end = unix_date(businessDate).plus(1).multiply(DAY_S).minus(CITY_OFFSET_S);
-        return unix_seconds(eventTime).lt(end);
+    public static Column beforeEndOfBusinessDate(Column eventTime, Column businessDate) {
+        return cityDate(eventTime).leq(businessDate);
     }
 
-    /** The city date (UTC+8) of an instant: the one rule every stage uses to put an event on a business date. */
+    /** The city date of an instant: the one rule every stage uses to put an event on a business date. */
     public static Column cityDate(Column time) {
-        return date_from_unix_date(floor(unix_seconds(time).plus(CITY_OFFSET_S).divide(DAY_S)).cast("int"));
+        return to_date(cityTime(time));
     }
 
     /** The city-time hour (0..23) of an instant. */
     static Column localHour(Column time) {
-        return pmod(unix_seconds(time).plus(CITY_OFFSET_S), lit(DAY_S)).divide(HOUR_S).cast("int");
+        return hour(cityTime(time));
     }
 
     /** True if the instant falls on a Saturday or Sunday, city time. */
     static Column localWeekend(Column time) {
-        Column days = unix_seconds(time).plus(CITY_OFFSET_S).divide(DAY_S).cast("long");
-        // 1970-01-01 was a Thursday: (days + 3) mod 7 gives 0 for Monday .. 6 for Sunday.
-        return pmod(days.plus(3), lit(7L)).geq(5);
+        return dayofweek(cityTime(time)).isin(1, 7);
+    }
+
+    /** The instant as the city's wall-clock time (in a UTC session). */
+    private static Column cityTime(Column time) {
+        return from_utc_timestamp(time, cityZone.getId());
     }
 }

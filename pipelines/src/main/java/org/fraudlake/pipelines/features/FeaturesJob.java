@@ -1,6 +1,7 @@
 package org.fraudlake.pipelines.features;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
 
 import io.delta.tables.DeltaTable;
 import java.time.LocalDate;
@@ -28,6 +29,8 @@ import org.fraudlake.pipelines.spark.Checkpoints;
 import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.tables.Gold;
 import org.fraudlake.schemas.tables.Silver;
+import org.fraudlake.schemas.tables.Silver.Calls;
+import org.fraudlake.schemas.tables.Silver.Transactions;
 
 /**
  * Features: the gold daily aggregates and feature tables for one business date D.
@@ -80,7 +83,7 @@ public final class FeaturesJob {
      * for D. Returns the rows written per gold table, in {@link Gold} order (aggregates: over all days
      * aggregated; features: for D).
      */
-    public Map<String, Long> run(SparkSession spark, LocalDate date) {
+    public Result run(SparkSession spark, LocalDate date) {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM, runnable -> {
             Thread t = new Thread(runnable, "features-" + date);
             t.setDaemon(true);
@@ -96,7 +99,26 @@ public final class FeaturesJob {
         }
         Map<String, Long> counts = new LinkedHashMap<>();
         TABLES.stream().filter(night.counts::containsKey).forEach(t -> counts.put(t, night.counts.get(t)));
-        return counts;
+        return new Result(counts, night.late.getOrDefault(Silver.TRANSACTIONS, 0L),
+                night.late.getOrDefault(Silver.CALLS, 0L));
+    }
+
+    /**
+     * What a run wrote, and the day's events left out of its features because they are timed after the end of their
+     * business date in the city's time zone (a sender's clock or zone error, or a delivery filed under the wrong
+     * date): counted, so the ledger and the operator see them.
+     *
+     * @param counts           rows written per gold table
+     * @param lateTransactions transactions of D timed after the end of D (city time)
+     * @param lateCalls        calls of D timed after the end of D (city time)
+     */
+    public record Result(Map<String, Long> counts, long lateTransactions, long lateCalls) {
+        /** A note for the run ledger, or null when no event was late. */
+        public String note() {
+            return lateTransactions + lateCalls == 0 ? null : lateTransactions + " transactions and " + lateCalls
+                    + " calls timed after the end of their business date (city time zone "
+                    + AsOf.cityZone().getId() + ") left out of the features";
+        }
     }
 
     /** One gold table to write for the dates {@code [from, to]}, its rows built when the step runs. */
@@ -122,6 +144,7 @@ public final class FeaturesJob {
         private final ExecutorService pool;
         private final Checkpoints checkpoints = new Checkpoints();
         private final Map<String, Long> counts = new ConcurrentHashMap<>();
+        private final Map<String, Long> late = new ConcurrentHashMap<>();
         private CompletableFuture<Dataset<Row>> accounts;
         private CompletableFuture<Dataset<Row>> subscribers;
         private CompletableFuture<Dataset<Row>> companies;
@@ -164,7 +187,20 @@ public final class FeaturesJob {
                         () -> DailyAggregates.phoneContactDaily(c, first, date)));
                 write(new Step(Gold.AGG_PHONE_DAILY, first, date, () -> DailyAggregates.phoneDaily(c, first, date)));
             }, pool);
+            countLate(Silver.TRANSACTIONS, join(transactions), col(Transactions.TXN_TIME));
+            countLate(Silver.CALLS, join(calls), col(Calls.START_TIME));
             features(accountSide, phoneSide, join(transactions), join(calls));
+        }
+
+        /** Counts (on the cached frame: no rescan) D's events timed after the end of D in the city. */
+        private void countLate(String table, Dataset<Row> events, Column time) {
+            long n = events.filter(col(Silver.BUSINESS_DATE).equalTo(asOf.day())
+                    .and(not(AsOf.beforeEndOfBusinessDate(time, col(Silver.BUSINESS_DATE))))).count();
+            late.put(table, n);
+            if (n > 0) {
+                progress.accept("  " + n + " " + table + " of " + asOf.date() + " are timed after the end of that day"
+                        + " in the city (" + AsOf.cityZone().getId() + "): left out of the features");
+            }
         }
 
         private <T> CompletableFuture<T> async(String what, Supplier<T> work) {

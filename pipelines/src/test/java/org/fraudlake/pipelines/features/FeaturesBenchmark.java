@@ -47,7 +47,7 @@ class FeaturesBenchmark {
 
     private static void time(SparkSession spark, FeaturesJob job, LocalDate date, String what) {
         long t0 = System.nanoTime();
-        Map<String, Long> counts = job.run(spark, date);
+        Map<String, Long> counts = job.run(spark, date).counts();
         System.out.printf("bench: %s %s: %.1f s, rows %s%n", what, date, (System.nanoTime() - t0) / 1e9, counts);
     }
 

@@ -55,6 +55,7 @@ class FeaturesJobTest {
     private Lake lake;
     private final List<String> progress = new ArrayList<>();
     private Map<String, Long> firstCounts;
+    private FeaturesJob.Result firstResult;
     private final Map<String, List<Row>> firstRun = new HashMap<>();
 
     @BeforeAll
@@ -70,7 +71,8 @@ class FeaturesJobTest {
                 txn("acc_b", "OUT", "7000", "2026-11-27T01:00", "acc_a"),
                 txn("acc_a", "OUT", "6900", "2026-11-27T01:20", "acc_m", "ATM", "dev1", "ip1", "700"),
                 txn("acc_c", "OUT", "9500", "2026-11-27T14:00", "acc_ext"),
-                txn("acc_a", "IN", "99999", "2026-11-28T10:00", "acc_b")));
+                txn("acc_a", "IN", "99999", "2026-11-28T10:00", "acc_b"),
+                filedUnder(D, txn("acc_c", "IN", "123", "2026-11-28T09:00", "acc_b"))));
         Dataset<Row> calls = frame(spark, Fixtures.CALLS, rows(
                 voice("ph_f", "ph_b", "2026-11-25T09:00", 0),
                 voice("ph_f", "ph_b", "2026-11-26T21:00", 600),
@@ -96,10 +98,32 @@ class FeaturesJobTest {
                 link("PERSON", "id_b", "REGISTERED", "PHONE", "ph_b"),
                 link("PERSON", "id_b", "HOLDS", "ACCOUNT", "acc_b"))), lake.silver(Silver.ENTITY_LINKS));
 
-        firstCounts = new FeaturesJob(lake, s -> { progress.add(s); System.out.println(s); }).run(spark, D);
+        firstResult = new FeaturesJob(lake, s -> { progress.add(s); System.out.println(s); }).run(spark, D);
+        firstCounts = firstResult.counts();
         for (String table : ALL_TABLES) {
             firstRun.put(table, DeltaIO.read(spark, lake.gold(table)).collectAsList());
         }
+    }
+
+    /** The row delivered under business date {@code day} whatever its event time says. */
+    private static Row filedUnder(LocalDate day, Row row) {
+        Object[] values = new Object[row.length()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.get(i);
+        }
+        values[values.length - 1] = java.sql.Date.valueOf(day);
+        return org.apache.spark.sql.RowFactory.create(values);
+    }
+
+    @Test
+    @Order(0)
+    void eventsTimedAfterTheirBusinessDateAreCountedAndReportedNotSilentlyDropped() {
+        assertEquals(1, firstResult.lateTransactions(), "the 123 transfer of Nov 28 filed under Nov 27");
+        assertEquals(0, firstResult.lateCalls());
+        assertTrue(firstResult.note().startsWith("1 transactions and 0 calls timed after the end of their business date"),
+                firstResult.note());
+        assertTrue(progress.stream().anyMatch(p -> p.contains("1 transactions of " + D + " are timed after")),
+                String.join("\n", progress));
     }
 
     private Dataset<Row> gold(SparkSession spark, String table, LocalDate date) {
@@ -143,7 +167,7 @@ class FeaturesJobTest {
     @Order(2)
     void runningTheNextDateAggregatesOnlyThatDate(SparkSession spark) {
         progress.clear();
-        Map<String, Long> counts = new FeaturesJob(lake, s -> { progress.add(s); System.out.println(s); }).run(spark, D.plusDays(1));
+        Map<String, Long> counts = new FeaturesJob(lake, s -> { progress.add(s); System.out.println(s); }).run(spark, D.plusDays(1)).counts();
         assertEquals(1L, counts.get(Gold.AGG_ACCOUNT_DAILY), "acc_a only");
         assertTrue(progress.stream().filter(p -> p.contains("gold/agg_"))
                 .allMatch(p -> p.matches(".* for " + D.plusDays(1) + " \\(.*")), String.join("\n", progress));
@@ -158,7 +182,7 @@ class FeaturesJobTest {
     @Order(3)
     void runningADateAgainGivesTheSameRows(SparkSession spark) {
         progress.clear();
-        Map<String, Long> counts = new FeaturesJob(lake, s -> { progress.add(s); System.out.println(s); }).run(spark, D);
+        Map<String, Long> counts = new FeaturesJob(lake, s -> { progress.add(s); System.out.println(s); }).run(spark, D).counts();
         assertEquals(firstCounts.get(Gold.FEATURES_ACCOUNT_DAILY), counts.get(Gold.FEATURES_ACCOUNT_DAILY));
         assertTrue(progress.stream().anyMatch(p -> p.contains("rebuilding")),
                 "no snapshot for D-1: last-active dates come from the aggregates\n" + String.join("\n", progress));

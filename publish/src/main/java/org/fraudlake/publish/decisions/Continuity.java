@@ -6,13 +6,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.date_add;
-import static org.apache.spark.sql.functions.date_from_unix_date;
-import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sha2;
-import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
@@ -50,7 +47,6 @@ final class Continuity {
     private static final String FEEDBACK_ID = "_fb_id";
     private static final String CANDIDATE_ACTION = "_c_action";
     private static final String CANDIDATE_SCORE = "_c_score";
-    private static final long CITY_OFFSET_S = AsOf.CITY.getTotalSeconds();
 
     private Continuity() {
     }
@@ -233,8 +229,8 @@ final class Continuity {
                 : rows.withColumn(VictimWarnings.PERSON_ID, lit(null).cast("string"));
     }
 
-    /** The city date of an instant (UTC+8), independent of the session time zone. */
+    /** The city date of an instant ({@link AsOf#cityDate(Column)}). */
     static Column cityDate(Column timestamp) {
-        return date_from_unix_date(floor(unix_seconds(timestamp).plus(CITY_OFFSET_S).divide(86_400L)).cast("int"));
+        return AsOf.cityDate(timestamp);
     }
 }

@@ -257,7 +257,7 @@ public final class PublishEvaluation {
 
     static FrozenMoney frozenMoney(Truth truth, List<Warning> intercept, LocalDate from, LocalDate to) {
         FreezeList list = FreezeList.of(intercept);
-        Instant start = from.atStartOfDay(AsOf.CITY).toInstant();
+        Instant start = AsOf.startOf(from);
         Instant end = endOf(to);
         Map<String, Pool> pools = new HashMap<>();
         double paid = 0;
@@ -330,11 +330,11 @@ public final class PublishEvaluation {
 
     /** The end of a city date (the start of the next). */
     private static Instant endOf(LocalDate day) {
-        return day.plusDays(1).atStartOfDay(AsOf.CITY).toInstant();
+        return AsOf.startOf(day.plusDays(1));
     }
 
     private static LocalDate cityDate(Instant at) {
-        return at.atOffset(AsOf.CITY).toLocalDate();
+        return AsOf.cityDate(at);
     }
 
     /** The account rows of a list up to TO that were sent, or that withdraw a warning. */
