@@ -51,7 +51,6 @@ import org.fraudlake.schemas.FeedSchema;
 import org.fraudlake.schemas.Feeds;
 import org.fraudlake.schemas.landing.CsvReader;
 import org.fraudlake.schemas.landing.CsvRecord;
-import org.fraudlake.schemas.tables.Bronze;
 import org.fraudlake.schemas.tables.DeliveryLedger;
 import org.fraudlake.schemas.tables.Quarantine;
 import org.fraudlake.schemas.tables.Silver;
@@ -167,18 +166,8 @@ class NightEndToEndTest {
         List<Row> loaded = DeltaIO.read(spark, lake.deliveries())
                 .filter(col(DeliveryLedger.STATUS).equalTo(DeliveryLedger.LOADED)).collectAsList();
         assertFalse(loaded.isEmpty());
-        Map<String, Long> bronzeRows = new HashMap<>();
-        for (FeedSchema feed : Feeds.ALL) {
-            if (DeltaIO.exists(spark, lake.bronze(feed.name()))) {
-                DeltaIO.read(spark, lake.bronze(feed.name())).groupBy(Bronze.DELIVERY_ID).count().collectAsList()
-                        .forEach(r -> bronzeRows.put(r.getString(0), r.getLong(1)));
-            }
-        }
-        Map<String, Long> quarantined = new HashMap<>();
-        if (DeltaIO.exists(spark, lake.quarantineRows())) {
-            DeltaIO.read(spark, lake.quarantineRows()).groupBy(Quarantine.DELIVERY_ID).count().collectAsList()
-                    .forEach(r -> quarantined.put(r.getString(0), r.getLong(1)));
-        }
+        Map<String, Long> bronzeRows = LakeRowCounts.bronzeRows(spark, lake);
+        Map<String, Long> quarantined = LakeRowCounts.quarantinedRows(spark, lake);
         for (Row r : loaded) {
             String id = r.getAs(DeliveryLedger.DELIVERY_ID);
             long inFiles = r.getAs(DeliveryLedger.ROWS_IN_FILES);

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -24,11 +23,7 @@ import org.apache.spark.sql.SparkSession;
 import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.pipelines.spark.DeltaIO;
-import org.fraudlake.schemas.FeedSchema;
-import org.fraudlake.schemas.Feeds;
-import org.fraudlake.schemas.tables.Bronze;
 import org.fraudlake.schemas.tables.DeliveryLedger;
-import org.fraudlake.schemas.tables.Quarantine;
 import org.fraudlake.simulator.CitySimulator;
 import org.fraudlake.simulator.SimulationConfig;
 import org.fraudlake.simulator.SimulationConfig.Freedoms;
@@ -145,18 +140,8 @@ class RandomCityPropertyTest {
                         + d.getFileName());
             });
         }
-        Map<String, Long> bronzeRows = new HashMap<>();
-        for (FeedSchema feed : Feeds.ALL) {
-            if (DeltaIO.exists(spark, lake.bronze(feed.name()))) {
-                DeltaIO.read(spark, lake.bronze(feed.name())).groupBy(Bronze.DELIVERY_ID).count().collectAsList()
-                        .forEach(r -> bronzeRows.put(r.getString(0), r.getLong(1)));
-            }
-        }
-        Map<String, Long> quarantined = new HashMap<>();
-        if (DeltaIO.exists(spark, lake.quarantineRows())) {
-            DeltaIO.read(spark, lake.quarantineRows()).groupBy(Quarantine.DELIVERY_ID).count().collectAsList()
-                    .forEach(r -> quarantined.put(r.getString(0), r.getLong(1)));
-        }
+        Map<String, Long> bronzeRows = org.fraudlake.cli.LakeRowCounts.bronzeRows(spark, lake);
+        Map<String, Long> quarantined = org.fraudlake.cli.LakeRowCounts.quarantinedRows(spark, lake);
         TreeSet<String> loaded = new TreeSet<>();
         for (Row r : DeltaIO.read(spark, lake.deliveries()).collectAsList()) {
             String key = r.getAs(DeliveryLedger.FEED) + "/" + r.getAs(DeliveryLedger.SOURCE) + "/"

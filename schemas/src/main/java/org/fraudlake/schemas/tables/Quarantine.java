@@ -35,15 +35,8 @@ public final class Quarantine {
             DataTypes.createStructField(RECORDED_AT, DataTypes.TimestampType, false)});
 
     /** The analyst-readable side of {@link #ROWS}: where each bad row was and why, never what it held. */
-    public static final StructType ROW_REASONS = DataTypes.createStructType(new StructField[]{
-            DataTypes.createStructField(FEED, DataTypes.StringType, false),
-            DataTypes.createStructField(SOURCE, DataTypes.StringType, false),
-            DataTypes.createStructField(BUSINESS_DATE, DataTypes.DateType, false),
-            DataTypes.createStructField(DELIVERY_ID, DataTypes.StringType, false),
-            DataTypes.createStructField(FILE, DataTypes.StringType, false),
-            DataTypes.createStructField(LINE, DataTypes.LongType, false),
-            DataTypes.createStructField(REASON_CODE, DataTypes.StringType, false),
-            DataTypes.createStructField(RECORDED_AT, DataTypes.TimestampType, false)});
+    public static final StructType ROW_REASONS = DataTypes.createStructType(java.util.Arrays.stream(ROWS.fields())
+            .filter(f -> !f.name().equals(REASON) && !f.name().equals(RAW)).toArray(StructField[]::new));
 
     public static final StructType DELIVERIES = DataTypes.createStructType(new StructField[]{
             DataTypes.createStructField(FEED, DataTypes.StringType, false),
