@@ -59,6 +59,8 @@ class ConsoleSecurityTest {
         UserStore store = new UserStore(dir.resolve("users.json").toString(), hasher);
         store.add("ana", Role.ANALYST, null, "correct horse".toCharArray());
         assertFalse(Files.readString(dir.resolve("users.json")).contains("correct horse"));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("users.json"))), "password hashes: owner only");
         assertTrue(store.authenticate("ana", "correct horse".toCharArray()).isPresent());
         assertTrue(store.authenticate("ana", "wrong horse!".toCharArray()).isEmpty());
         assertTrue(store.authenticate("bob", "correct horse".toCharArray()).isEmpty());

@@ -23,6 +23,9 @@ import org.apache.hadoop.fs.Path;
  * PBKDF2 hashes ({@link PasswordHasher}); a write replaces the file through a temporary file and a rename.
  */
 public final class UserStore {
+    /** The file holds password hashes: the owner alone reads it (restricted zone, docs/security.md). */
+    private static final org.apache.hadoop.fs.permission.FsPermission OWNER_ONLY =
+            new org.apache.hadoop.fs.permission.FsPermission((short) 0600);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String file;
     private final PasswordHasher hasher;
@@ -114,7 +117,8 @@ public final class UserStore {
         Path tmp = new Path(file + ".tmp");
         FileSystem fs = fs();
         fs.mkdirs(path.getParent());
-        try (OutputStream out = fs.create(tmp, true)) {
+        try (OutputStream out = fs.create(tmp, OWNER_ONLY, true, 4096, fs.getDefaultReplication(tmp),
+                fs.getDefaultBlockSize(tmp), null)) {
             JSON.writerWithDefaultPrettyPrinter().writeValue(out, rows);
         }
         fs.delete(path, false);
