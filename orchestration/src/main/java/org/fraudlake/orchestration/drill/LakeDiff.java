@@ -60,7 +60,9 @@ public final class LakeDiff {
             DeliveryLedger.BRONZE_VERSION, "ops/deliveries: a Delta version counts commits, and a killed attempt may "
                     + "have committed a bronze write whose ledger row it never wrote (the re-run writes it again)",
             "created_at", "models/registry: wall-clock time a version was registered",
-            "promoted_at", "models/registry: wall-clock time a version became champion");
+            "promoted_at", "models/registry: wall-clock time a version became champion",
+            org.fraudlake.schemas.tables.PartnerBindings.BOUND_AT,
+            "ops/partners: wall-clock time a source code was bound to its partner kind");
 
     private static final int SAMPLE = 2;
 
