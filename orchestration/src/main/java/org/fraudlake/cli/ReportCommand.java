@@ -31,15 +31,20 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         NightRunner runner = new NightRunner(common.config(), System.out);
-        return PartsFailed.exitCode(runner.runCommand("report", date, (spark, d) -> {
+        String[] html = new String[1];
+        int code = PartsFailed.exitCode(runner.runCommand("report", date, (spark, d) -> {
             ReportJob.Output r = run(runner.lake(), spark, d, System.out);
+            html[0] = r.html();
             return StageResult.of(null, 1L, r.html()).withFailures(r.failures());
         }));
+        System.out.println(html[0]);
+        return code;
     }
 
     /**
      * Writes the report for a date, printing each section's state, then the path of report.html on a line of its
-     * own; what the night and the demo call.
+     * own; what the night and the demo call. The command prints the path again as its last line, after the run
+     * ledger's line.
      */
     public static ReportJob.Output run(Lake lake, SparkSession spark, LocalDate date, PrintStream out)
             throws IOException {

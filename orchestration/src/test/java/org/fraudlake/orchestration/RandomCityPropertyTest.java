@@ -104,6 +104,7 @@ class RandomCityPropertyTest {
                 "publish.signing-key=" + dir.resolve("keys/signing.key"), "readiness.deadline=none", "run.retries=0",
                 "spark.shuffle-partitions=1",
                 "train.valid-days=" + VALID_DAYS, "train.train-days=" + NightStages.MIN_TRAIN_DAYS));
+        LakeKeys.init(config, lake, new Configuration(), false, "RandomCityPropertyTest");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         NightRunner runner = new NightRunner(config, new PrintStream(printed, true, StandardCharsets.UTF_8));
         LocalDate last = city.startDate().plusDays(city.days() - 1L);
