@@ -26,6 +26,8 @@ public final class Gold {
     public static final String FEATURES_PERSON_DAILY = "features_person_daily";
     public static final String FEATURES_COMPANY_DAILY = "features_company_daily";
     public static final String SCORES = "scores";
+    public static final String ENTITY_RISK = "entity_risk";
+    public static final String RISK_MODELS = "risk_models";
 
     /** The daily aggregate tables, in the order the features job writes them. */
     public static final List<String> AGGREGATES = List.of(AGG_ACCOUNT_DAILY, AGG_ACCOUNT_COUNTERPARTY_DAILY,
@@ -429,6 +431,38 @@ public final class Gold {
         public static final String REASONS = "reasons";
 
         private Scores() {
+        }
+    }
+
+    /**
+     * {@code gold/entity_risk}: one calibrated risk per entity, group and night, stacked from every model's score of
+     * the night ({@code gold/scores}) and the traced victim money the entity holds; written by the score stage.
+     */
+    public static final class EntityRisk {
+        /** ACCOUNT, PHONE, PERSON or COMPANY. */
+        public static final String ENTITY_TYPE = "entity_type";
+        public static final String ENTITY_ID = "entity_id";
+        /** OFFENDER (takes part in crime) or VICTIM (a person at risk of paying a fraudster). */
+        public static final String RISK_GROUP = "risk_group";
+        /** Partners the entity belongs to, as in {@link Scores#PARTNERS}. */
+        public static final String PARTNERS = "partners";
+        /** Calibrated probability, 0..1, that the entity is (or becomes) named for its group's crimes. */
+        public static final String RISK = "risk";
+        /**
+         * Precision, on the not-yet-named entities of the risk model's validation days, of alerting every entity at
+         * or above this risk; NaN where no validation alert reached it.
+         */
+        public static final String PRECISION = "precision";
+        /** risk &gt;= the group's operating threshold (chosen on the not-yet-named at validation). */
+        public static final String FIRES = "fires";
+        /** The models that pushed the risk up most, strongest first. */
+        public static final String DRIVERS = "drivers";
+        /** The reasons of those models, strongest model first. */
+        public static final String REASONS = "reasons";
+        /** The risk model's version (the as-of date it was fitted, yyyymmdd). */
+        public static final String VERSION = "version";
+
+        private EntityRisk() {
         }
     }
 }
