@@ -12,6 +12,7 @@ import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.graph.GraphJob;
 import org.fraudlake.graph.leads.LeadsJob;
 import org.fraudlake.lake.Lake;
+import org.fraudlake.models.EntityRiskJob;
 import org.fraudlake.models.ModelCatalog;
 import org.fraudlake.orchestration.LakeKeys;
 import org.fraudlake.models.RiskModel;
@@ -262,6 +263,14 @@ public final class Night {
         return results;
     }
 
+    /** The entity-risk stacks' settings (risk.* and train.min-positives, train.top-k). */
+    public EntityRiskJob.Settings riskSettings() {
+        return new EntityRiskJob.Settings(config.get(FraudlakeConfig.RISK_WINDOW_DAYS),
+                config.get(FraudlakeConfig.RISK_VALID_DAYS), config.get(FraudlakeConfig.RISK_MIN_FIT_DAYS),
+                config.get(FraudlakeConfig.MIN_POSITIVES), config.get(FraudlakeConfig.TOP_K),
+                config.get(FraudlakeConfig.RISK_DRIVERS));
+    }
+
     public ScoreJob.Scored score(SparkSession spark, LocalDate date) {
         return score(spark, date, ModelCatalog.all());
     }
@@ -271,6 +280,13 @@ public final class Night {
         out.println("score " + date);
         long t0 = System.nanoTime();
         ScoreJob.Scored scored = new ScoreJob(lake, out::println).run(spark, date, models);
+        Map<String, Long> risks = new EntityRiskJob(lake, riskSettings(), out::println).run(spark, date, models);
+        risks.forEach((stack, n) -> {
+            if (!stack.endsWith(".fires")) {
+                out.printf("  risk %-22s %,9d entities %,7d at or above the operating point%n", stack, n,
+                        risks.getOrDefault(stack + ".fires", 0L));
+            }
+        });
         Map<String, Long> counts = scored.counts();
         out.printf("score %s done in %.1f s: %,d scores from %d models%s%n", date, (System.nanoTime() - t0) / 1e9,
                 counts.values().stream().mapToLong(Long::longValue).sum(), counts.size(),

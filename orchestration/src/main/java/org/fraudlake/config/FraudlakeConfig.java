@@ -55,6 +55,16 @@ public final class FraudlakeConfig {
             "Positives among the not-yet-named entities (no label or police report yet) a model's validation window "
                     + "needs for an operating point; with fewer the version records no threshold and never fires "
                     + "alone (its scores still reach gold/scores).");
+    public static final ConfigProperty<Integer> RISK_WINDOW_DAYS = ConfigProperty.positiveInt("risk.window-days", 14,
+            "Dates of past scores (gold/scores) the entity-risk stacks are fitted and validated on each night.");
+    public static final ConfigProperty<Integer> RISK_VALID_DAYS = ConfigProperty.positiveInt("risk.valid-days", 5,
+            "The last of those dates, on which each stack's operating threshold and precision curve are measured "
+                    + "(not-yet-named entities only).");
+    public static final ConfigProperty<Integer> RISK_MIN_FIT_DAYS = ConfigProperty.positiveInt("risk.min-fit-days", 3,
+            "Fitting dates a stack needs besides its validation dates; with fewer its risk is its models' highest "
+                    + "score and it never fires.");
+    public static final ConfigProperty<Integer> RISK_DRIVERS = ConfigProperty.positiveInt("risk.drivers", 3,
+            "Models named as the drivers of an entity's risk (their reasons go with the warning).");
     public static final ConfigProperty<Double> FREEZE_MIN_PRECISION = ConfigProperty.fraction("publish.freeze-min-precision",
             "0.8", "Estimated precision (validation, not-yet-named entities) freeze evidence needs to FREEZE an account; "
                     + "below it the account is only MONITORed.", 1);

@@ -24,6 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.fraudlake.models.Action;
 import org.fraudlake.publish.decisions.DecisionsJob.Settings;
+import org.fraudlake.schemas.tables.Gold.EntityRisk;
 import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Published.InterceptList;
 import org.fraudlake.schemas.tables.Published.VictimWarnings;
@@ -38,8 +39,8 @@ final class Decide {
     static final List<String> KEY = List.of(InterceptList.PARTNER, InterceptList.ENTITY_TYPE, InterceptList.ENTITY_ID,
             VictimWarnings.PERSON_ID);
     /**
-     * What the budgets rank by: today the decision's calibrated score (the strongest evidence's); the entity's
-     * combined risk once there is one. Not published.
+     * What the budgets rank by: the entity's combined risk of the night (gold/entity_risk; {@link #rankedByRisk}),
+     * else the decision's strongest calibrated score. Not published.
      */
     static final String RISK = "_risk";
     /** The columns of a candidate frame, in order. */
@@ -91,6 +92,32 @@ final class Decide {
                 transform(ev, e -> e.getField(Evidence.MODEL)).as(InterceptList.MODELS),
                 reasons.as(InterceptList.REASONS),
                 strongest.getField(InterceptList.SCORE).as(RISK));
+    }
+
+    /**
+     * The candidates with {@link #RISK} set to the risk the night's stacks gave the warned entity, where they gave
+     * one: for intercept rows the OFFENDER risk of the account or number itself; for victim warnings the VICTIM risk
+     * of the person at risk. Candidates without one keep their strongest score.
+     *
+     * @param risks      gold/entity_risk rows of D (entity_type, entity_id, risk_group, risk, ...)
+     * @param withPerson whether the candidates are victim warnings
+     */
+    static Dataset<Row> rankedByRisk(Dataset<Row> candidates, Dataset<Row> risks, boolean withPerson) {
+        String entityRisk = "_entity_risk";
+        if (withPerson) {
+            Dataset<Row> victims = risks.filter(col(EntityRisk.RISK_GROUP).equalTo(org.fraudlake.models.EntityRiskJob.Group.VICTIM.name())
+                            .and(col(EntityRisk.ENTITY_TYPE).equalTo(org.fraudlake.models.EntityKind.PERSON.name())))
+                    .select(col(EntityRisk.ENTITY_ID).as(VictimWarnings.PERSON_ID), col(EntityRisk.RISK).as(entityRisk));
+            return candidates.join(victims, new String[]{VictimWarnings.PERSON_ID}, "left")
+                    .withColumn(RISK, coalesce(col(entityRisk), col(RISK))).select(COLUMNS.stream()
+                            .map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+        }
+        Dataset<Row> offenders = risks.filter(col(EntityRisk.RISK_GROUP).equalTo(org.fraudlake.models.EntityRiskJob.Group.OFFENDER.name()))
+                .select(col(EntityRisk.ENTITY_TYPE).as(InterceptList.ENTITY_TYPE),
+                        col(EntityRisk.ENTITY_ID).as(InterceptList.ENTITY_ID), col(EntityRisk.RISK).as(entityRisk));
+        return candidates.join(offenders, new String[]{InterceptList.ENTITY_TYPE, InterceptList.ENTITY_ID}, "left")
+                .withColumn(RISK, coalesce(col(entityRisk), col(RISK))).select(COLUMNS.stream()
+                        .map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     }
 
     private static Column action(Column ev, Settings settings) {

@@ -25,6 +25,7 @@ import org.fraudlake.pipelines.features.AsOf;
 import org.fraudlake.pipelines.features.StateAsOf;
 import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.tables.Gold;
+import org.fraudlake.schemas.tables.Gold.EntityRisk;
 import org.fraudlake.schemas.tables.Gold.Scores;
 import org.fraudlake.schemas.tables.GraphTables;
 import org.fraudlake.schemas.tables.GraphTables.FundTraces;
@@ -119,6 +120,10 @@ public final class DecisionsJob {
     private static final StructType LEADS = StructType.fromDDL(Leads.LEAD_ID + " STRING, " + Leads.TYPOLOGY
             + " STRING, " + Leads.MEMBERS + " ARRAY<STRUCT<id: STRING, kind: STRING, role: STRING>>, "
             + Published.BUSINESS_DATE + " DATE");
+    private static final StructType RISKS = StructType.fromDDL(EntityRisk.ENTITY_TYPE + " STRING, "
+            + EntityRisk.ENTITY_ID + " STRING, " + EntityRisk.RISK_GROUP + " STRING, " + EntityRisk.RISK + " DOUBLE, "
+            + EntityRisk.PRECISION + " DOUBLE, " + EntityRisk.FIRES + " BOOLEAN, " + EntityRisk.DRIVERS
+            + " ARRAY<STRING>, " + EntityRisk.REASONS + " ARRAY<STRING>, " + Gold.BUSINESS_DATE + " DATE");
     private static final StructType TRACES = StructType.fromDDL(FundTraces.TRACE_ID + " STRING, " + FundTraces.HOP
             + " INT, " + FundTraces.ACCOUNT_ID + " STRING, " + FundTraces.AMOUNT_HELD + " DECIMAL(18,2), "
             + GraphTables.BUSINESS_DATE + " DATE");
@@ -281,7 +286,9 @@ public final class DecisionsJob {
                     date), asOf).select(col(Accounts.ACCOUNT_ID), col(Accounts.BANK), col(Accounts.HOLDER_ID)));
             Dataset<Row> subscribers = store(stored, required(spark, lake.silver(Silver.SUBSCRIBERS), date)
                     .select(col(Subscribers.PHONE), col(Subscribers.CARRIER), col(Subscribers.HOLDER_ID)));
-            Dataset<Row> fired = store(stored, Evidence.fired(scores, ModelRule.frame(spark, rules)));
+            Dataset<Row> risks = store(stored, ofDate(spark, lake.gold(Gold.ENTITY_RISK), RISKS, date));
+            Dataset<Row> fired = store(stored, Evidence.fired(scores, ModelRule.frame(spark, rules))
+                    .unionByName(Evidence.risky(risks, ModelCatalog.all())));
             Dataset<Row> labels = DeltaIO.readOrEmpty(spark, lake.silver(Silver.CASE_LABELS), LABELS);
             Dataset<Row> clearances = store(stored, Continuity.clearances(labels, accounts, subscribers, asOf));
             Dataset<Row> known = store(stored, Echoes.known(labels, DeltaIO.readOrEmpty(spark,
@@ -298,7 +305,7 @@ public final class DecisionsJob {
 
             Map<String, Long> counts = new LinkedHashMap<>();
             counts.put(ACCOUNTS_WITHOUT_BANK, Evidence.accountsWithoutBank(fired, accounts).count());
-            Inputs inputs = new Inputs(clearances, banks, known, budgets);
+            Inputs inputs = new Inputs(clearances, banks, known, budgets, risks);
             publish(spark, WarningTable.INTERCEPT_LIST, intercept, inputs, date, counts);
             publish(spark, WarningTable.VICTIM_WARNINGS, victims, inputs, date, counts);
             return counts;
@@ -316,7 +323,8 @@ public final class DecisionsJob {
     }
 
     /** The frames both tables are decided with. */
-    private record Inputs(Dataset<Row> clearances, Dataset<Row> banks, Dataset<Row> known, Dataset<Row> budgets) {
+    private record Inputs(Dataset<Row> clearances, Dataset<Row> banks, Dataset<Row> known, Dataset<Row> budgets,
+                          Dataset<Row> risks) {
     }
 
     /**
@@ -327,7 +335,8 @@ public final class DecisionsJob {
                          LocalDate date, Map<String, Long> counts) {
         spark.sparkContext().setJobDescription("decisions published/" + table.table() + " " + date);
         String path = lake.published(table.table());
-        Dataset<Row> candidates = Echoes.mark(Decide.candidates(evidence, settings), inputs.known());
+        Dataset<Row> candidates = Echoes.mark(Decide.rankedByRisk(Decide.candidates(evidence, settings),
+                inputs.risks(), table.withPerson()), inputs.known());
         Dataset<Row> rows = Continuity.resolve(table, candidates, DeltaIO.readOrEmpty(spark, path, table.schema()),
                 inputs.clearances(), inputs.banks(), inputs.budgets(), date, settings);
         Column[] order = {col(InterceptList.PARTNER), col(InterceptList.ENTITY_TYPE), col(InterceptList.ENTITY_ID),

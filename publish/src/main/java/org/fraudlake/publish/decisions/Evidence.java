@@ -3,8 +3,10 @@ package org.fraudlake.publish.decisions;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.format_number;
 import static org.apache.spark.sql.functions.lit;
@@ -14,11 +16,16 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.fraudlake.models.Action;
 import org.fraudlake.models.EntityKind;
+import org.fraudlake.models.EntityRiskJob;
+import org.fraudlake.models.RiskModel;
+import org.fraudlake.schemas.tables.Gold.EntityRisk;
 import org.fraudlake.schemas.tables.Gold.Scores;
 import org.fraudlake.schemas.tables.GraphTables.FundTraces;
 import org.fraudlake.schemas.tables.Published.InterceptList;
@@ -82,6 +89,42 @@ final class Evidence {
                         col(Scores.REASONS).as(InterceptList.REASONS),
                         col(ModelRule.WARNING_TYPE).as(InterceptList.WARNING_TYPE), col(MODEL_ACTION),
                         col(ModelRule.PRECISION).as(PRECISION));
+    }
+
+    /**
+     * The entities whose combined risk (gold/entity_risk of D) reached its stack's operating point, as evidence in
+     * the columns of {@link #fired}: model {@link EntityRiskJob#MODEL}, score the risk, precision the risk's estimated
+     * precision, reasons those of the models that drove it, the warning type of its strongest driver (else the
+     * stack's first model's) and the stack's action ({@link EntityRiskJob.Stack#action}). Routed like the model
+     * evidence of the same entity kind and group.
+     *
+     * @param risks   gold/entity_risk rows of D
+     * @param catalog the model catalog: the stacks' actions and the drivers' warning types
+     */
+    static Dataset<Row> risky(Dataset<Row> risks, List<RiskModel> catalog) {
+        Map<String, String> types = new TreeMap<>();
+        catalog.forEach(m -> types.put(m.name(), ModelRule.warningType(m.spec()).name()));
+        Column action = lit(null).cast("string");
+        Column fallback = lit(null).cast("string");
+        for (EntityRiskJob.Stack stack : EntityRiskJob.Stack.of(catalog)) {
+            Column of = col(EntityRisk.ENTITY_TYPE).equalTo(stack.kind().name())
+                    .and(col(EntityRisk.RISK_GROUP).equalTo(stack.group().name()));
+            action = when(of, lit(stack.action().name())).otherwise(action);
+            fallback = when(of, lit(types.get(stack.models().get(0)))).otherwise(fallback);
+        }
+        Column byDriver = lit(null).cast("string");
+        for (Map.Entry<String, String> e : types.entrySet()) {
+            byDriver = when(element_at(col(EntityRisk.DRIVERS), 1).equalTo(e.getKey()), lit(e.getValue()))
+                    .otherwise(byDriver);
+        }
+        return risks.filter(col(EntityRisk.FIRES))
+                .select(col(EntityRisk.ENTITY_TYPE).as(SCORED_TYPE), col(EntityRisk.ENTITY_ID).as(SCORED_ID),
+                        lit(EntityRiskJob.MODEL).as(MODEL), col(EntityRisk.RISK).as(InterceptList.SCORE),
+                        col(EntityRisk.REASONS).as(InterceptList.REASONS),
+                        coalesce(when(size(col(EntityRisk.DRIVERS)).gt(0), byDriver), fallback)
+                                .as(InterceptList.WARNING_TYPE),
+                        action.as(MODEL_ACTION), col(EntityRisk.PRECISION).as(PRECISION))
+                .filter(size(col(InterceptList.REASONS)).gt(0).and(col(MODEL_ACTION).isNotNull()));
     }
 
     /**
