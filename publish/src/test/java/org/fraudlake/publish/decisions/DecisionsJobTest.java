@@ -389,4 +389,48 @@ class DecisionsJobTest {
         assertEquals("MONITOR", agreeing.getAs(InterceptList.ACTION),
                 "two models agreeing, neither precise enough, do not freeze");
     }
+
+    @Test
+    void theEntityRiskFiresAloneRanksTheBudgetAndFreezesOnlyAtItsEstimatedPrecision(@TempDir Path dir) {
+        DecisionsLake lake = lake(dir);
+        lake.scores(D0,
+                score(D0, "structuring", "ACCOUNT", "acc_weak", 0.9, "s"),
+                score(D0, "structuring", "ACCOUNT", "acc_e", 0.7, "s"),
+                score(D0, "structuring", "ACCOUNT", "acc_strong", 0.65, "s"));
+        lake.risks(D0,
+                DecisionsLake.risk(D0, "ACCOUNT", "acc_c", "OFFENDER", 0.9, 0.85, true, "money_mule"),
+                DecisionsLake.risk(D0, "ACCOUNT", "acc_below", "OFFENDER", 0.4, 0.6, true, "money_mule"),
+                DecisionsLake.risk(D0, "ACCOUNT", "acc_v1", "OFFENDER", 0.35, 0.5, true, "cash_out"),
+                DecisionsLake.risk(D0, "ACCOUNT", "acc_r1", "OFFENDER", 0.33, 0.5, true, "cash_out"),
+                DecisionsLake.risk(D0, "ACCOUNT", "acc_strong", "OFFENDER", 0.3, 0.4, false, "structuring"),
+                DecisionsLake.risk(D0, "ACCOUNT", "acc_e", "OFFENDER", 0.05, 0.1, false, "structuring"),
+                DecisionsLake.risk(D0, "ACCOUNT", "acc_weak", "OFFENDER", 0.01, 0.1, false, "structuring"),
+                DecisionsLake.risk(D0, "ACCOUNT", "acc_old", "OFFENDER", 0.2, 0.3, false, "money_mule"),
+                DecisionsLake.risk(D0, "PHONE", "ph_home", "OFFENDER", 0.97, 0.95, true, "fraud_phone"),
+                DecisionsLake.risk(D0, "PERSON", "id_v", "VICTIM", 0.6, 0.3, true, "victim_call_then_pay"));
+        run(lake, D0);
+        Map<String, Row> list = lake.rows(INTERCEPT, D0);
+        assertWarning(list.get("acc_c"), "BANK_A", "FREEZE", "MONEY_MULE", 0.9, List.of("entity_risk"), "NEW", true,
+                D0, D0.plusDays(7));
+        assertEquals(List.of("money_mule reason"), list.get("acc_c").getList(list.get("acc_c")
+                .fieldIndex(InterceptList.REASONS)), "the reasons of the models that drove the risk");
+        assertEquals("MONITOR", list.get("acc_below").getAs(InterceptList.ACTION),
+                "a firing risk whose estimated precision is below 0.8 only monitors");
+        assertFalse(list.containsKey("acc_old"), "a risk under its operating point, and no model fired: no warning");
+        // BANK_A's MONITOR budget is 5 (the floor); six candidates, ranked by the entity's risk, not by the score
+        // of the model that fired: acc_weak (structuring 0.9, risk 0.01) is the one left over.
+        for (String sent : List.of("acc_below", "acc_v1", "acc_r1", "acc_strong", "acc_e")) {
+            assertEquals("NEW", list.get(sent).getAs(InterceptList.STATUS), sent);
+        }
+        assertEquals("QUEUED", list.get("acc_weak").getAs(InterceptList.STATUS));
+        assertWarning(list.get("ph_home"), "CARRIER_X", "BLOCK", "FRAUD_PHONE", 0.97, List.of("entity_risk"), "NEW",
+                true, D0, D0.plusDays(7));
+        Map<String, Row> victims = lake.rows(VICTIMS, D0);
+        assertEquals(java.util.Set.of("acc_v1", "acc_v2"), victims.keySet(), "each account of the person at risk");
+        for (Row v : victims.values()) {
+            assertEquals("CONTACT_VICTIM", v.getAs(InterceptList.ACTION));
+            assertEquals("id_v", DecisionsLake.personOf(v));
+            assertEquals("VICTIM_AT_RISK", v.getAs(InterceptList.WARNING_TYPE));
+        }
+    }
 }

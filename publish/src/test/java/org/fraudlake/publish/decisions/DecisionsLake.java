@@ -136,6 +136,22 @@ final class DecisionsLake {
         replace(lake.gold(Gold.SCORES), SCORES, date, List.of(rows));
     }
 
+    static final StructType RISKS = StructType.fromDDL("entity_type STRING, entity_id STRING, risk_group STRING, "
+            + "partners ARRAY<STRING>, risk DOUBLE, precision DOUBLE, fires BOOLEAN, drivers ARRAY<STRING>, "
+            + "reasons ARRAY<STRING>, version STRING, business_date DATE");
+
+    /** One gold/entity_risk row, driven by one model whose reason is "{driver} reason". */
+    static Row risk(LocalDate date, String type, String entity, String group, double risk, double precision,
+                    boolean fires, String driver) {
+        return RowFactory.create(type, entity, group, List.of(), risk, precision, fires, List.of(driver),
+                List.of(driver + " reason"), "20261101", Date.valueOf(date));
+    }
+
+    /** Replaces the entity risks of a date. */
+    void risks(LocalDate date, Row... rows) {
+        replace(lake.gold(Gold.ENTITY_RISK), RISKS, date, List.of(rows));
+    }
+
     /** Replaces the fund traces of a date: {account, amount held} pairs, one trace each. */
     void traces(LocalDate date, String... accountHeld) {
         List<Row> rows = new ArrayList<>();
