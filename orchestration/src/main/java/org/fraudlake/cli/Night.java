@@ -19,6 +19,7 @@ import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.ScoreJob;
 import org.fraudlake.models.TrainJob;
 import org.fraudlake.pipelines.conform.ConformJob;
+import org.fraudlake.pipelines.failure.ErrorText;
 import org.fraudlake.pipelines.failure.PartFailure;
 import org.fraudlake.pipelines.conform.Pseudonymizer;
 import org.fraudlake.pipelines.features.FeaturesJob;
@@ -280,13 +281,20 @@ public final class Night {
         out.println("score " + date);
         long t0 = System.nanoTime();
         ScoreJob.Scored scored = new ScoreJob(lake, out::println).run(spark, date, models);
-        Map<String, Long> risks = new EntityRiskJob(lake, riskSettings(), out::println).run(spark, date, models);
-        risks.forEach((stack, n) -> {
-            if (!stack.endsWith(".fires")) {
-                out.printf("  risk %-22s %,9d entities %,7d at or above the operating point%n", stack, n,
-                        risks.getOrDefault(stack + ".fires", 0L));
-            }
-        });
+        try {
+            Map<String, Long> risks = new EntityRiskJob(lake, riskSettings(), out::println).run(spark, date, models);
+            risks.forEach((stack, n) -> {
+                if (!stack.endsWith(".fires")) {
+                    out.printf("  risk %-22s %,9d entities %,7d at or above the operating point%n", stack, n,
+                            risks.getOrDefault(stack + ".fires", 0L));
+                }
+            });
+        } catch (RuntimeException e) {
+            out.println("  entity risk FAILED, decisions rank by the models' scores tonight: " + ErrorText.describe(e));
+            List<PartFailure> failures = new java.util.ArrayList<>(scored.failures());
+            failures.add(new PartFailure(EntityRiskJob.MODEL, e));
+            scored = new ScoreJob.Scored(scored.counts(), failures);
+        }
         Map<String, Long> counts = scored.counts();
         out.printf("score %s done in %.1f s: %,d scores from %d models%s%n", date, (System.nanoTime() - t0) / 1e9,
                 counts.values().stream().mapToLong(Long::longValue).sum(), counts.size(),
