@@ -95,9 +95,10 @@ final class Decide {
     }
 
     /**
-     * The candidates with {@link #RISK} set to the risk the night's stacks gave the warned entity, where they gave
-     * one: for intercept rows the OFFENDER risk of the account or number itself; for victim warnings the VICTIM risk
-     * of the person at risk. Candidates without one keep their strongest score.
+     * The candidates with {@link #RISK} and the published {@code score} set to the risk the night's stacks gave the
+     * warned entity, where they gave one: for intercept rows the OFFENDER risk of the account or number itself; for
+     * victim warnings the VICTIM risk of the person at risk. A list is ranked, budgeted and shown by that one
+     * calibrated risk, whichever model fired; candidates without one keep their strongest score.
      *
      * @param risks      gold/entity_risk rows of D (entity_type, entity_id, risk_group, risk, ...)
      * @param withPerson whether the candidates are victim warnings
@@ -109,14 +110,16 @@ final class Decide {
                             .and(col(EntityRisk.ENTITY_TYPE).equalTo(org.fraudlake.models.EntityKind.PERSON.name())))
                     .select(col(EntityRisk.ENTITY_ID).as(VictimWarnings.PERSON_ID), col(EntityRisk.RISK).as(entityRisk));
             return candidates.join(victims, new String[]{VictimWarnings.PERSON_ID}, "left")
-                    .withColumn(RISK, coalesce(col(entityRisk), col(RISK))).select(COLUMNS.stream()
+                    .withColumn(RISK, coalesce(col(entityRisk), col(RISK)))
+                    .withColumn(InterceptList.SCORE, col(RISK)).select(COLUMNS.stream()
                             .map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
         }
         Dataset<Row> offenders = risks.filter(col(EntityRisk.RISK_GROUP).equalTo(org.fraudlake.models.EntityRiskJob.Group.OFFENDER.name()))
                 .select(col(EntityRisk.ENTITY_TYPE).as(InterceptList.ENTITY_TYPE),
                         col(EntityRisk.ENTITY_ID).as(InterceptList.ENTITY_ID), col(EntityRisk.RISK).as(entityRisk));
         return candidates.join(offenders, new String[]{InterceptList.ENTITY_TYPE, InterceptList.ENTITY_ID}, "left")
-                .withColumn(RISK, coalesce(col(entityRisk), col(RISK))).select(COLUMNS.stream()
+                .withColumn(RISK, coalesce(col(entityRisk), col(RISK)))
+                    .withColumn(InterceptList.SCORE, col(RISK)).select(COLUMNS.stream()
                         .map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     }
 

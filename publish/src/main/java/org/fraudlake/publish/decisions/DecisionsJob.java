@@ -61,7 +61,12 @@ import org.fraudlake.schemas.tables.Silver.Subscribers;
  * Traced victim money still held at the end of D (gold/fund_traces, amount_held &gt; 0) is evidence on the account by
  * itself, named {@code fund_trace} among the models, with score {@link Settings#traceScore}.
  *
- * <p><b>One decision per entity.</b> score = the highest score among the evidence; models = the evidence by score
+ * <p><b>Entity risk.</b> gold/entity_risk of D (the score stage's stacks, {@code EntityRiskJob}) is evidence by
+ * itself where an entity's risk reached its stack's operating point (model {@code entity_risk}, with the estimated
+ * precision of that risk and the reasons of the models that drove it), and the published score and the budgets'
+ * ranking are the warned entity's risk wherever it has one ({@link Decide#rankedByRisk}).
+ *
+ * <p><b>One decision per entity.</b> score = the entity's risk, else the highest score among the evidence; models = the evidence by score
  * descending (name on a tie); warning_type = the strongest model's, from its typology ({@link ModelRule#warningType});
  * reasons = the first {@link Settings#reasonsPerModel} reasons of each model in that order, distinct, at most
  * {@link Settings#maxReasons}. Accounts are FROZEN and numbers BLOCKED only on estimated precision: some freeze or

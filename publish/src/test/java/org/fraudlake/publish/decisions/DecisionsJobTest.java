@@ -423,6 +423,9 @@ class DecisionsJobTest {
             assertEquals("NEW", list.get(sent).getAs(InterceptList.STATUS), sent);
         }
         assertEquals("QUEUED", list.get("acc_weak").getAs(InterceptList.STATUS));
+        assertEquals(0.05, list.get("acc_e").<Double>getAs(InterceptList.SCORE), 1e-12,
+                "the published score is the entity's risk, whichever model fired");
+        assertEquals(List.of("structuring"), list.get("acc_e").getList(list.get("acc_e").fieldIndex(InterceptList.MODELS)));
         assertWarning(list.get("ph_home"), "CARRIER_X", "BLOCK", "FRAUD_PHONE", 0.97, List.of("entity_risk"), "NEW",
                 true, D0, D0.plusDays(7));
         Map<String, Row> victims = lake.rows(VICTIMS, D0);
