@@ -568,12 +568,16 @@ public final class ReportJob {
         }
         String why = "warnings from traced victim money only";
         if (trained) {
-            return new Report.WarmUp(true, historyDays, firstTrainDays, true, null, "warm-up: " + historyDays
-                    + " days of history, models trained but none is a champion yet; " + why);
+            return new Report.WarmUp(true, historyDays, firstTrainDays, true, null, "warm-up: " + days(historyDays)
+                    + " of history, models trained but none is a champion yet; " + why);
         }
         LocalDate from = date.plusDays(Math.max(1, firstTrainDays - historyDays + 1));
-        return new Report.WarmUp(true, historyDays, firstTrainDays, false, from, "warm-up: " + historyDays
-                + " days of history, models train from " + from + "; " + why);
+        return new Report.WarmUp(true, historyDays, firstTrainDays, false, from, "warm-up: " + days(historyDays)
+                + " of history, models train from " + from + "; " + why);
+    }
+
+    private static String days(long n) {
+        return n + (n == 1 ? " day" : " days");
     }
 
     /** The funnel of D per partner, summed into a total row. */

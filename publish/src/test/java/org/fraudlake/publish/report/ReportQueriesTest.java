@@ -141,7 +141,7 @@ class ReportQueriesTest {
         Report.WarmUp first = ReportJob.warmUp(List.of(), 1, 25, D);
         assertTrue(first.warmUp());
         assertEquals(D.plusDays(25), first.modelsFrom(), "night D+25 trains as of D+24, its 25th feature day");
-        assertEquals("warm-up: 1 days of history, models train from " + D.plusDays(25)
+        assertEquals("warm-up: 1 day of history, models train from " + D.plusDays(25)
                 + "; warnings from traced victim money only", first.line());
 
         assertEquals(D.plusDays(1), ReportJob.warmUp(List.of(), 25, 25, D).modelsFrom(), "enough history: tomorrow");
