@@ -48,8 +48,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code fraudlake report --date D}: the nightly report, {@code reports/<D>/report.html} and {@code report.json}.
- * It reads what the night wrote for D (the delivery ledger and quarantine, the model registry, gold/scores, the
- * published warnings, leads, incident series and feedback impact, silver/bank_feedback), aggregates it with
+ * It reads what the night wrote for D (the delivery ledger and quarantine, the model registry, the account feature
+ * dates, gold/scores and gold/entity_risk, the published warnings, leads, incident series and feedback impact,
+ * silver/bank_feedback and case_labels, ops/dispositions), aggregates it with
  * {@link ReportQueries}, and renders the figures once as JSON ({@link ReportJson}) and once as a page that opens
  * from disk ({@link ReportHtml}: inline CSS and SVG charts, no script, no network).
  *
@@ -61,7 +62,9 @@ import org.slf4j.LoggerFactory;
  * {@link #WINDOW_DAYS} days ending on D, the precision over the {@link #FEEDBACK_DAYS} days ending on D). Only
  * small aggregates reach the driver: rows per feed and source, per model and day, per model and score bin, per
  * partner, action and status, per bank and model, the top {@link #TOP} leads and series, and the registry
- * (one row per model version). The two files are each written to a temporary file and renamed into place.
+ * (one row per model version). The warm-up section counts the distinct feature dates; the funnel is a group-by per
+ * input table joined on partner; the outcomes join the sent warnings of the feedback window to the answers and
+ * labels (see {@link ReportQueries#sentOutcomes}). The two files are each written to a temporary file and renamed into place.
  */
 public final class ReportJob {
     /** Days of alert volumes shown, ending on the business date. */

@@ -25,6 +25,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.StructType;
+import org.fraudlake.models.EntityKind;
 import org.fraudlake.pipelines.features.AsOf;
 import org.fraudlake.schemas.Feeds;
 import org.fraudlake.schemas.tables.DeliveryLedger;
@@ -95,8 +96,8 @@ public final class ReportQueries {
     private static final String IS_CONFIRMED = "_is_confirmed";
     private static final String IS_FROZEN = "_is_frozen";
     private static final String DETECTED = "_detected";
-    /** The case-label entity type of a person ({@code EntityKind.PERSON}). */
-    private static final String PERSON_LABEL_TYPE = "PERSON";
+    /** The case-label entity type of a person. */
+    private static final String PERSON_LABEL_TYPE = EntityKind.PERSON.labelType();
     /** Statuses of a warning that something fired for (sent, or queued over budget). */
     private static final String[] FIRED = {Published.Status.NEW.name(), Published.Status.ESCALATED.name(),
             Published.Status.QUEUED.name()};
