@@ -199,7 +199,7 @@ public final class ConsoleServer implements AutoCloseable {
         app.get("/series/{id}", ctx -> ctx.html(page(ctx, "Incident series " + ctx.pathParam("id"),
                 AnalysisPages.series(reader, date(ctx), ctx.pathParam("id")))));
         app.get("/models", ctx -> ctx.html(page(ctx, "Models", AnalysisPages.models(reader.currentModels(),
-                reader.registry(), date(ctx)))));
+                reader.registry(), date(ctx)) + AnalysisPages.funnel(date(ctx), reader.funnel(date(ctx))))));
         app.get("/models/{name}", ctx -> ctx.html(page(ctx, "Model " + ctx.pathParam("name"),
                 AnalysisPages.model(reader, ctx.pathParam("name"), date(ctx)))));
         app.get("/outbox/", this::outboxIndex);

@@ -242,6 +242,19 @@ class ConsoleHttpSecurityTest {
     }
 
     @Test
+    void theModelsPageShowsTheFunnelPerPartner() throws Exception {
+        Client ana = new Client(server).login("ana", "analyst-pw");
+        String body = ana.get("/models?date=" + TestLake.DATE).body();
+        assertTrue(body.contains("<table id=\"funnel\">"), body);
+        String n = "</td><td class=\"num\">";
+        assertTrue(body.contains("<tr><td>BANK_A" + n + "1" + n + "0" + n + "2" + n + "2" + n + "2" + n + "0</td></tr>"),
+                "acc_mule scored by two models counts once; no gold/entity_risk: none at risk; w_1 and v_1 sent as "
+                        + "detections: " + body);
+        assertTrue(body.contains("<tr><td>CARRIER_X" + n + "0" + n + "0" + n + "0" + n + "0" + n + "0" + n + "0</td>"),
+                "an ACTIVE warning fired nothing on the date");
+    }
+
+    @Test
     void aPageShowsOnlyFixedFlashMessages() throws Exception {
         Client ana = new Client(server).login("ana", "analyst-pw");
         String body = ana.get("/outbox/?flash=" + enc("Your session expired. Call 0800 123 456 now")).body();

@@ -124,7 +124,7 @@ public final class BenchCommand implements Callable<Integer> {
         int p = sizes.get(0);
         Path results = out != null ? out : dir.resolve("results");
         Files.createDirectories(results);
-        FraudlakeConfig config = common.config()
+        FraudlakeConfig config = common.config().withShortWarmUp()
                 .with(FraudlakeConfig.KEY_FILE, dir.resolve("keys/pseudonym.key").toAbsolutePath().toString())
                 .with(FraudlakeConfig.SIGNING_KEY, dir.resolve("keys/signing.key").toAbsolutePath().toString())
                 .with(FraudlakeConfig.READINESS_DEADLINE, "none");

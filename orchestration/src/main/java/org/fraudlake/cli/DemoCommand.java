@@ -38,7 +38,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FraudlakeConfig config = common.config();
+        FraudlakeConfig config = common.config().withShortWarmUp();
         long started = System.nanoTime();
         SimulationConfig sim = city.simulation(config, config.get(FraudlakeConfig.DEMO_FAULTS));
         NightRunner runner = new NightRunner(config, System.out);

@@ -221,7 +221,7 @@ public final class Night {
 
     /** The nightly report; prints its path last. */
     public ReportJob.Output report(SparkSession spark, LocalDate date) throws IOException {
-        return ReportCommand.run(lake, spark, date, out);
+        return ReportCommand.run(lake, config, spark, date, out);
     }
 
     /** The decision rules with the configured budgets and minimum precisions. */

@@ -136,6 +136,12 @@ public final class FraudlakeConfig {
     public static final ConfigProperty<Integer> TRAIN_EVERY_DAYS = ConfigProperty.positiveInt("train.every-days", 7,
             "The night's train stage refits the catalog when no model was trained yet or the last training is this "
                     + "many days old (and enough feature days exist); otherwise it skips.");
+    public static final ConfigProperty<Integer> TRAIN_FIRST_AFTER_DAYS = ConfigProperty.nonNegativeInt(
+            "train.first-after-days", 0, "Days of features (up to the as-of date) a lake needs before its first "
+                    + "training. Until then every night is warm-up: no model scores, warnings come from traced victim "
+                    + "money only, and the report says so. 0: train.train-days + train.valid-days, so both windows hold "
+                    + "real history (25 days by default). Never less than train.valid-days + 3, the least the train "
+                    + "stage takes, which the demo and the bench use for their short cities.");
     public static final ConfigProperty<Integer> RUN_RETRIES = ConfigProperty.nonNegativeInt("run.retries", 2,
             "Retries of a stage that failed for a transient reason (I/O, lost executor, concurrent Delta commit); "
                     + "bad data or a bug is not retried.");
@@ -256,11 +262,14 @@ public final class FraudlakeConfig {
             false, "Whether only codes in ingest.partners or already in ops/partners may deliver; true rejects a new "
                     + "code (UNKNOWN_PARTNER) instead of learning it.");
 
+    /** Fewest training days the train stage accepts besides the validation window. */
+    public static final int MIN_TRAIN_DAYS = 3;
+
     /** Every setting, in documentation order. */
     public static final List<ConfigProperty<?>> ALL = List.of(LAKE_ROOT, KEY_FILE, SIGNING_KEY, SPARK_MASTER, SHUFFLE_PARTITIONS,
             DEMO_PERSONS, DEMO_DAYS, DEMO_SEED, SIMULATOR_START, DEMO_FAULTS, TRAIN_DAYS, VALID_DAYS, MAX_NEGATIVES, TOP_K,
             MIN_POSITIVES, FREEZE_MIN_PRECISION, BLOCK_MIN_PRECISION, TRACE_PRECISION, FREEZE_BUDGET_PER_10K, FREEZE_BUDGET_FLOOR, FREEZE_BUDGET_CAP, MONITOR_BUDGET_PER_10K, MONITOR_BUDGET_FLOOR, MONITOR_BUDGET_CAP,
-            CONTACT_VICTIM_BUDGET_PER_10K, CONTACT_VICTIM_BUDGET_FLOOR, CONTACT_VICTIM_BUDGET_CAP, BLOCK_BUDGET_PER_10K, BLOCK_BUDGET_FLOOR, BLOCK_BUDGET_CAP, TRAIN_EVERY_DAYS, RUN_RETRIES, RUN_RETRY_BACKOFF, LOCK_WAIT, LOCK_STALE_AFTER, READINESS_EXPECTED,
+            CONTACT_VICTIM_BUDGET_PER_10K, CONTACT_VICTIM_BUDGET_FLOOR, CONTACT_VICTIM_BUDGET_CAP, BLOCK_BUDGET_PER_10K, BLOCK_BUDGET_FLOOR, BLOCK_BUDGET_CAP, TRAIN_EVERY_DAYS, TRAIN_FIRST_AFTER_DAYS, RUN_RETRIES, RUN_RETRY_BACKOFF, LOCK_WAIT, LOCK_STALE_AFTER, READINESS_EXPECTED,
             READINESS_DEADLINE, READINESS_POLL, SCHEDULER_STORE, SCHEDULER_CRON, SCHEDULER_TIME_ZONE,
             SCHEDULER_MISFIRE_THRESHOLD, SCHEDULER_SHUTDOWN_WAIT, AIRFLOW_URL, AIRFLOW_DAG_ID, AIRFLOW_SCHEDULE,
             AIRFLOW_TIMEZONE, CITY_TIME_ZONE, AIRFLOW_HTTP_TIMEOUT, CONSOLE_HOST, CONSOLE_PORT, CONSOLE_IDLE_MINUTES, CONSOLE_USERS,
@@ -335,6 +344,26 @@ public final class FraudlakeConfig {
             throw new IllegalArgumentException("setting " + property.key() + " = '" + raw + "' is invalid: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Days of features the first training needs: {@link #TRAIN_FIRST_AFTER_DAYS}, 0 meaning {@link #TRAIN_DAYS} +
+     * {@link #VALID_DAYS}, and never less than {@link #VALID_DAYS} + {@link #MIN_TRAIN_DAYS}.
+     */
+    public int firstTrainDays() {
+        int set = get(TRAIN_FIRST_AFTER_DAYS);
+        int least = get(VALID_DAYS) + MIN_TRAIN_DAYS;
+        return Math.max(least, set == 0 ? get(TRAIN_DAYS) + get(VALID_DAYS) : set);
+    }
+
+    /**
+     * This config with the shortest warm-up the train stage allows ({@code train.first-after-days} = {@code
+     * train.valid-days} + {@link #MIN_TRAIN_DAYS}) unless {@code train.first-after-days} was set: for the demo and the
+     * bench, whose cities live fewer days than the full training windows.
+     */
+    public FraudlakeConfig withShortWarmUp() {
+        return values.containsKey(TRAIN_FIRST_AFTER_DAYS.key()) ? this
+                : with(TRAIN_FIRST_AFTER_DAYS, String.valueOf(get(VALID_DAYS) + MIN_TRAIN_DAYS));
     }
 
     /** What ingest accepts: its {@code ingest.*} settings. */

@@ -41,7 +41,7 @@ import org.fraudlake.schemas.tables.Gold;
  */
 final class NightStages {
     /** Fewest training days the train stage accepts besides the validation window. */
-    static final int MIN_TRAIN_DAYS = 3;
+    static final int MIN_TRAIN_DAYS = FraudlakeConfig.MIN_TRAIN_DAYS;
 
     private final FraudlakeConfig config;
     private final Night night;
@@ -116,16 +116,26 @@ final class NightStages {
         return date.plusDays(1).atTime(LocalTime.parse(at)).atZone(AsOf.cityZone()).toInstant();
     }
 
+    /**
+     * Trains the catalog as of D-1 when due. The first training waits for {@link FraudlakeConfig#firstTrainDays} days
+     * of features (warm-up: until then the night publishes from traced victim money only); later ones need
+     * {@code train.valid-days} + {@link #MIN_TRAIN_DAYS} and come every {@code train.every-days}.
+     */
     private StageResult train(SparkSession spark, LocalDate date) {
         LocalDate asOf = date.minusDays(1);
         TrainJob.Settings settings = night.trainSettings();
         long featureDays = featureDays(spark, asOf);
+        Optional<LocalDate> last = new Registry(spark, night.lake()).all().stream().map(RegistryEntry::asOf)
+                .max(LocalDate::compareTo);
+        int first = config.firstTrainDays();
+        if (last.isEmpty() && featureDays < first) {
+            return StageResult.skipped("warm-up: " + featureDays + " days of features up to " + asOf + "; the first "
+                    + "training needs " + first + " (train.first-after-days)");
+        }
         if (featureDays < settings.validDays() + MIN_TRAIN_DAYS) {
             return StageResult.skipped(featureDays + " days of features up to " + asOf + "; training needs "
                     + "train.valid-days (" + settings.validDays() + ") + " + MIN_TRAIN_DAYS);
         }
-        Optional<LocalDate> last = new Registry(spark, night.lake()).all().stream().map(RegistryEntry::asOf)
-                .max(LocalDate::compareTo);
         int every = config.get(FraudlakeConfig.TRAIN_EVERY_DAYS);
         if (last.isPresent() && asOf.isBefore(last.get().plusDays(every))) {
             return StageResult.skipped("last trained as of " + last.get() + "; next due as of "

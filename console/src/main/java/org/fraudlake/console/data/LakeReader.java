@@ -29,12 +29,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.models.EntityKind;
+import org.fraudlake.models.FeedbackLabels;
 import org.fraudlake.models.Labels;
 import org.fraudlake.models.ModelCatalog;
 import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.Registry;
 import org.fraudlake.models.RegistryEntry;
 import org.fraudlake.pipelines.spark.DeltaIO;
+import org.fraudlake.publish.report.ReportQueries;
 import org.fraudlake.schemas.tables.Gold;
 import org.fraudlake.schemas.tables.Gold.AggAccountCounterpartyDaily;
 import org.fraudlake.schemas.tables.Gold.AggPhoneContactDaily;
@@ -68,6 +70,7 @@ public final class LakeReader {
     private final SparkSession spark;
     private final Lake lake;
     private final Map<LocalDate, List<QueueRow>> queues = new ConcurrentHashMap<>();
+    private final Map<LocalDate, List<Row>> funnels = new ConcurrentHashMap<>();
     private final Map<LocalDate, Map<String, Dataset<Row>>> frames = new LinkedHashMap<>();
     private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "console-lake");
@@ -96,6 +99,7 @@ public final class LakeReader {
     public void refresh() {
         existing.clear();
         queues.clear();
+        funnels.clear();
         registry = null;
         dates = null;
         synchronized (frames) {
@@ -594,6 +598,24 @@ public final class LakeReader {
                         Silver.Incidents.LAT, Silver.Incidents.LON, Silver.Incidents.LOSS_AMOUNT)
                 .dropDuplicates(Silver.Incidents.INCIDENT_ID)
                 .orderBy(Silver.Incidents.OCCURRED_AT).limit(500).collectAsList();
+    }
+
+    /**
+     * The funnel of a date, one row per partner ({@link ReportQueries#funnel}, as the nightly report shows it):
+     * partner, scored, at_risk, candidates, within_budget, sent_detected, sent_echo. gold/scores, gold/entity_risk
+     * and victim_warnings read as empty where they do not exist; no intercept list: no rows. Read once per date.
+     */
+    public List<Row> funnel(LocalDate date) {
+        String intercept = lake.published(Published.INTERCEPT_LIST);
+        if (!exists(intercept)) {
+            return List.of();
+        }
+        return funnels.computeIfAbsent(date, d -> ReportQueries.funnel(
+                DeltaIO.readOrEmpty(spark, lake.gold(Gold.SCORES), ReportQueries.SCORED_ENTITIES),
+                DeltaIO.readOrEmpty(spark, lake.gold(Gold.ENTITY_RISK), ReportQueries.RISK_ENTITIES),
+                ReportQueries.warningColumns(DeltaIO.read(spark, intercept)).unionByName(ReportQueries.warningColumns(
+                        DeltaIO.readOrEmpty(spark, lake.published(Published.VICTIM_WARNINGS),
+                                FeedbackLabels.VICTIM_WARNINGS_SCHEMA))), d).collectAsList());
     }
 
     /** A model's daily figures over the scored dates: business_date, scored, alerts. */

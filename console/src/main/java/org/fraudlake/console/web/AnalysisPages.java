@@ -14,6 +14,8 @@ import org.apache.spark.sql.Row;
 import org.fraudlake.console.data.FlowEdge;
 import org.fraudlake.console.data.LakeReader;
 import org.fraudlake.models.RegistryEntry;
+import org.fraudlake.publish.report.ReportQueries;
+import org.fraudlake.schemas.tables.Published.InterceptList;
 import org.fraudlake.schemas.tables.Published.Evidence;
 import org.fraudlake.schemas.tables.Published.IncidentSeries;
 import org.fraudlake.schemas.tables.Published.Leads;
@@ -207,6 +209,31 @@ public final class AnalysisPages {
                     .append("</td><td class=\"num\">").append(versions).append("</td></tr>");
         }
         return b.append("</table>").toString();
+    }
+
+    /**
+     * The funnel of a date per partner ({@link LakeReader#funnel}): entities scored, at risk, warnings fired at an
+     * operating point, within the partner's budget, and sent as detections or as echoes of what was known.
+     */
+    public static String funnel(LocalDate date, List<Row> rows) {
+        StringBuilder b = new StringBuilder("<h2>From scores to warnings on ").append(date).append("</h2>");
+        if (rows.isEmpty()) {
+            return b.append("<p class=\"muted\">No decisions on this date.</p>").toString();
+        }
+        b.append("<table id=\"funnel\"><tr><th>Partner</th><th class=\"num\">Scored</th><th class=\"num\">At risk"
+                + "</th><th class=\"num\">Fired</th><th class=\"num\">Within budget</th><th class=\"num\">Sent: "
+                + "detected</th><th class=\"num\">Sent: echo</th></tr>");
+        for (Row r : rows) {
+            b.append("<tr><td>").append(esc(r.getAs(InterceptList.PARTNER))).append("</td>");
+            for (String c : List.of(ReportQueries.SCORED, ReportQueries.AT_RISK, ReportQueries.CANDIDATES,
+                    ReportQueries.WITHIN_BUDGET, ReportQueries.SENT_DETECTED, ReportQueries.SENT_ECHO)) {
+                b.append("<td class=\"num\">").append(Html.count(r.<Long>getAs(c))).append("</td>");
+            }
+            b.append("</tr>");
+        }
+        return b.append("</table><p class=\"muted\">Fired: new, escalated or queued warnings; queued ones are over "
+                + "the partner's budget and wait in the queue. Echoes repeat what a label, police report or trace "
+                + "had named.</p>").toString();
     }
 
     /** One model: metrics over its versions, precision-recall, score distribution, alerts per day, input drift. */

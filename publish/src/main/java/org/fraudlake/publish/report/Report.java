@@ -13,22 +13,28 @@ import java.util.List;
  * @param businessDate   the night's business date D
  * @param windowDays     days of the alert-volume window, ending on D
  * @param feedbackDays   days of the precision-over-days window, ending on D
+ * @param warmUp         whether D is a warm-up night (no champion model yet), its days of history and when the
+ *                       models first train
  * @param inputs         the delivery ledger and quarantine for D
  * @param models         the registry's champions and their validation metrics
  * @param alerts         alerts per model and day over the window, at each champion's registry threshold
  * @param scores         score histograms per model on D
  * @param interceptList  published/intercept_list on D by action and partner
  * @param victimWarnings published/victim_warnings on D by action and partner
+ * @param funnel         per partner on D: entities scored, at risk, warnings fired, within budget and sent
  * @param leads          published/leads on D
  * @param incidentSeries published/incident_series on D
  * @param feedback       published/feedback_impact on D: what the warnings achieved, amount protected
  * @param precision      confirmed versus cleared feedback per day over the feedback window
+ * @param outcomes       what became of the warnings sent each day of the feedback window, all of them and the
+ *                       detections (the not-yet-named) alone
  */
-public record Report(LocalDate businessDate, int windowDays, int feedbackDays, Section<Inputs> inputs,
-                     Section<Models> models, Section<AlertVolumes> alerts, Section<ScoreDistributions> scores,
-                     Section<Decisions> interceptList, Section<Decisions> victimWarnings, Section<Leads> leads,
+public record Report(LocalDate businessDate, int windowDays, int feedbackDays, Section<WarmUp> warmUp,
+                     Section<Inputs> inputs, Section<Models> models, Section<AlertVolumes> alerts,
+                     Section<ScoreDistributions> scores, Section<Decisions> interceptList,
+                     Section<Decisions> victimWarnings, Section<Funnel> funnel, Section<Leads> leads,
                      Section<IncidentSeries> incidentSeries, Section<Feedback> feedback,
-                     Section<Precision> precision) {
+                     Section<Precision> precision, Section<Outcomes> outcomes) {
 
     /** What a section says when its source table does not exist yet. */
     public static final String NOT_RUN_YET = "not run yet";
@@ -59,6 +65,60 @@ public record Report(LocalDate businessDate, int windowDays, int feedbackDays, S
         public boolean isOk() {
             return OK.equals(status);
         }
+    }
+
+    /**
+     * Warm-up: the nights before the first models train, when warnings come from traced victim money only.
+     *
+     * @param warmUp         true while the registry holds no champion (the score stage skips; no model fires)
+     * @param historyDays    days of features up to D (gold/features_account_daily)
+     * @param firstTrainDays days of features the first training needs ({@code train.first-after-days})
+     * @param trained        whether any model version is registered (trained, but maybe none a champion)
+     * @param modelsFrom     the first night whose train stage has enough history, one feature day per night
+     *                       assumed; D + 1 once there is enough; null after warm-up
+     * @param line           the report's one-line statement of it; null after warm-up
+     */
+    public record WarmUp(boolean warmUp, long historyDays, int firstTrainDays, boolean trained, LocalDate modelsFrom,
+                         String line) {
+    }
+
+    /**
+     * From scores to warnings on D, per partner.
+     *
+     * @param partners one row per partner with anything scored, at risk or decided, by partner
+     * @param total    the rows summed (an entity of several partners counts for each)
+     */
+    public record Funnel(List<FunnelStep> partners, FunnelStep total) {
+    }
+
+    /**
+     * One partner's funnel on D.
+     *
+     * @param scored       distinct entities of the partner in gold/scores (any model)
+     * @param atRisk       of those, entities whose gold/entity_risk fires (0 while that table does not exist)
+     * @param fired        warnings something fired for: status NEW, ESCALATED or QUEUED (the operating points)
+     * @param withinBudget of those, NEW and ESCALATED (QUEUED ones are over the partner's budget, not sent)
+     * @param sentDetected warnings sent that no label, police report or trace had named ({@code known_by} null)
+     * @param sentEcho     warnings sent that echo what was known
+     */
+    public record FunnelStep(String partner, long scored, long atRisk, long fired, long withinBudget,
+                             long sentDetected, long sentEcho) {
+    }
+
+    /**
+     * What became of the warnings sent each day over the feedback window: confirmed (LOSS_PREVENTED, or a later
+     * positive case label or analyst's CONFIRMED disposition on the entity) or cleared, for all warnings sent
+     * and for the detections alone ({@code known_by} null: the not-yet-named, what the models add).
+     *
+     * @param days only days with warnings sent
+     * @param total the days summed (date null)
+     */
+    public record Outcomes(LocalDate from, LocalDate to, List<OutcomeDay> days, OutcomeDay total) {
+    }
+
+    public record OutcomeDay(LocalDate date, long sent, long confirmed, long cleared, Double precision,
+                             long sentDetected, long confirmedDetected, long clearedDetected,
+                             Double precisionDetected) {
     }
 
     /**
@@ -220,16 +280,17 @@ public record Report(LocalDate businessDate, int windowDays, int feedbackDays, S
     }
 
     /**
-     * Warnings the banks confirmed (FROZEN or LOSS_PREVENTED) versus cleared (CLEARED), by the business date the
-     * feedback arrived; a warning counts once per day, as cleared if it was cleared that day.
+     * Warnings the banks confirmed (LOSS_PREVENTED) versus cleared (CLEARED), by the business date the feedback
+     * arrived; a warning counts once per day, as cleared if it was cleared that day. Warnings answered FROZEN are
+     * counted apart as acted on: a freeze is the action the warning asked for, not a verdict on it.
      *
      * @param days only days with such feedback
      */
     public record Precision(LocalDate from, LocalDate to, List<PrecisionDay> days, long confirmed, long cleared,
-                            Double precision) {
+                            Double precision, long actedOn) {
     }
 
-    public record PrecisionDay(LocalDate date, long confirmed, long cleared, Double precision) {
+    public record PrecisionDay(LocalDate date, long confirmed, long cleared, Double precision, long actedOn) {
     }
 
     /** {@code confirmed / (confirmed + cleared)}; null when both are 0. */

@@ -67,6 +67,8 @@ public final class ReportHtml {
             ".multiple{border:1px solid var(--line);border-radius:6px;padding:8px 10px}",
             ".multiple .t{font-weight:600;font-size:13px}.multiple .s{color:var(--muted);font-size:12px}",
             "details summary{cursor:pointer;color:var(--accent);margin:10px 0 6px}",
+            ".warmup{background:#fffbeb;border:1px solid #fde68a;color:#92400e;border-radius:6px;padding:10px 12px;",
+            "margin:16px 0 0}",
             "footer{color:var(--muted);font-size:12px;text-align:center;padding:8px 0 28px}");
 
     private static final String ALL = "ALL";
@@ -86,15 +88,18 @@ public final class ReportHtml {
                 .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n");
         header(b, r);
         b.append("<main>\n");
+        warmUp(b, r.warmUp());
         kpis(b, r);
         inputs(b, r.inputs());
         models(b, r.models());
         alerts(b, r.alerts(), r.windowDays());
         scores(b, r.scores(), r.businessDate());
         decisions(b, r.interceptList(), r.victimWarnings());
+        funnel(b, r.funnel());
         leads(b, r.leads(), r.incidentSeries());
         feedback(b, r.feedback());
         precision(b, r.precision());
+        outcomes(b, r.outcomes());
         b.append("</main>\n<footer>fraudlake nightly report for business date ").append(esc(r.businessDate()))
                 .append(". The same figures are in <code>report.json</code> next to this page.</footer>\n")
                 .append("</body>\n</html>\n");
@@ -106,8 +111,9 @@ public final class ReportHtml {
                 .append("<p>Fraud early warning: what came in, what the models said, what was published and what it ")
                 .append("achieved, for business date ").append(esc(r.businessDate())).append(".</p>\n<nav>");
         String[][] links = {{"inputs", "Inputs"}, {"models", "Models"}, {"alerts", "Alert volume"},
-                {"scores", "Score distributions"}, {"decisions", "Decisions"}, {"leads", "Leads and series"},
-                {"feedback", "Feedback"}, {"precision", "Precision"}};
+                {"scores", "Score distributions"}, {"decisions", "Decisions"}, {"funnel", "Funnel"},
+                {"leads", "Leads and series"}, {"feedback", "Feedback"}, {"precision", "Precision"},
+                {"outcomes", "Not-yet-named"}};
         for (String[] l : links) {
             b.append("<a href=\"#").append(l[0]).append("\">").append(esc(l[1])).append("</a>");
         }
@@ -133,6 +139,15 @@ public final class ReportHtml {
         kpi(b, "feedback precision (" + r.feedbackDays() + " days)",
                 r.precision().isOk() ? percent(r.precision().data().precision()) : null);
         b.append("</section>\n");
+    }
+
+    /** On a warm-up night, the line that says so, above everything else; nothing after warm-up. */
+    private static void warmUp(StringBuilder b, Section<Report.WarmUp> s) {
+        if (s.isOk() && s.data().warmUp()) {
+            b.append("<p class=\"warmup\" id=\"warm-up\">").append(esc(s.data().line())).append(" (first training "
+                    + "after ").append(s.data().firstTrainDays()).append(" days of features, train.first-after-days)"
+                    + ".</p>\n");
+        }
     }
 
     private static void kpi(StringBuilder b, String label, String value) {
@@ -334,6 +349,22 @@ public final class ReportHtml {
         out.append("</details>\n");
     }
 
+    private static void funnel(StringBuilder b, Section<Report.Funnel> s) {
+        open(b, "funnel", "From scores to warnings", "Per partner on the date: entities scored by any model "
+                + "(gold/scores), at risk (gold/entity_risk fires), warnings fired at an operating point (new, "
+                + "escalated or queued), within the partner's budget (new and escalated; queued ones wait in the "
+                + "console) and sent, as detections (nothing had named the entity) or as echoes of what was known.");
+        body(b, s, (out, f) -> {
+            Function<Report.FunnelStep, Object[]> row = p -> new Object[]{ALL.equals(p.partner()) ? "all partners"
+                    : p.partner(), count(p.scored()), count(p.atRisk()), count(p.fired()), count(p.withinBudget()),
+                    count(p.sentDetected() + p.sentEcho()), count(p.sentDetected()), count(p.sentEcho())};
+            table(out, new String[]{"partner", "#scored", "#at risk", "#fired", "#within budget", "#sent",
+                    "#sent: detected", "#sent: echo"}, f.partners().stream().map(row).toList(),
+                    f.partners().isEmpty() ? null : row.apply(f.total()));
+        });
+        b.append("</section>\n");
+    }
+
     private static void leads(StringBuilder b, Section<Report.Leads> leads, Section<Report.IncidentSeries> series) {
         open(b, "leads", "Leads and incident series", "Economic-crime leads found over the window ending on the date, "
                 + "and police incidents linked into series.");
@@ -381,8 +412,9 @@ public final class ReportHtml {
     }
 
     private static void precision(StringBuilder b, Section<Report.Precision> s) {
-        open(b, "precision", "Precision over days", "Share of warnings the banks confirmed (FROZEN or LOSS_PREVENTED) "
-                + "among those confirmed or cleared, by the day the feedback arrived (silver/bank_feedback).");
+        open(b, "precision", "Precision over days", "Share of warnings the banks confirmed (LOSS_PREVENTED) among "
+                + "those confirmed or cleared, by the day the feedback arrived (silver/bank_feedback). FROZEN is the "
+                + "action the warning asked for, not a verdict: it is shown apart as \u201cacted on\u201d.");
         body(b, s, (out, p) -> {
             if (p.days().isEmpty()) {
                 out.append("<p class=\"muted\">No confirming or clearing feedback from ").append(esc(p.from()))
@@ -396,14 +428,38 @@ public final class ReportHtml {
                 Report.PrecisionDay day = p.days().stream().filter(x -> x.date().equals(d)).findFirst().orElse(null);
                 values.add(day == null ? null : day.precision());
                 tips.add(day == null ? d + ": no feedback" : d + ": " + percent(day.precision()) + " ("
-                        + count(day.confirmed()) + " confirmed, " + count(day.cleared()) + " cleared)");
+                        + count(day.confirmed()) + " confirmed, " + count(day.cleared()) + " cleared, "
+                        + count(day.actedOn()) + " acted on)");
             }
             out.append(Svg.shareLine("feedback precision per day", window.stream().map(ReportHtml::shortDate).toList(),
                     values, tips, 1100, 220));
-            table(out, new String[]{"day", "#confirmed", "#cleared", "#precision"}, p.days().stream()
-                    .map(d -> new Object[]{d.date(), count(d.confirmed()), count(d.cleared()), percent(d.precision())})
-                    .toList(), new Object[]{"all days", count(p.confirmed()), count(p.cleared()),
-                            percent(p.precision())});
+            table(out, new String[]{"day", "#confirmed", "#cleared", "#precision", "#acted on (FROZEN)"},
+                    p.days().stream().map(d -> new Object[]{d.date(), count(d.confirmed()), count(d.cleared()),
+                            percent(d.precision()), count(d.actedOn())}).toList(),
+                    new Object[]{"all days", count(p.confirmed()), count(p.cleared()), percent(p.precision()),
+                            count(p.actedOn())});
+        });
+        b.append("</section>\n");
+    }
+
+    private static void outcomes(StringBuilder b, Section<Report.Outcomes> s) {
+        open(b, "outcomes", "Precision on the not-yet-named", "Warnings sent each day and what became of them by "
+                + "the date: confirmed (LOSS_PREVENTED from the partner, or a later positive case label or analyst "
+                + "confirmation on the entity) or cleared. Detections are the warnings sent on entities no label, "
+                + "police report or trace had named: what the models add; all warnings include the echoes.");
+        body(b, s, (out, o) -> {
+            if (o.days().isEmpty()) {
+                out.append("<p class=\"muted\">No warning sent from ").append(esc(o.from())).append(" to ")
+                        .append(esc(o.to())).append(".</p>\n");
+                return;
+            }
+            Function<Report.OutcomeDay, Object[]> row = d -> new Object[]{d.date() == null ? "all days" : d.date(),
+                    count(d.sentDetected()), count(d.confirmedDetected()), count(d.clearedDetected()),
+                    percent(d.precisionDetected()), count(d.sent()), count(d.confirmed()), count(d.cleared()),
+                    percent(d.precision())};
+            table(out, new String[]{"sent on", "#detections sent", "#confirmed", "#cleared", "#precision",
+                    "#all sent", "#confirmed", "#cleared", "#precision"}, o.days().stream().map(row).toList(),
+                    row.apply(o.total()));
         });
         b.append("</section>\n");
     }

@@ -22,6 +22,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.fraudlake.lake.Lake;
+import org.fraudlake.models.DispositionLabels;
+import org.fraudlake.models.FeedbackLabels;
 import org.fraudlake.models.Metrics;
 import org.fraudlake.models.Registry;
 import org.fraudlake.models.RegistryEntry;
@@ -33,6 +35,7 @@ import org.fraudlake.schemas.Feeds;
 import org.fraudlake.schemas.tables.DeliveryLedger;
 import org.fraudlake.schemas.tables.Gold;
 import org.fraudlake.schemas.tables.Gold.Scores;
+import org.fraudlake.schemas.tables.Ops;
 import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Published.FeedbackImpact;
 import org.fraudlake.schemas.tables.Published.IncidentSeries;
@@ -45,8 +48,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code fraudlake report --date D}: the nightly report, {@code reports/<D>/report.html} and {@code report.json}.
- * It reads what the night wrote for D (the delivery ledger and quarantine, the model registry, gold/scores, the
- * published warnings, leads, incident series and feedback impact, silver/bank_feedback), aggregates it with
+ * It reads what the night wrote for D (the delivery ledger and quarantine, the model registry, the account feature
+ * dates, gold/scores and gold/entity_risk, the published warnings, leads, incident series and feedback impact,
+ * silver/bank_feedback and case_labels, ops/dispositions), aggregates it with
  * {@link ReportQueries}, and renders the figures once as JSON ({@link ReportJson}) and once as a page that opens
  * from disk ({@link ReportHtml}: inline CSS and SVG charts, no script, no network).
  *
@@ -58,7 +62,9 @@ import org.slf4j.LoggerFactory;
  * {@link #WINDOW_DAYS} days ending on D, the precision over the {@link #FEEDBACK_DAYS} days ending on D). Only
  * small aggregates reach the driver: rows per feed and source, per model and day, per model and score bin, per
  * partner, action and status, per bank and model, the top {@link #TOP} leads and series, and the registry
- * (one row per model version). The two files are each written to a temporary file and renamed into place.
+ * (one row per model version). The warm-up section counts the distinct feature dates; the funnel is a group-by per
+ * input table joined on partner; the outcomes join the sent warnings of the feedback window to the answers and
+ * labels (see {@link ReportQueries#sentOutcomes}). The two files are each written to a temporary file and renamed into place.
  */
 public final class ReportJob {
     /** Days of alert volumes shown, ending on the business date. */
@@ -79,10 +85,19 @@ public final class ReportJob {
     public static final String SECTION_PART = "section ";
 
     private final Lake lake;
+    private final int firstTrainDays;
     private final Consumer<String> progress;
 
-    public ReportJob(Lake lake, Consumer<String> progress) {
+    /**
+     * @param firstTrainDays days of features the night's first training needs ({@code train.first-after-days} as
+     *                       the configuration resolves it); the warm-up line says when the models train
+     */
+    public ReportJob(Lake lake, int firstTrainDays, Consumer<String> progress) {
+        if (firstTrainDays < 1) {
+            throw new IllegalArgumentException("firstTrainDays must be at least 1, got " + firstTrainDays);
+        }
         this.lake = lake;
+        this.firstTrainDays = firstTrainDays;
         this.progress = progress;
     }
 
@@ -125,9 +140,11 @@ public final class ReportJob {
             entries.addAll(new Registry(spark, lake).all());
             return Section.ok(models(entries));
         }, failures);
+        Section<Report.WarmUp> warmUp = section(spark, date, "warm-up", lake.gold(Gold.FEATURES_ACCOUNT_DAILY),
+                () -> Section.ok(warmUp(entries, historyDays(spark, date), firstTrainDays, date)), failures);
         Section<Report.AlertVolumes> alerts = section(spark, date, "alerts", lake.gold(Gold.SCORES),
                 () -> alerts(spark, date, entries), failures);
-        return new Report(date, WINDOW_DAYS, FEEDBACK_DAYS,
+        return new Report(date, WINDOW_DAYS, FEEDBACK_DAYS, warmUp,
                 inputs, models, alerts,
                 section(spark, date, "scores", lake.gold(Gold.SCORES), () -> histograms(spark, date, entries, alerts),
                         failures),
@@ -135,12 +152,16 @@ public final class ReportJob {
                         () -> decisions(spark, lake.published(Published.INTERCEPT_LIST), date), failures),
                 section(spark, date, "victim warnings", lake.published(Published.VICTIM_WARNINGS),
                         () -> decisions(spark, lake.published(Published.VICTIM_WARNINGS), date), failures),
+                section(spark, date, "funnel", lake.published(Published.INTERCEPT_LIST), () -> funnel(spark, date),
+                        failures),
                 section(spark, date, "leads", lake.published(Published.LEADS), () -> leads(spark, date), failures),
                 section(spark, date, "incident series", lake.published(Published.INCIDENT_SERIES),
                         () -> series(spark, date), failures),
                 section(spark, date, "feedback impact", lake.published(Published.FEEDBACK_IMPACT),
                         () -> feedback(spark, date), failures),
-                section(spark, date, "precision", lake.silver(Silver.BANK_FEEDBACK), () -> precision(spark, date), failures));
+                section(spark, date, "precision", lake.silver(Silver.BANK_FEEDBACK), () -> precision(spark, date), failures),
+                section(spark, date, "outcomes", lake.published(Published.INTERCEPT_LIST),
+                        () -> outcomes(spark, date), failures));
     }
 
     /**
@@ -512,16 +533,110 @@ public final class ReportJob {
         List<Report.PrecisionDay> days = new ArrayList<>();
         long confirmed = 0;
         long cleared = 0;
+        long actedOn = 0;
         for (Row r : ReportQueries.feedbackVerdicts(DeltaIO.read(spark, lake.silver(Silver.BANK_FEEDBACK)), from, date)
                 .collectAsList()) {
             long c = r.<Long>getAs(ReportQueries.CONFIRMED);
             long x = r.<Long>getAs(ReportQueries.CLEARED);
+            long a = r.<Long>getAs(ReportQueries.ACTED_ON);
             confirmed += c;
             cleared += x;
+            actedOn += a;
             days.add(new Report.PrecisionDay(r.<java.sql.Date>getAs(Published.BUSINESS_DATE).toLocalDate(), c, x,
-                    Report.share(c, x)));
+                    Report.share(c, x), a));
         }
         return Section.ok(new Report.Precision(from, date, days, confirmed, cleared,
-                Report.share(confirmed, cleared)));
+                Report.share(confirmed, cleared), actedOn));
+    }
+
+    /** Days of account features up to D: the history the train stage counts. */
+    private long historyDays(SparkSession spark, LocalDate date) {
+        return DeltaIO.read(spark, lake.gold(Gold.FEATURES_ACCOUNT_DAILY)).select(Gold.BUSINESS_DATE)
+                .filter(org.apache.spark.sql.functions.col(Gold.BUSINESS_DATE).leq(java.sql.Date.valueOf(date)))
+                .distinct().count();
+    }
+
+    /**
+     * Whether D is a warm-up night and what the report says of it. D is warm-up while the registry holds no
+     * champion: the score stage skips and no model fires, so the night's warnings come from traced victim money
+     * only. The first models train on the first night whose as-of date (the day before) has {@code firstTrainDays}
+     * days of features: with {@code historyDays} up to D and one more each night, night D + (firstTrainDays -
+     * historyDays + 1), and never before D + 1.
+     */
+    static Report.WarmUp warmUp(List<RegistryEntry> entries, long historyDays, int firstTrainDays, LocalDate date) {
+        boolean champion = entries.stream().anyMatch(RegistryEntry::isChampion);
+        boolean trained = !entries.isEmpty();
+        if (champion) {
+            return new Report.WarmUp(false, historyDays, firstTrainDays, true, null, null);
+        }
+        String why = "warnings from traced victim money only";
+        if (trained) {
+            return new Report.WarmUp(true, historyDays, firstTrainDays, true, null, "warm-up: " + days(historyDays)
+                    + " of history, models trained but none is a champion yet; " + why);
+        }
+        LocalDate from = date.plusDays(Math.max(1, firstTrainDays - historyDays + 1));
+        return new Report.WarmUp(true, historyDays, firstTrainDays, false, from, "warm-up: " + days(historyDays)
+                + " of history, models train from " + from + "; " + why);
+    }
+
+    private static String days(long n) {
+        return n + (n == 1 ? " day" : " days");
+    }
+
+    /** The funnel of D per partner, summed into a total row. */
+    private Section<Report.Funnel> funnel(SparkSession spark, LocalDate date) {
+        Dataset<Row> scores = DeltaIO.readOrEmpty(spark, lake.gold(Gold.SCORES), ReportQueries.SCORED_ENTITIES);
+        Dataset<Row> risk = DeltaIO.readOrEmpty(spark, lake.gold(Gold.ENTITY_RISK), ReportQueries.RISK_ENTITIES);
+        List<Report.FunnelStep> partners = new ArrayList<>();
+        long[] t = new long[6];
+        for (Row r : ReportQueries.funnel(scores, risk, warnings(spark), date).collectAsList()) {
+            Report.FunnelStep p = new Report.FunnelStep(r.getAs(InterceptList.PARTNER),
+                    r.<Long>getAs(ReportQueries.SCORED), r.<Long>getAs(ReportQueries.AT_RISK),
+                    r.<Long>getAs(ReportQueries.CANDIDATES), r.<Long>getAs(ReportQueries.WITHIN_BUDGET),
+                    r.<Long>getAs(ReportQueries.SENT_DETECTED), r.<Long>getAs(ReportQueries.SENT_ECHO));
+            partners.add(p);
+            long[] v = {p.scored(), p.atRisk(), p.fired(), p.withinBudget(), p.sentDetected(), p.sentEcho()};
+            for (int i = 0; i < t.length; i++) {
+                t[i] += v[i];
+            }
+        }
+        return Section.ok(new Report.Funnel(partners, new Report.FunnelStep(ALL, t[0], t[1], t[2], t[3], t[4],
+                t[5])));
+    }
+
+    /** Both published warning tables through {@link ReportQueries#warningColumns}; victim warnings may be absent. */
+    private Dataset<Row> warnings(SparkSession spark) {
+        return ReportQueries.warningColumns(DeltaIO.read(spark, lake.published(Published.INTERCEPT_LIST)))
+                .unionByName(ReportQueries.warningColumns(DeltaIO.readOrEmpty(spark,
+                        lake.published(Published.VICTIM_WARNINGS), FeedbackLabels.VICTIM_WARNINGS_SCHEMA)));
+    }
+
+    /** What became of the warnings sent each day of the feedback window. */
+    private Section<Report.Outcomes> outcomes(SparkSession spark, LocalDate date) {
+        LocalDate from = date.minusDays(FEEDBACK_DAYS - 1L);
+        Dataset<Row> feedback = DeltaIO.readOrEmpty(spark, lake.silver(Silver.BANK_FEEDBACK),
+                FeedbackLabels.BANK_FEEDBACK_SCHEMA);
+        Dataset<Row> labels = ReportQueries.labelColumns(DeltaIO.readOrEmpty(spark, lake.silver(Silver.CASE_LABELS),
+                        ReportQueries.CASE_LABELS))
+                .unionByName(ReportQueries.labelColumns(DispositionLabels.labels(DeltaIO.readOrEmpty(spark,
+                        lake.ops(Ops.DISPOSITIONS), DispositionLabels.SCHEMA))));
+        List<Report.OutcomeDay> days = new ArrayList<>();
+        long[] t = new long[6];
+        for (Row r : ReportQueries.sentOutcomes(warnings(spark), feedback, labels, from, date).collectAsList()) {
+            long[] v = {r.<Long>getAs(ReportQueries.SENT_ALL), r.<Long>getAs(ReportQueries.CONFIRMED),
+                    r.<Long>getAs(ReportQueries.CLEARED), r.<Long>getAs(ReportQueries.SENT_DETECTED),
+                    r.<Long>getAs(ReportQueries.CONFIRMED_DETECTED), r.<Long>getAs(ReportQueries.CLEARED_DETECTED)};
+            days.add(outcomeDay(r.<java.sql.Date>getAs(Published.BUSINESS_DATE).toLocalDate(), v));
+            for (int i = 0; i < t.length; i++) {
+                t[i] += v[i];
+            }
+        }
+        return Section.ok(new Report.Outcomes(from, date, days, outcomeDay(null, t)));
+    }
+
+    /** {@code v}: sent, confirmed, cleared, then the same for detections. */
+    private static Report.OutcomeDay outcomeDay(LocalDate date, long[] v) {
+        return new Report.OutcomeDay(date, v[0], v[1], v[2], Report.share(v[1], v[2]), v[3], v[4], v[5],
+                Report.share(v[4], v[5]));
     }
 }

@@ -32,18 +32,24 @@ class ReportHtmlTest {
         Report.Histogram histogram = new Report.Histogram(EVIL, 0.5, 3, 1,
                 List.of(1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 1L));
         Report report = new Report(D, 14, 30,
+                Section.ok(new Report.WarmUp(true, 3, 8, false, D.plusDays(6), "warm-up: " + EVIL)),
                 Section.failed("ops/deliveries: " + EVIL),
                 Section.ok(new Report.Models(List.of(), List.of(EVIL))),
                 Section.ok(volumes),
                 Section.ok(new Report.ScoreDistributions(20, List.of(), List.of(histogram))),
                 Section.ok(decisions), Section.notRunYet("published/victim_warnings"),
+                Section.ok(new Report.Funnel(List.of(new Report.FunnelStep(EVIL, 5, 0, 2, 1, 1, 0)),
+                        new Report.FunnelStep("ALL", 5, 0, 2, 1, 1, 0))),
                 Section.ok(new Report.Leads(1, List.of(new Report.TypologyCount(EVIL, 1, new BigDecimal("1.00"))),
                         List.of(new Report.Lead(EVIL, EVIL, 2, new BigDecimal("1.00"), 1, 0.5)))),
                 Section.ok(new Report.IncidentSeries(1, 1, List.of(new Report.Series(EVIL, EVIL, 2, List.of(EVIL),
                         List.of(EVIL), "2026-03-01T00:00:00Z", "2026-03-02T00:00:00Z", true)))),
                 Section.notRunYet("published/feedback_impact"),
                 Section.ok(new Report.Precision(D.minusDays(29), D,
-                        List.of(new Report.PrecisionDay(D, 1, 1, 0.5)), 1, 1, 0.5)));
+                        List.of(new Report.PrecisionDay(D, 1, 1, 0.5, 2)), 1, 1, 0.5, 2)),
+                Section.ok(new Report.Outcomes(D.minusDays(29), D,
+                        List.of(new Report.OutcomeDay(D, 2, 1, 0, 1.0, 1, 0, 0, null)),
+                        new Report.OutcomeDay(null, 2, 1, 0, 1.0, 1, 0, 0, null))));
 
         String html = ReportHtml.render(report);
 
@@ -55,6 +61,9 @@ class ReportHtmlTest {
         assertEquals(4, page.getElementsByTagName("svg").getLength(), "alerts, one model, one histogram, precision");
         assertTrue(html.contains("Could not be read: ops/deliveries"));
         assertTrue(html.contains("published/victim_warnings not run yet"));
+        assertTrue(html.contains("<p class=\"warmup\" id=\"warm-up\">warm-up: &lt;script&gt;"),
+                "the warm-up line heads the page, escaped");
+        assertTrue(html.contains("From scores to warnings") && html.contains("Precision on the not-yet-named"));
         String json = ReportJson.render(report);
         assertTrue(json.startsWith("{\n  \"business_date\" : \"2026-03-14\""), json.substring(0, 60));
         assertFalse(json.contains("\r"), "same bytes on every platform");

@@ -36,6 +36,8 @@ class ReportJobTest {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+    /** Days of features the first training needs in these lakes. */
+    private static final int FIRST_TRAIN_DAYS = 8;
     private final SparkSession spark;
 
     ReportJobTest(SparkSession spark) {
@@ -48,7 +50,7 @@ class ReportJobTest {
         new ReportFixtures(spark, lake).ingest().modelsAndScores().decisions().leadsAndSeries().feedback();
         List<String> progress = new ArrayList<>();
 
-        ReportJob.Output out = new ReportJob(lake, progress::add).run(spark, D);
+        ReportJob.Output out = new ReportJob(lake, FIRST_TRAIN_DAYS, progress::add).run(spark, D);
 
         Path folder = dir.resolve("reports").resolve(D.toString());
         assertEquals(folder.resolve("report.html").toString(), out.html());
@@ -59,11 +61,12 @@ class ReportJobTest {
         }
         JsonNode json = JSON.readTree(folder.resolve("report.json").toFile());
         assertEquals(D.toString(), json.get("business_date").asText());
-        assertEquals(List.of("business_date", "window_days", "feedback_days", "inputs", "models", "alerts", "scores",
-                "intercept_list", "victim_warnings", "leads", "incident_series", "feedback", "precision"),
-                keys(json), "stable key order");
+        assertEquals(List.of("business_date", "window_days", "feedback_days", "warm_up", "inputs", "models", "alerts",
+                "scores", "intercept_list", "victim_warnings", "funnel", "leads", "incident_series", "feedback",
+                "precision", "outcomes"), keys(json), "stable key order");
+        assertEquals("not run yet", json.at("/warm_up/status").asText(), "no features in this lake");
         for (String section : List.of("inputs", "models", "alerts", "scores", "intercept_list", "victim_warnings",
-                "leads", "incident_series", "feedback", "precision")) {
+                "funnel", "leads", "incident_series", "feedback", "precision", "outcomes")) {
             assertEquals("ok", json.get(section).get("status").asText(), section + ": " + json.get(section));
         }
 
@@ -140,6 +143,14 @@ class ReportJobTest {
         assertEquals(List.of("BANK_A/CONTACT_VICTIM/2/2"),
                 rows(victims.get("by_partner_action"), "partner", "action", "warnings", "sent"));
 
+        JsonNode funnel = json.at("/funnel/data");
+        assertEquals(List.of("(none)/0/0/1/1/1/0", "BANK_A/10/0/4/4/4/0", "BANK_B/0/0/1/1/1/0",
+                        "CARRIER_X/0/0/1/1/1/0"), rows(funnel.get("partners"), "partner", "scored", "at_risk", "fired",
+                        "within_budget", "sent_detected", "sent_echo"),
+                "both tables; no gold/entity_risk: none at risk; tables without known_by are detections");
+        assertEquals("ALL/10/0/7/7/7/0", rows(List.of(funnel.get("total")), "partner", "scored", "at_risk", "fired",
+                "within_budget", "sent_detected", "sent_echo").get(0));
+
         JsonNode leads = json.at("/leads/data");
         assertEquals(3, leads.get("total").asLong());
         assertEquals(List.of("round_tripping/2/120.25", "shell_company/1/50.50"),
@@ -159,10 +170,16 @@ class ReportJobTest {
                 "warnings_sent"));
 
         JsonNode precision = json.at("/precision/data");
-        assertEquals(List.of(D.minusDays(2) + "/1/1/0.5", D + "/3/1/0.75"),
-                rows(precision.get("days"), "date", "confirmed", "cleared", "precision"));
-        assertEquals(4, precision.get("confirmed").asLong());
+        assertEquals(List.of(D.minusDays(2) + "/1/1/0.5/1", D + "/1/1/0.5/3"),
+                rows(precision.get("days"), "date", "confirmed", "cleared", "precision", "acted_on"),
+                "FROZEN is acted on, not confirmed: w4 and w5 were only frozen");
+        assertEquals(2, precision.get("confirmed").asLong());
         assertEquals(2, precision.get("cleared").asLong());
+        assertEquals(4, precision.get("acted_on").asLong());
+        JsonNode outcomes = json.at("/outcomes/data");
+        assertEquals(List.of(D.minusDays(1) + "/2/2/0", D + "/7/7/0"),
+                rows(outcomes.get("days"), "date", "sent", "sent_detected", "confirmed"),
+                "the feedback fixture answers other warning ids");
 
         String html = Files.readString(folder.resolve("report.html"));
         Document page = parseXml(html);
@@ -181,7 +198,7 @@ class ReportJobTest {
         assertFalse(withoutSvgNamespace.contains("http") || html.contains("src=") || html.contains("<link")
                 || html.contains("url("), "nothing is fetched: no link, source or URL");
         assertTrue(html.contains("12,800.75"), "amount protected on the page");
-        assertEquals(10, progress.size(), "one line per section: " + progress);
+        assertEquals(13, progress.size(), "one line per section: " + progress);
         assertTrue(progress.stream().anyMatch(l -> l.matches("leads\\s+ok")), progress.toString());
 
         Path sample = Path.of("target", "report-sample");
@@ -196,10 +213,10 @@ class ReportJobTest {
         Lake lake = new Lake(dir.toString());
         new ReportFixtures(spark, lake).ingest().modelsAndScores().decisions();
         Path folder = dir.resolve("reports").resolve(D.toString());
-        new ReportJob(lake, line -> { }).run(spark, D);
+        new ReportJob(lake, FIRST_TRAIN_DAYS, line -> { }).run(spark, D);
         byte[] json = Files.readAllBytes(folder.resolve("report.json"));
         byte[] html = Files.readAllBytes(folder.resolve("report.html"));
-        new ReportJob(lake, line -> { }).run(spark, D);
+        new ReportJob(lake, FIRST_TRAIN_DAYS, line -> { }).run(spark, D);
         assertEquals(new String(json, StandardCharsets.UTF_8),
                 Files.readString(folder.resolve("report.json")), "report.json is replaced by identical bytes");
         assertEquals(new String(html, StandardCharsets.UTF_8), Files.readString(folder.resolve("report.html")));
@@ -210,13 +227,13 @@ class ReportJobTest {
         Lake lake = new Lake(dir.toString());
         new ReportFixtures(spark, lake).ingest();
 
-        ReportJob.Output out = new ReportJob(lake, line -> { }).run(spark, D);
+        ReportJob.Output out = new ReportJob(lake, FIRST_TRAIN_DAYS, line -> { }).run(spark, D);
 
         assertTrue(out.report().inputs().isOk());
         JsonNode json = JSON.readTree(dir.resolve("reports").resolve(D.toString()).resolve("report.json").toFile());
         assertEquals(357, json.at("/inputs/data/total/rows_loaded").asLong());
-        for (String section : List.of("models", "alerts", "scores", "intercept_list", "victim_warnings", "leads",
-                "incident_series", "feedback", "precision")) {
+        for (String section : List.of("warm_up", "models", "alerts", "scores", "intercept_list", "victim_warnings",
+                "funnel", "leads", "incident_series", "feedback", "precision", "outcomes")) {
             assertEquals("not run yet", json.get(section).get("status").asText(), section);
             assertTrue(json.get(section).get("data").isNull(), section);
         }
@@ -229,9 +246,30 @@ class ReportJobTest {
     }
 
     @Test
+    void warmUpNightSaysSoAtTheTopOfThePage(@TempDir Path dir) throws Exception {
+        Lake lake = new Lake(dir.toString());
+        new ReportFixtures(spark, lake).ingest();
+        org.fraudlake.pipelines.spark.DeltaIO.overwrite(spark.sql("SELECT explode(array(DATE'" + D.minusDays(2)
+                        + "', DATE'" + D.minusDays(1) + "', DATE'" + D + "', DATE'" + D.plusDays(1)
+                        + "')) AS business_date, 'acc_1' AS account_id"),
+                lake.gold(org.fraudlake.schemas.tables.Gold.FEATURES_ACCOUNT_DAILY));
+
+        Report report = new ReportJob(lake, FIRST_TRAIN_DAYS, line -> { }).run(spark, D).report();
+
+        Report.WarmUp w = report.warmUp().data();
+        assertTrue(w.warmUp(), "no registry: no champion");
+        assertEquals(3, w.historyDays(), "feature days up to D; D+1 is left out");
+        assertEquals("warm-up: 3 days of history, models train from " + D.plusDays(6)
+                + "; warnings from traced victim money only", w.line());
+        String html = ReportHtml.render(report);
+        assertTrue(html.indexOf("class=\"warmup\"") < html.indexOf("class=\"kpis\""), "the line comes first");
+        assertTrue(html.contains(w.line()));
+    }
+
+    @Test
     void emptyLakeGivesAReportThatSaysNothingRanYet(@TempDir Path dir) throws Exception {
         Lake lake = new Lake(dir.toString());
-        Report report = new ReportJob(lake, line -> { }).run(spark, D).report();
+        Report report = new ReportJob(lake, FIRST_TRAIN_DAYS, line -> { }).run(spark, D).report();
         assertEquals(Report.NOT_RUN_YET, report.inputs().status());
         assertNull(report.inputs().data());
         parseXml(ReportHtml.render(report));
@@ -244,7 +282,7 @@ class ReportJobTest {
         org.fraudlake.pipelines.spark.DeltaIO.overwrite(spark.sql("SELECT DATE'" + D + "' AS business_date, 1 AS x"),
                 lake.published(org.fraudlake.schemas.tables.Published.LEADS));
 
-        ReportJob.Output output = new ReportJob(lake, line -> { }).run(spark, D);
+        ReportJob.Output output = new ReportJob(lake, FIRST_TRAIN_DAYS, line -> { }).run(spark, D);
         Report report = output.report();
 
         assertEquals(List.of("section leads"), output.failures().stream()
@@ -271,7 +309,7 @@ class ReportJobTest {
                         feed.get("rows_quarantined").asText()));
     }
 
-    private static List<String> rows(JsonNode array, String... fields) {
+    private static List<String> rows(Iterable<JsonNode> array, String... fields) {
         List<String> out = new ArrayList<>();
         for (JsonNode n : array) {
             List<String> values = new ArrayList<>();
