@@ -202,6 +202,6 @@ public final class RestatementDrill {
         return FraudlakeConfig.defaults().with(FraudlakeConfig.LAKE_ROOT, lake.toString())
                 .with(FraudlakeConfig.KEY_FILE, scratch.pseudonymKey().toString())
                 .with(FraudlakeConfig.SIGNING_KEY, scratch.signingKey().toString())
-                .with(FraudlakeConfig.READINESS_DEADLINE, "none");
+                .with(FraudlakeConfig.READINESS_DEADLINE, "none").withShortWarmUp();
     }
 }
