@@ -8,6 +8,7 @@ import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.graph.eval.LeadsEvaluation;
 import org.fraudlake.graph.eval.TraceEvaluation;
 import org.fraudlake.pipelines.conform.Pseudonymizer;
+import org.fraudlake.publish.eval.DecisionEvaluation;
 import org.fraudlake.publish.eval.PublishEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,10 +20,12 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "truth", mixinStandardHelpOptions = true,
         description = "On a simulated lake, measure the night against the simulator's ground truth (truth/): "
-                + "victim money traced (--traces), schemes found as leads (--leads) as of --to, and the published "
-                + "warnings over --from..--to (--warnings): precision@k of bank warnings on entities not named "
+                + "victim money traced (--traces), schemes found as leads (--leads) as of --to, the published "
+                + "warnings over --from..--to (--warnings: precision@k of bank warnings on entities not named "
                 + "before, mule accounts warned by the day after their first victim inflow, victim money on the "
-                + "FREEZE list before it was cashed out. Without a choice, all three.")
+                + "FREEZE list before it was cashed out) and the decisions over --from..--to (--decisions: "
+                + "precision per action, detected apart, and each partner's nightly load against its budget). "
+                + "Without a choice, all four.")
 public final class TruthCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -42,13 +45,17 @@ public final class TruthCommand implements Callable<Integer> {
     @Option(names = "--warnings", description = "Published warnings over --from..--to.")
     boolean warnings;
 
+    @Option(names = "--decisions", description = "New warnings sent over --from..--to: precision per action "
+            + "(detected apart) and each partner's nightly load against its budget.")
+    boolean decisions;
+
     @Override
     public Integer call() throws Exception {
         FraudlakeConfig config = common.config();
         Night night = new Night(config, System.out);
         SparkSession spark = night.spark();
         Pseudonymizer key = Pseudonymizer.fromKeyFile(Path.of(config.get(FraudlakeConfig.KEY_FILE)));
-        boolean all = !traces && !leads && !warnings;
+        boolean all = !traces && !leads && !warnings && !decisions;
         if (all || traces) {
             new TraceEvaluation(spark, night.lake(), key).evaluate(to).print(System.out);
         }
@@ -58,6 +65,10 @@ public final class TruthCommand implements Callable<Integer> {
         }
         if (all || warnings) {
             PublishEvaluation.evaluate(spark, night.lake(), key, from == null ? to : from, to).print(System.out);
+        }
+        if (all || decisions) {
+            DecisionEvaluation.evaluate(spark, night.lake(), key, from == null ? to : from, to,
+                    night.decisionSettings()).print(System.out);
         }
         return 0;
     }

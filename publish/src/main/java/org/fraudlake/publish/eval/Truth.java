@@ -51,12 +51,20 @@ final class Truth {
 
     /** Account tokens with an offending role in some scheme (mule, fraud, laundering, shell account ...). */
     final Set<String> offendingAccounts;
+    /** Phone tokens with an offending role in some scheme (caller, SIM farm number ...). */
+    final Set<String> offendingPhones;
     final List<VictimTransfer> victimTransfers;
     /** Sorted by time; at the same instant money arrives before it leaves. */
     final List<Move> moves;
 
     Truth(Set<String> offendingAccounts, List<VictimTransfer> victimTransfers, List<Move> moves) {
+        this(offendingAccounts, Set.of(), victimTransfers, moves);
+    }
+
+    Truth(Set<String> offendingAccounts, Set<String> offendingPhones, List<VictimTransfer> victimTransfers,
+          List<Move> moves) {
         this.offendingAccounts = Set.copyOf(offendingAccounts);
+        this.offendingPhones = Set.copyOf(offendingPhones);
         this.victimTransfers = List.copyOf(victimTransfers);
         List<Move> sorted = new ArrayList<>(moves);
         sorted.sort(Comparator.comparing(Move::time).thenComparingInt(Truth::stepOrder));
@@ -66,9 +74,12 @@ final class Truth {
     /** Reads the truth folder; fails naming the file and line of a malformed row. */
     static Truth read(Path dir, Pseudonymizer key) throws IOException {
         Set<String> offending = new HashSet<>();
+        Set<String> phones = new HashSet<>();
         rows(dir.resolve("entities.csv"), r -> {
             if ("ACCOUNT".equals(r.get("entity_type")) && !HARMED.contains(r.get("role"))) {
                 offending.add(key.token(TokenKind.ACCOUNT, r.get("entity_id")));
+            } else if ("PHONE".equals(r.get("entity_type")) && !HARMED.contains(r.get("role"))) {
+                phones.add(key.token(TokenKind.PHONE, r.get("entity_id")));
             }
         });
         List<VictimTransfer> victims = new ArrayList<>();
@@ -83,7 +94,7 @@ final class Truth {
                         account(key, r.get("to_account"))));
             }
         });
-        return new Truth(offending, victims, moves);
+        return new Truth(offending, phones, victims, moves);
     }
 
     private static String account(Pseudonymizer key, String raw) {
