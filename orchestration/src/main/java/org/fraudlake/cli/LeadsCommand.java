@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.graph.leads.LeadsJob;
 import org.fraudlake.lake.Lake;
+import org.fraudlake.pipelines.features.ReportingLines;
 import org.fraudlake.pipelines.failure.PartFailure;
 import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.tables.Published;
@@ -44,7 +45,7 @@ public final class LeadsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NightRunner runner = new NightRunner(common.config(), System.out);
         return PartsFailed.exitCode(runner.runCommand("leads", date, (spark, d) -> {
-            LeadsJob.Result r = run(runner.lake(), spark, d, System.out);
+            LeadsJob.Result r = run(runner.lake(), spark, d, common.config().reportingLines(), System.out);
             return StageResult.of(null, StageResult.total(r.counts()), "fraudlake leads").withFailures(r.failures());
         }));
     }
@@ -53,10 +54,11 @@ public final class LeadsCommand implements Callable<Integer> {
      * Runs the leads job for a date and prints its leads by typology and its series, and what failed; what the
      * demo calls too.
      */
-    public static LeadsJob.Result run(Lake lake, SparkSession spark, LocalDate date, PrintStream out) {
+    public static LeadsJob.Result run(Lake lake, SparkSession spark, LocalDate date, ReportingLines lines,
+                                      PrintStream out) {
         out.println("leads " + date);
         long t0 = System.nanoTime();
-        LeadsJob.Result result = new LeadsJob(lake, line -> out.println("  " + line)).run(spark, date);
+        LeadsJob.Result result = new LeadsJob(lake, line -> out.println("  " + line), lines).run(spark, date);
         out.printf("leads %s done in %.1f s%s%n", date, (System.nanoTime() - t0) / 1e9,
                 result.failures().isEmpty() ? "" : "; " + PartFailure.summary(result.failures()));
         print(lake, spark, date, result.counts(), out);

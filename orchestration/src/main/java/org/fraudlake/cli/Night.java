@@ -91,7 +91,8 @@ public final class Night {
     public FeaturesJob.Result features(SparkSession spark, LocalDate date) {
         out.println("features " + date);
         long t0 = System.nanoTime();
-        FeaturesJob.Result result = new FeaturesJob(lake, line -> out.println("  " + line)).run(spark, date);
+        FeaturesJob.Result result = new FeaturesJob(lake, line -> out.println("  " + line), config.reportingLines())
+                .run(spark, date);
         out.printf("features %s done in %.1f s%n", date, (System.nanoTime() - t0) / 1e9);
         return result;
     }
@@ -110,7 +111,7 @@ public final class Night {
 
     /** Leads and incident series for a date, printed by typology, and the detectors or steps that failed. */
     public LeadsJob.Result leads(SparkSession spark, LocalDate date) {
-        return LeadsCommand.run(lake, spark, date, out);
+        return LeadsCommand.run(lake, spark, date, config.reportingLines(), out);
     }
 
     /** One decision per entity from the day's champion scores, traces and leads (intercept list, victim warnings). */

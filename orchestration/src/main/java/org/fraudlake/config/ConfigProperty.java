@@ -67,6 +67,15 @@ public record ConfigProperty<T>(String key, String defaultValue, String doc, Fun
         });
     }
 
+    /** A positive amount, written as a plain decimal number ({@code 50000}, {@code 4999.99}). */
+    static java.math.BigDecimal positiveAmount(String text) {
+        java.math.BigDecimal v = new java.math.BigDecimal(text.trim());
+        if (v.signum() <= 0) {
+            throw new IllegalArgumentException("must be a positive amount");
+        }
+        return v;
+    }
+
     /** A duration written as a number and a unit: {@code 90s}, {@code 10m}, {@code 2h}, {@code 0}. */
     public static ConfigProperty<java.time.Duration> duration(String key, String defaultValue, String doc) {
         return new ConfigProperty<>(key, defaultValue, doc, ConfigProperty::parseDuration);

@@ -55,6 +55,24 @@ public final class FraudlakeConfig {
             "Positives among the not-yet-named entities (no label or police report yet) a model's validation window "
                     + "needs for an operating point; with fewer the version records no threshold and never fires "
                     + "alone (its scores still reach gold/scores).");
+    public static final ConfigProperty<java.math.BigDecimal> REPORTING_CASH_LINE = new ConfigProperty<>(
+            "reporting.cash-line", "50000", "The large-cash reporting line (CNY) the structuring-ring detector looks "
+                    + "just under: the regulator's, not the data's.", ConfigProperty::positiveAmount);
+    public static final ConfigProperty<java.math.BigDecimal> REPORTING_TRANSFER_LINE = new ConfigProperty<>(
+            "reporting.transfer-line", "5000", "The transfer line (CNY) the structuring-ring detector looks just under "
+                    + "(not in the partner contract: set it to the partner banks' own review line).",
+            ConfigProperty::positiveAmount);
+    public static final ConfigProperty<List<java.math.BigDecimal>> REPORTING_LINES = new ConfigProperty<>(
+            "reporting.lines", "5000,10000,50000", "Every line (CNY, comma-separated) an account's amounts just under "
+                    + "count toward its below_threshold feature.",
+            s -> java.util.Arrays.stream(s.split(",")).map(String::trim).filter(v -> !v.isEmpty())
+                    .map(ConfigProperty::positiveAmount).toList());
+    public static final ConfigProperty<java.math.BigDecimal> REPORTING_FEATURE_BAND = new ConfigProperty<>(
+            "reporting.feature-band", "0.9", "An amount in [band x line, line) is just under a line, for the "
+                    + "below_threshold feature.", java.math.BigDecimal::new);
+    public static final ConfigProperty<java.math.BigDecimal> REPORTING_RING_BAND = new ConfigProperty<>(
+            "reporting.ring-band", "0.98", "The structuring-ring detector's tighter band under its lines "
+                    + "(0.98: 49,000 to 50,000 cash, 4,900 to 5,000 transfers).", java.math.BigDecimal::new);
     public static final ConfigProperty<Integer> RISK_WINDOW_DAYS = ConfigProperty.positiveInt("risk.window-days", 14,
             "Dates of past scores (gold/scores) the entity-risk stacks are fitted and validated on each night.");
     public static final ConfigProperty<Integer> RISK_VALID_DAYS = ConfigProperty.positiveInt("risk.valid-days", 5,
@@ -268,7 +286,8 @@ public final class FraudlakeConfig {
     /** Every setting, in documentation order. */
     public static final List<ConfigProperty<?>> ALL = List.of(LAKE_ROOT, KEY_FILE, SIGNING_KEY, SPARK_MASTER, SHUFFLE_PARTITIONS,
             DEMO_PERSONS, DEMO_DAYS, DEMO_SEED, SIMULATOR_START, DEMO_FAULTS, TRAIN_DAYS, VALID_DAYS, MAX_NEGATIVES, TOP_K,
-            MIN_POSITIVES, FREEZE_MIN_PRECISION, BLOCK_MIN_PRECISION, TRACE_PRECISION, FREEZE_BUDGET_PER_10K, FREEZE_BUDGET_FLOOR, FREEZE_BUDGET_CAP, MONITOR_BUDGET_PER_10K, MONITOR_BUDGET_FLOOR, MONITOR_BUDGET_CAP,
+            MIN_POSITIVES, RISK_WINDOW_DAYS, RISK_VALID_DAYS, RISK_MIN_FIT_DAYS, RISK_DRIVERS, REPORTING_CASH_LINE,
+            REPORTING_TRANSFER_LINE, REPORTING_LINES, REPORTING_FEATURE_BAND, REPORTING_RING_BAND, FREEZE_MIN_PRECISION, BLOCK_MIN_PRECISION, TRACE_PRECISION, FREEZE_BUDGET_PER_10K, FREEZE_BUDGET_FLOOR, FREEZE_BUDGET_CAP, MONITOR_BUDGET_PER_10K, MONITOR_BUDGET_FLOOR, MONITOR_BUDGET_CAP,
             CONTACT_VICTIM_BUDGET_PER_10K, CONTACT_VICTIM_BUDGET_FLOOR, CONTACT_VICTIM_BUDGET_CAP, BLOCK_BUDGET_PER_10K, BLOCK_BUDGET_FLOOR, BLOCK_BUDGET_CAP, TRAIN_EVERY_DAYS, TRAIN_FIRST_AFTER_DAYS, RUN_RETRIES, RUN_RETRY_BACKOFF, LOCK_WAIT, LOCK_STALE_AFTER, READINESS_EXPECTED,
             READINESS_DEADLINE, READINESS_POLL, SCHEDULER_STORE, SCHEDULER_CRON, SCHEDULER_TIME_ZONE,
             SCHEDULER_MISFIRE_THRESHOLD, SCHEDULER_SHUTDOWN_WAIT, AIRFLOW_URL, AIRFLOW_DAG_ID, AIRFLOW_SCHEDULE,
@@ -364,6 +383,13 @@ public final class FraudlakeConfig {
     public FraudlakeConfig withShortWarmUp() {
         return values.containsKey(TRAIN_FIRST_AFTER_DAYS.key()) ? this
                 : with(TRAIN_FIRST_AFTER_DAYS, String.valueOf(get(VALID_DAYS) + MIN_TRAIN_DAYS));
+    }
+
+    /** The reporting lines ({@code reporting.*}) features and the structuring detector look under. */
+    public org.fraudlake.pipelines.features.ReportingLines reportingLines() {
+        return new org.fraudlake.pipelines.features.ReportingLines(get(REPORTING_CASH_LINE),
+                get(REPORTING_TRANSFER_LINE), get(REPORTING_LINES), get(REPORTING_FEATURE_BAND),
+                get(REPORTING_RING_BAND));
     }
 
     /** What ingest accepts: its {@code ingest.*} settings. */

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.graph.series.SeriesLinker;
 import org.fraudlake.lake.Lake;
+import org.fraudlake.pipelines.features.ReportingLines;
 import org.fraudlake.pipelines.failure.ErrorText;
 import org.fraudlake.pipelines.failure.PartFailure;
 import org.fraudlake.pipelines.failure.Parts;
@@ -64,8 +65,8 @@ public final class LeadsJob {
     record Inputs(Dataset<Row> flows, Dataset<Row> accounts, Dataset<Row> companies, Dataset<Row> tenders) {
     }
 
-    /** Every detector by typology code; bid rigging runs only when the window has bids. */
-    static final Map<String, Detector> DETECTORS = detectors();
+    /** Every detector by typology code, under the default reporting lines; bid rigging runs only when the window has bids. */
+    static final Map<String, Detector> DETECTORS = detectors(ReportingLines.DEFAULTS);
 
     /**
      * What {@link #run} published.
@@ -90,6 +91,11 @@ public final class LeadsJob {
         this(lake, progress, DETECTORS);
     }
 
+    /** A job whose structuring detector looks under the city's reporting lines. */
+    public LeadsJob(Lake lake, Consumer<String> progress, ReportingLines lines) {
+        this(lake, progress, detectors(lines));
+    }
+
     /** A job with other detectors (tests: one that throws). */
     LeadsJob(Lake lake, Consumer<String> progress, Map<String, Detector> detectors) {
         this.lake = lake;
@@ -97,14 +103,14 @@ public final class LeadsJob {
         this.detectors = detectors;
     }
 
-    private static Map<String, Detector> detectors() {
+    private static Map<String, Detector> detectors(ReportingLines lines) {
         Map<String, Detector> d = new LinkedHashMap<>();
         d.put(Typology.ROUND_TRIPPING.code(), (in, date) -> RoundTripping.detect(in.flows(), date));
         d.put(Typology.UNDERGROUND_BANKING.code(), (in, date) -> UndergroundBanking.detect(in.flows(), date));
         d.put(Typology.ILLEGAL_FUNDRAISING.code(), (in, date) -> IllegalFundraising.detect(in.flows(), date));
         d.put(Typology.SHELL_COMPANY.code(),
                 (in, date) -> ShellCompany.detect(in.companies(), in.accounts(), in.flows(), date));
-        d.put(Typology.STRUCTURING_RING.code(), (in, date) -> StructuringRing.detect(in.flows(), date));
+        d.put(Typology.STRUCTURING_RING.code(), (in, date) -> StructuringRing.detect(in.flows(), date, lines));
         d.put(Typology.BID_RIGGING.code(), (in, date) -> in.tenders() == null ? null
                 : BidRigging.detect(in.tenders(), in.accounts(), in.flows(), date));
         return java.util.Collections.unmodifiableMap(d);

@@ -8,26 +8,24 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.fraudlake.pipelines.features.ReportingLines;
 import org.fraudlake.schemas.tables.Published.Leads;
 import org.fraudlake.schemas.tables.Published.Typology;
 
 /**
  * Structuring rings: a party (a holder across all its accounts at every bank) whose cash deposits sit just
- * under the 50,000 large-cash reporting line ([{@link #CASH_BAND_LOW}, 50,000)) or whose transfers sit just
- * under 5,000 ([{@link #TRANSFER_BAND_LOW}, 5,000)), at least {@link #MIN_BAND} times on
- * {@link #MIN_DAYS} days, clustered there rather than spread around the line (at least {@link #MIN_BAND_SHARE}
- * of the party's amounts between half and one and a half times the line are in the band), and swept on: the
- * band deposits leave again (outflow of at least {@link #MIN_SWEPT_SHARE} of them) or the band transfers are
- * themselves the outflow. Receivers of band transfers and sweeps are members.
+ * under the large-cash reporting line ({@link ReportingLines#cashLine}, band [ringBand x line, line)) or whose
+ * transfers sit just under the transfer line ({@link ReportingLines#transferLine}), at least {@link #MIN_BAND}
+ * times on {@link #MIN_DAYS} days, clustered there rather than spread around the line (at least
+ * {@link #MIN_BAND_SHARE} of the party's amounts between half and one and a half times the line are in the band),
+ * and swept on: the band deposits leave again (outflow of at least {@link #MIN_SWEPT_SHARE} of them) or the band
+ * transfers are themselves the outflow. Receivers of band transfers and sweeps are members. The lines are the
+ * city's settings ({@code reporting.*}), not constants: a regulator sets them.
  *
  * <p>Look-alikes: shop owners depositing takings (amounts spread around the line), a 4,999-yuan phone (one
  * purchase, at a POS, which is not counted). Cost: two aggregations of the window's transfers by party.
  */
 public final class StructuringRing {
-    public static final long CASH_LINE = 50_000;
-    public static final long CASH_BAND_LOW = 49_000;
-    public static final long TRANSFER_LINE = 5_000;
-    public static final long TRANSFER_BAND_LOW = 4_900;
     public static final int MIN_BAND = 4;
     public static final int MIN_DAYS = 3;
     public static final double MIN_BAND_SHARE = 0.5;
@@ -49,6 +47,13 @@ public final class StructuringRing {
      * @return rows of {@link LeadRows#finish}
      */
     public static Dataset<Row> detect(Dataset<Row> flows, LocalDate date) {
+        return detect(flows, date, ReportingLines.DEFAULTS);
+    }
+
+    /** Leads from transfers with holders in the window, under the city's reporting lines. */
+    public static Dataset<Row> detect(Dataset<Row> flows, LocalDate date, ReportingLines lines) {
+        double cashLine = lines.cashLine().doubleValue();
+        double transferLine = lines.transferLine().doubleValue();
         Column amount = col(Flows.AMOUNT).cast("double");
         Column isCash = col(Flows.SRC).isNull().and(col(Flows.DST).isNotNull());
         Column isTransfer = col(Flows.SRC).isNotNull().and(col(Flows.DST).isNotNull())
@@ -60,9 +65,9 @@ public final class StructuringRing {
                 functions.when(isCash, col(Flows.DST_HOLDER_TYPE)).otherwise(col(Flows.SRC_HOLDER_TYPE)).as(PARTY_TYPE),
                 functions.when(isCash, col(Flows.DST)).otherwise(col(Flows.SRC)).as("_account"))
                 .filter(col(KIND).isNotNull());
-        Column line = functions.when(col(KIND).equalTo(CASH), lit((double) CASH_LINE)).otherwise(lit((double) TRANSFER_LINE));
-        Column low = functions.when(col(KIND).equalTo(CASH), lit((double) CASH_BAND_LOW))
-                .otherwise(lit((double) TRANSFER_BAND_LOW));
+        Column line = functions.when(col(KIND).equalTo(CASH), lit(cashLine)).otherwise(lit(transferLine));
+        Column low = functions.when(col(KIND).equalTo(CASH), lit(lines.ringLow(lines.cashLine()).doubleValue()))
+                .otherwise(lit(lines.ringLow(lines.transferLine()).doubleValue()));
         Column inBand = amount.geq(low).and(amount.lt(line));
         Column nearLine = amount.geq(line.multiply(0.5)).and(amount.lt(line.multiply(1.5)));
         Dataset<Row> marked = events.withColumn("_band", inBand).withColumn("_near", nearLine);

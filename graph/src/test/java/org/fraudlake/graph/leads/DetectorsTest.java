@@ -95,6 +95,27 @@ class DetectorsTest {
     }
 
     @Test
+    void theStructuringLinesAreTheCitysSettings() {
+        // a city whose large-cash line is 20,000 and whose banks review transfers from 2,000: deposits of
+        // 19,700..19,900 and transfers of 1,980.. are structured under them, and nothing at 49,000 is
+        org.fraudlake.pipelines.features.ReportingLines lines = new org.fraudlake.pipelines.features.ReportingLines(
+                new java.math.BigDecimal("20000"), new java.math.BigDecimal("2000"),
+                List.of(new java.math.BigDecimal("2000"), new java.math.BigDecimal("20000")),
+                new java.math.BigDecimal("0.9"), new java.math.BigDecimal("0.98"));
+        LeadFixtures f = new LeadFixtures()
+                .account("s1", "BANK_A", "joe", "PERSON").account("s2", "BANK_B", "joe", "PERSON");
+        for (int d = 0; d < 5; d++) {
+            f.cash(d % 2 == 0 ? "s1" : "s2", d % 2 == 0 ? "BANK_A" : "BANK_B", 19_700 + 50 * d, d * DAY_MIN + 600);
+            f.transfer("s1", "BANK_A", "rel1", "BANK_C", 1_985 + d, d * DAY_MIN + 700, "MOBILE");
+        }
+        f.transfer("s1", "BANK_A", "out1", "EXT_ICBC", 60_000, 5 * DAY_MIN);
+        f.transfer("s2", "BANK_B", "out1", "EXT_ICBC", 40_000, 5 * DAY_MIN + 10);
+        assertEquals(1, StructuringRing.detect(f.flows(spark), LeadFixtures.DAY, lines).count());
+        assertEquals(0, StructuringRing.detect(f.flows(spark), LeadFixtures.DAY).count(),
+                "under the default lines (50,000 and 5,000) the same amounts are nothing");
+    }
+
+    @Test
     void shopTakingsAndPhonePurchasesAreNotStructuring() {
         LeadFixtures f = new LeadFixtures().account("shop", "BANK_A", "owner", "PERSON")
                 .account("buyer", "BANK_B", "pat", "PERSON");

@@ -49,13 +49,9 @@ import org.fraudlake.schemas.tables.Silver.Transactions;
  * transactions per account for the pass-through windows and one small window over the aggregated rows.
  */
 public final class DailyAggregates {
-    /** Reporting thresholds; amounts in [0.9 T, T) are "just below" one. */
-    public static final List<BigDecimal> THRESHOLDS = List.of(new BigDecimal("5000"), new BigDecimal("10000"),
-            new BigDecimal("50000"));
     /** Voice calls shorter than this are short. */
     public static final int SHORT_CALL_S = 30;
     static final String TS = "_ts";
-    private static final BigDecimal JUST_BELOW = new BigDecimal("0.9");
 
     private DailyAggregates() {
     }
@@ -96,6 +92,12 @@ public final class DailyAggregates {
      */
     public static Dataset<Row> accountDaily(Dataset<Row> transactions, Dataset<Row> lastActiveBefore,
                                             LocalDate first, LocalDate last) {
+        return accountDaily(transactions, lastActiveBefore, first, last, ReportingLines.DEFAULTS);
+    }
+
+    /** {@link #accountDaily(Dataset, Dataset, LocalDate, LocalDate)} with the city's reporting lines. */
+    public static Dataset<Row> accountDaily(Dataset<Row> transactions, Dataset<Row> lastActiveBefore,
+                                            LocalDate first, LocalDate last, ReportingLines lines) {
         Column amount = col(Transactions.AMOUNT);
         Column isIn = col(Transactions.DIRECTION).equalTo("IN");
         Column isOut = col(Transactions.DIRECTION).equalTo("OUT");
@@ -122,7 +124,7 @@ public final class DailyAggregates {
                 countIf(AsOf.localWeekend(col(Transactions.TXN_TIME))).as(AggAccountDaily.WEEKEND_CNT),
                 countIf(amount.mod(100).equalTo(0)).as(AggAccountDaily.ROUND_100_CNT),
                 countIf(amount.mod(1000).equalTo(0)).as(AggAccountDaily.ROUND_1000_CNT),
-                countIf(justBelowThreshold(amount)).as(AggAccountDaily.BELOW_THRESHOLD_CNT),
+                countIf(lines.justBelowAny(amount)).as(AggAccountDaily.BELOW_THRESHOLD_CNT),
                 decimal(sum(when(col(Transactions.CHANNEL).equalTo("ATM"), outAmt).otherwise(lit(BigDecimal.ZERO))))
                         .as(AggAccountDaily.OUT_ATM_AMT),
                 decimal(sum(when(col(Transactions.CHANNEL).equalTo("THIRD_PARTY"), outAmt)
@@ -158,14 +160,6 @@ public final class DailyAggregates {
     private static Column covered(Column windowIn, Column windowOut, Column o) {
         Column otherOut = windowOut.minus(o);
         return least(o, greatest(windowIn.minus(otherOut), lit(BigDecimal.ZERO)));
-    }
-
-    private static Column justBelowThreshold(Column amount) {
-        Column any = lit(false);
-        for (BigDecimal t : THRESHOLDS) {
-            any = any.or(amount.geq(lit(t.multiply(JUST_BELOW))).and(amount.lt(lit(t))));
-        }
-        return any;
     }
 
     private static Column decimal(Column c) {

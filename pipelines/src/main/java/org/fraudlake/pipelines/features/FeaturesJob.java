@@ -72,10 +72,17 @@ public final class FeaturesJob {
             Gold.FEATURES_PHONE_DAILY, Gold.FEATURES_PERSON_DAILY, Gold.FEATURES_COMPANY_DAILY);
     private final Lake lake;
     private final Consumer<String> progress;
+    private final ReportingLines lines;
 
     public FeaturesJob(Lake lake, Consumer<String> progress) {
+        this(lake, progress, ReportingLines.DEFAULTS);
+    }
+
+    /** A job whose below-threshold counts use the city's reporting lines. */
+    public FeaturesJob(Lake lake, Consumer<String> progress, ReportingLines lines) {
         this.lake = lake;
         this.progress = progress;
+        this.lines = lines;
     }
 
     /**
@@ -174,7 +181,7 @@ public final class FeaturesJob {
             CompletableFuture<Void> accountSide = transactions.thenCombineAsync(before, (txns, last) -> {
                 write(new Step(Gold.AGG_ACCOUNT_COUNTERPARTY_DAILY, first, date,
                         () -> DailyAggregates.accountCounterpartyDaily(txns, first, date)));
-                Dataset<Row> accountDaily = materialize(DailyAggregates.accountDaily(txns, last, first, date));
+                Dataset<Row> accountDaily = materialize(DailyAggregates.accountDaily(txns, last, first, date, lines));
                 // The per-entity table of each side is written after its pair table: its partition marks the
                 // day as aggregated.
                 write(new Step(Gold.AGG_ACCOUNT_DAILY, first, date, () -> accountDaily));

@@ -89,6 +89,11 @@ class DailyAggregatesTest {
         assertEquals(List.of("dev1", "dev2"), a.getList(a.fieldIndex(AggAccountDaily.DEVICES)));
         assertEquals(List.of("10.0.0.1"), a.getList(a.fieldIndex(AggAccountDaily.IPS)));
         assertEquals(49000.0, amount(a, AggAccountDaily.MAX_IN_AMT));
+        // another city's lines: 3,000 is just under its 3,200 line; 9,500 and 49,000 are under none of them
+        ReportingLines city = new ReportingLines(new java.math.BigDecimal("20000"), new java.math.BigDecimal("3200"),
+                List.of(new java.math.BigDecimal("3200")), new java.math.BigDecimal("0.9"), new java.math.BigDecimal("0.98"));
+        Row b = DailyAggregates.accountDaily(txns, lastActive(spark), saturday, saturday, city).first();
+        assertEquals(1L, b.<Long>getAs(AggAccountDaily.BELOW_THRESHOLD_CNT));
     }
 
     @Test
