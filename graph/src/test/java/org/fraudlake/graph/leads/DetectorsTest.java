@@ -77,14 +77,7 @@ class DetectorsTest {
 
     @Test
     void depositsAndTransfersJustUnderTheLinesSweptOnAreAStructuringRing() {
-        LeadFixtures f = new LeadFixtures()
-                .account("s1", "BANK_A", "joe", "PERSON").account("s2", "BANK_B", "joe", "PERSON");
-        for (int d = 0; d < 5; d++) {
-            f.cash(d % 2 == 0 ? "s1" : "s2", d % 2 == 0 ? "BANK_A" : "BANK_B", 49_000 + 150 * d, d * DAY_MIN + 600);
-            f.transfer("s1", "BANK_A", "rel1", "BANK_C", 4_950 + d, d * DAY_MIN + 700, "MOBILE");
-        }
-        f.transfer("s1", "BANK_A", "out1", "EXT_ICBC", 150_000, 5 * DAY_MIN);
-        f.transfer("s2", "BANK_B", "out1", "EXT_ICBC", 90_000, 5 * DAY_MIN + 10);
+        LeadFixtures f = structurer(49_000, 150, 4_950, 150_000, 90_000);
         List<Row> leads = StructuringRing.detect(f.flows(spark), LeadFixtures.DAY).collectAsList();
         assertEquals(1, leads.size());
         Row lead = leads.get(0);
@@ -102,17 +95,26 @@ class DetectorsTest {
                 new java.math.BigDecimal("20000"), new java.math.BigDecimal("2000"),
                 List.of(new java.math.BigDecimal("2000"), new java.math.BigDecimal("20000")),
                 new java.math.BigDecimal("0.9"), new java.math.BigDecimal("0.98"));
-        LeadFixtures f = new LeadFixtures()
-                .account("s1", "BANK_A", "joe", "PERSON").account("s2", "BANK_B", "joe", "PERSON");
-        for (int d = 0; d < 5; d++) {
-            f.cash(d % 2 == 0 ? "s1" : "s2", d % 2 == 0 ? "BANK_A" : "BANK_B", 19_700 + 50 * d, d * DAY_MIN + 600);
-            f.transfer("s1", "BANK_A", "rel1", "BANK_C", 1_985 + d, d * DAY_MIN + 700, "MOBILE");
-        }
-        f.transfer("s1", "BANK_A", "out1", "EXT_ICBC", 60_000, 5 * DAY_MIN);
-        f.transfer("s2", "BANK_B", "out1", "EXT_ICBC", 40_000, 5 * DAY_MIN + 10);
+        LeadFixtures f = structurer(19_700, 50, 1_985, 60_000, 40_000);
         assertEquals(1, StructuringRing.detect(f.flows(spark), LeadFixtures.DAY, lines).count());
         assertEquals(0, StructuringRing.detect(f.flows(spark), LeadFixtures.DAY).count(),
                 "under the default lines (50,000 and 5,000) the same amounts are nothing");
+    }
+
+    /**
+     * Joe, with accounts s1 and s2, deposits cash (from {@code cash}, rising by {@code step} a day) on five days,
+     * alternating accounts, transfers {@code transfer} (rising by 1) to rel1 each day, then sweeps both accounts to out1.
+     */
+    private static LeadFixtures structurer(double cash, double step, double transfer, double sweep1, double sweep2) {
+        LeadFixtures f = new LeadFixtures()
+                .account("s1", "BANK_A", "joe", "PERSON").account("s2", "BANK_B", "joe", "PERSON");
+        for (int d = 0; d < 5; d++) {
+            f.cash(d % 2 == 0 ? "s1" : "s2", d % 2 == 0 ? "BANK_A" : "BANK_B", cash + step * d, d * DAY_MIN + 600);
+            f.transfer("s1", "BANK_A", "rel1", "BANK_C", transfer + d, d * DAY_MIN + 700, "MOBILE");
+        }
+        f.transfer("s1", "BANK_A", "out1", "EXT_ICBC", sweep1, 5 * DAY_MIN);
+        f.transfer("s2", "BANK_B", "out1", "EXT_ICBC", sweep2, 5 * DAY_MIN + 10);
+        return f;
     }
 
     @Test
