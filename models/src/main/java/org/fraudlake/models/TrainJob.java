@@ -177,10 +177,15 @@ public final class TrainJob {
             Dataset<Row> positivesAtEnd = labels.positives(spec.label(), asOf);
             Dataset<Row> named = labels.named(spec.entity(), asOf);
             Dataset<Row> perEntity = Evaluator.perEntity(fitted.score(model, validation), positivesAtEnd, named).cache();
-            double threshold = evaluator.bestThreshold(perEntity);
+            double threshold;
+            Map<String, Metrics> metrics;
+            try {
+                threshold = evaluator.bestThreshold(perEntity);
+                metrics = evaluator.evaluate(perEntity, threshold);
+            } finally {
+                perEntity.unpersist();
+            }
             fitted = fitted.withThreshold(threshold);
-            Map<String, Metrics> metrics = evaluator.evaluate(perEntity, threshold);
-            perEntity.unpersist();
 
             double championAucPr = Double.NaN;
             var champion = before.stream().filter(e -> e.model().equals(model.name()) && e.isChampion()).findFirst();

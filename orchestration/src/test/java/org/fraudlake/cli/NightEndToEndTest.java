@@ -77,9 +77,11 @@ class NightEndToEndTest {
     private List<TrainJob.Result> trainedAgain;
     private Publication publication;
     private ReportJob.Output report;
+    private boolean nothingCachedAfterTheNight;
 
     @BeforeAll
     void simulateAndRun(SparkSession spark, @TempDir Path tmp) throws IOException {
+        spark.catalog().clearCache(); // what earlier classes in this JVM left is theirs, not the night's
         lake = new Lake(tmp.resolve("lake").toString());
         new CitySimulator(new SimulationConfig(300, DAYS, 99L, START, true)).run(lake, new Configuration(), s -> { });
         FraudlakeConfig config = FraudlakeConfig.defaults()
@@ -101,8 +103,15 @@ class NightEndToEndTest {
         night.leads(spark, last);
         publication = night.publish(spark, last);
         report = night.report(spark, last);
+        nothingCachedAfterTheNight = spark.sharedState().cacheManager().isEmpty();
         trainedAgain = night.train(spark, last, List.of(ModelCatalog.select(List.of("money_mule")).get(0)),
                 new TrainJob.Settings(DAYS - 2, 2, 10_000, 20)).results();
+    }
+
+    /** A backfill runs every night in one JVM: a frame a stage caches and never frees fills its memory night by night. */
+    @Test
+    void theNightLeavesNoCachedFramesBehind() {
+        assertTrue(nothingCachedAfterTheNight, "frames cached by the night's stages were not freed");
     }
 
     @Test

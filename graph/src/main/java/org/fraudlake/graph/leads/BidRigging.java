@@ -11,6 +11,7 @@ import org.apache.spark.sql.functions;
 import org.fraudlake.schemas.tables.Published.Leads;
 import org.fraudlake.schemas.tables.Published.Typology;
 import org.fraudlake.schemas.tables.Silver.Tenders;
+import org.fraudlake.pipelines.spark.Checkpoints;
 
 /**
  * Bid rigging: firms that bid on the same tenders from a shared IP, contact phone or filing agent, on at
@@ -47,28 +48,36 @@ public final class BidRigging {
      * @return rows of {@link LeadRows#finish}
      */
     public static Dataset<Row> detect(Dataset<Row> tenders, Dataset<Row> accounts, Dataset<Row> flows, LocalDate date) {
-        Dataset<Row> bids = tenders.select(col(Tenders.TENDER_ID).as(T), col(Tenders.BIDDER_COMPANY_ID).as(FIRM),
+        return detect(tenders, accounts, flows, date, new Checkpoints());
+    }
+
+    /**
+     * As {@link #detect(Dataset, Dataset, Dataset, LocalDate)}, its reused frames materialized in {@code keep}, freed
+     * when the caller's job ends.
+     */
+    public static Dataset<Row> detect(Dataset<Row> tenders, Dataset<Row> accounts, Dataset<Row> flows, LocalDate date,
+            Checkpoints keep) {
+        Dataset<Row> bids = keep.materialize(tenders.select(col(Tenders.TENDER_ID).as(T), col(Tenders.BIDDER_COMPANY_ID).as(FIRM),
                 col(Tenders.BID_AMOUNT).cast("double").as("_amt"), col(Tenders.SUBMITTED_AT).as("_at"),
                 col(Tenders.SUBMIT_IP).as("_ip"), col(Tenders.CONTACT_PHONE).as("_phone"),
-                col(Tenders.AGENT_ID).as("_agent"), functions.coalesce(col(Tenders.WON), lit(false)).as("_won")).cache();
+                col(Tenders.AGENT_ID).as("_agent"), functions.coalesce(col(Tenders.WON), lit(false)).as("_won")));
         Dataset<Row> other = bids.select(col(T), col(FIRM).as("_o_firm"), col("_ip").as("_o_ip"),
                 col("_phone").as("_o_phone"), col("_agent").as("_o_agent"));
         Column sameIp = col("_ip").equalTo(col("_o_ip"));
         Column samePhone = col("_phone").equalTo(col("_o_phone"));
         Column sameAgent = col("_agent").equalTo(col("_o_agent"));
-        Dataset<Row> sharing = bids.join(other, T).filter(col(FIRM).lt(col("_o_firm"))
+        Dataset<Row> sharing = keep.materialize(bids.join(other, T).filter(col(FIRM).lt(col("_o_firm"))
                         .and(functions.coalesce(sameIp, lit(false)).or(functions.coalesce(samePhone, lit(false)))
                                 .or(functions.coalesce(sameAgent, lit(false)))))
                 .select(col(T), col(FIRM), col("_o_firm"), functions.array_compact(functions.array(
                         functions.when(sameIp, LeadRows.attribute(SHARED_IP, col("_ip"))),
                         functions.when(samePhone, LeadRows.attribute(SHARED_PHONE, col("_phone"))),
-                        functions.when(sameAgent, LeadRows.attribute(SHARED_AGENT, col("_agent"))))).as("_shared"))
-                .cache();
+                        functions.when(sameAgent, LeadRows.attribute(SHARED_AGENT, col("_agent"))))).as("_shared")));
         Dataset<Row> pairs = sharing.groupBy(FIRM, "_o_firm").agg(functions.countDistinct(col(T)).as("_n"))
                 .filter(col("_n").geq(MIN_SHARED_TENDERS))
                 .select(col(FIRM).as(Components.A), col("_o_firm").as(Components.B));
-        Dataset<Row> rings = Components.of(pairs).select(col(Components.NODE).as(FIRM), col(Components.COMPONENT).as(RING))
-                .cache();
+        Dataset<Row> rings = keep.materialize(Components.of(pairs)
+                .select(col(Components.NODE).as(FIRM), col(Components.COMPONENT).as(RING)));
 
         Dataset<Row> ringBids = bids.join(rings, FIRM);
         Dataset<Row> perTender = ringBids.groupBy(RING, T).agg(

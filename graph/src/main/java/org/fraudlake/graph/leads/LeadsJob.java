@@ -23,6 +23,7 @@ import org.fraudlake.pipelines.failure.PartFailure;
 import org.fraudlake.pipelines.failure.Parts;
 import org.fraudlake.pipelines.failure.Transient;
 import org.fraudlake.pipelines.features.AsOf;
+import org.fraudlake.pipelines.spark.Checkpoints;
 import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Published.Leads;
@@ -61,8 +62,12 @@ public final class LeadsJob {
         Dataset<Row> detect(Inputs in, LocalDate date);
     }
 
-    /** What the detectors read: the window's transfers with holders, accounts, companies, and bids (or null). */
-    record Inputs(Dataset<Row> flows, Dataset<Row> accounts, Dataset<Row> companies, Dataset<Row> tenders) {
+    /**
+     * What the detectors read: the window's transfers with holders, accounts, companies, and bids (or null); the
+     * detectors materialize the frames they reuse in {@code keep}, which the run frees when it ends.
+     */
+    record Inputs(Dataset<Row> flows, Dataset<Row> accounts, Dataset<Row> companies, Dataset<Row> tenders,
+            Checkpoints keep) {
     }
 
     /** Every detector by typology code, under the default reporting lines; bid rigging runs only when the window has bids. */
@@ -105,14 +110,14 @@ public final class LeadsJob {
 
     private static Map<String, Detector> detectors(ReportingLines lines) {
         Map<String, Detector> d = new LinkedHashMap<>();
-        d.put(Typology.ROUND_TRIPPING.code(), (in, date) -> RoundTripping.detect(in.flows(), date));
-        d.put(Typology.UNDERGROUND_BANKING.code(), (in, date) -> UndergroundBanking.detect(in.flows(), date));
+        d.put(Typology.ROUND_TRIPPING.code(), (in, date) -> RoundTripping.detect(in.flows(), date, in.keep()));
+        d.put(Typology.UNDERGROUND_BANKING.code(), (in, date) -> UndergroundBanking.detect(in.flows(), date, in.keep()));
         d.put(Typology.ILLEGAL_FUNDRAISING.code(), (in, date) -> IllegalFundraising.detect(in.flows(), date));
         d.put(Typology.SHELL_COMPANY.code(),
                 (in, date) -> ShellCompany.detect(in.companies(), in.accounts(), in.flows(), date));
         d.put(Typology.STRUCTURING_RING.code(), (in, date) -> StructuringRing.detect(in.flows(), date, lines));
         d.put(Typology.BID_RIGGING.code(), (in, date) -> in.tenders() == null ? null
-                : BidRigging.detect(in.tenders(), in.accounts(), in.flows(), date));
+                : BidRigging.detect(in.tenders(), in.accounts(), in.flows(), date, in.keep()));
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -124,19 +129,20 @@ public final class LeadsJob {
     public Result run(SparkSession spark, LocalDate date) {
         LocalDate from = date.minusDays(WINDOW_DAYS - 1L);
         List<PartFailure> failures = new ArrayList<>();
+        Checkpoints keep = new Checkpoints();
         try {
             spark.sparkContext().setJobDescription("leads transfers " + from + ".." + date);
             Dataset<Row> txns = DeltaIO.read(spark, lake.silver(Silver.TRANSACTIONS)).filter(col(Silver.BUSINESS_DATE)
                     .between(lit(Date.valueOf(from)), lit(Date.valueOf(date))));
             Dataset<Row> accounts = DeltaIO.read(spark, lake.silver(Silver.ACCOUNTS));
-            Dataset<Row> flows = Flows.withHolders(Flows.transfers(txns), accounts).cache();
+            Dataset<Row> flows = keep.materialize(Flows.withHolders(Flows.transfers(txns), accounts));
             Dataset<Row> companies = DeltaIO.read(spark, lake.silver(Silver.COMPANIES));
             Dataset<Row> tenders = DeltaIO.exists(spark, lake.silver(Silver.TENDERS))
                     ? window(DeltaIO.read(spark, lake.silver(Silver.TENDERS)), col(Tenders.SUBMITTED_AT), from, date)
                     : null;
 
             spark.sparkContext().setJobDescription("leads detect and publish " + date);
-            Inputs in = new Inputs(flows, accounts, companies, tenders);
+            Inputs in = new Inputs(flows, accounts, companies, tenders, keep);
             Map<String, Supplier<Dataset<Row>>> parts = new LinkedHashMap<>();
             detectors.forEach((typology, detector) -> {
                 if (typology.equals(Typology.BID_RIGGING.code()) && tenders == null) {
@@ -147,7 +153,6 @@ public final class LeadsJob {
             Parts.writeUnion(Parts.build(parts, failures), leads -> DeltaIO.replaceWhere(leads.coalesce(1),
                     lake.published(Published.LEADS), Published.BUSINESS_DATE + " = '" + date + "'",
                     Published.BUSINESS_DATE), failures);
-            flows.unpersist();
             failures.forEach(f -> progress.accept("leads " + date + " " + f.part() + " FAILED, left out: "
                     + ErrorText.describe(f.error())));
             RuntimeException all = PartFailure.whenAllFailed("lead detectors", parts.size(), failures);
@@ -159,7 +164,7 @@ public final class LeadsJob {
 
             try {
                 spark.sparkContext().setJobDescription("incident series " + date);
-                Dataset<Row> series = SeriesLinker.link(DeltaIO.read(spark, lake.silver(Silver.INCIDENTS)), date);
+                Dataset<Row> series = SeriesLinker.link(DeltaIO.read(spark, lake.silver(Silver.INCIDENTS)), date, keep);
                 DeltaIO.replaceWhere(series, lake.published(Published.INCIDENT_SERIES),
                         Published.BUSINESS_DATE + " = '" + date + "'", Published.BUSINESS_DATE);
                 long seriesCount = DeltaIO.read(spark, lake.published(Published.INCIDENT_SERIES))
@@ -176,6 +181,7 @@ public final class LeadsJob {
             }
             return new Result(counts, failures);
         } finally {
+            keep.release();
             spark.sparkContext().setJobDescription(null);
         }
     }

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.fraudlake.schemas.tables.Published.Leads;
 import org.fraudlake.schemas.tables.Published.Typology;
+import org.fraudlake.pipelines.spark.Checkpoints;
 
 /**
  * Round-tripping: a large sum leaves an account and comes back to it through 3 to 5 other accounts, each hop
@@ -53,12 +54,16 @@ public final class RoundTripping {
      * @return rows of {@link LeadRows#finish}
      */
     public static Dataset<Row> detect(Dataset<Row> flows, LocalDate date) {
-        Dataset<Row> edges = flows.filter(col(Flows.SRC).isNotNull().and(col(Flows.DST).isNotNull())
+        return detect(flows, date, new Checkpoints());
+    }
+
+    /** As {@link #detect(Dataset, LocalDate)}, its reused frames materialized in {@code keep}, freed when the caller's job ends. */
+    public static Dataset<Row> detect(Dataset<Row> flows, LocalDate date, Checkpoints keep) {
+        Dataset<Row> edges = keep.materialize(flows.filter(col(Flows.SRC).isNotNull().and(col(Flows.DST).isNotNull())
                         .and(col(Flows.SRC).notEqual(col(Flows.DST))).and(col(Flows.AMOUNT).geq(MIN_AMOUNT)))
                 .select(col(Flows.SRC), col(Flows.DST), col(Flows.AMOUNT), col(Flows.TIME),
                         hopEvidence().as(EV), col(Flows.DST_HOLDER), col(Flows.DST_HOLDER_TYPE),
-                        col(Flows.SRC_HOLDER), col(Flows.SRC_HOLDER_TYPE))
-                .cache();
+                        col(Flows.SRC_HOLDER), col(Flows.SRC_HOLDER_TYPE)));
         Dataset<Row> paths = edges.select(col(Flows.SRC).as(START), col(Flows.DST).as(CUR), col(Flows.TIME).as(T),
                 col(Flows.AMOUNT).as(AMT), functions.array(col(Flows.SRC), col(Flows.DST)).as(NODES), functions.array(col(EV)).as(EV),
                 functions.array(holder(Flows.SRC_HOLDER, Flows.SRC_HOLDER_TYPE),

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.fraudlake.schemas.tables.Published.Leads;
 import org.fraudlake.schemas.tables.Published.Typology;
+import org.fraudlake.pipelines.spark.Checkpoints;
 
 /**
  * Underground banking: a ring of personal accounts at several banks that take in round sums (whole multiples
@@ -50,9 +51,13 @@ public final class UndergroundBanking {
      * @return rows of {@link LeadRows#finish}
      */
     public static Dataset<Row> detect(Dataset<Row> flows, LocalDate date) {
-        Dataset<Row> round = flows.filter(col(Flows.SRC).isNotNull().and(col(Flows.DST).isNotNull())
-                .and(col(Flows.AMOUNT).geq(MIN_ROUND)).and(Flows.isMultipleOf(col(Flows.AMOUNT), ROUND_UNIT)))
-                .cache();
+        return detect(flows, date, new Checkpoints());
+    }
+
+    /** As {@link #detect(Dataset, LocalDate)}, its reused frames materialized in {@code keep}, freed when the caller's job ends. */
+    public static Dataset<Row> detect(Dataset<Row> flows, LocalDate date, Checkpoints keep) {
+        Dataset<Row> round = keep.materialize(flows.filter(col(Flows.SRC).isNotNull().and(col(Flows.DST).isNotNull())
+                .and(col(Flows.AMOUNT).geq(MIN_ROUND)).and(Flows.isMultipleOf(col(Flows.AMOUNT), ROUND_UNIT))));
         Dataset<Row> personal = flows.select(col(Flows.SRC).as(ACC), col(Flows.SRC_HOLDER_TYPE).as("_t"),
                         col(Flows.SRC_BANK).as("_bank"), col(Flows.SRC_HOLDER).as("_holder"))
                 .union(flows.select(col(Flows.DST), col(Flows.DST_HOLDER_TYPE), col(Flows.DST_BANK), col(Flows.DST_HOLDER)))
@@ -61,17 +66,18 @@ public final class UndergroundBanking {
                 functions.sum(Flows.AMOUNT).cast("double").as("_rin_amt"));
         Dataset<Row> out = round.groupBy(col(Flows.SRC).as(ACC)).agg(functions.count(lit(1)).as("_rout"),
                 functions.sum(Flows.AMOUNT).cast("double").as("_rout_amt"));
-        Dataset<Row> candidates = personal.join(in, ACC).join(out, ACC)
+        Dataset<Row> candidates = keep.materialize(personal.join(in, ACC).join(out, ACC)
                 .filter(col("_rin").geq(MIN_ROUND_IN).and(col("_rout").geq(MIN_ROUND_OUT))
                         .and(col("_rin_amt").geq(MIN_ROUND_VOLUME))
                         .and(col("_rout_amt").between(col("_rin_amt").multiply(MIN_PASS), col("_rin_amt").multiply(MAX_PASS))))
-                .select(ACC, "_bank", "_holder").cache();
+                .select(ACC, "_bank", "_holder"));
         Dataset<Row> c1 = candidates.select(col(ACC).as("_c1"));
         Dataset<Row> c2 = candidates.select(col(ACC).as("_c2"));
         Dataset<Row> links = round.join(c1, col(Flows.SRC).equalTo(col("_c1"))).join(c2, col(Flows.DST).equalTo(col("_c2")))
                 .select(col(Flows.SRC).as(Components.A), col(Flows.DST).as(Components.B));
-        Dataset<Row> rings = Components.of(links).select(col(Components.NODE).as(ACC), col(Components.COMPONENT).as(RING))
-                .join(candidates, ACC).cache();
+        Dataset<Row> rings = keep.materialize(Components.of(links)
+                .select(col(Components.NODE).as(ACC), col(Components.COMPONENT).as(RING))
+                .join(candidates, ACC));
 
         Dataset<Row> r1 = rings.select(col(ACC).as("_s_acc"), col(RING).as("_s_ring"));
         Dataset<Row> r2 = rings.select(col(ACC).as("_d_acc"), col(RING).as("_d_ring"));

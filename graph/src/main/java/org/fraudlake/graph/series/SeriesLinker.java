@@ -15,6 +15,7 @@ import org.fraudlake.graph.leads.Components;
 import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Published.IncidentSeries;
 import org.fraudlake.schemas.tables.Silver.Incidents;
+import org.fraudlake.pipelines.spark.Checkpoints;
 
 /**
  * Incident series: police incidents of a place-bound category ({@link #CATEGORIES}) are linked when they
@@ -59,10 +60,15 @@ public final class SeriesLinker {
      * @return rows with the columns of {@link IncidentSeries} and {@link Published#BUSINESS_DATE}
      */
     public static Dataset<Row> link(Dataset<Row> incidents, LocalDate date) {
+        return link(incidents, date, new Checkpoints());
+    }
+
+    /** As {@link #link(Dataset, LocalDate)}, its reused frames materialized in {@code keep}, freed when the caller's job ends. */
+    public static Dataset<Row> link(Dataset<Row> incidents, LocalDate date, Checkpoints keep) {
         Column reportedDay = AsOf.cityDate(col(Incidents.REPORTED_AT));
         Column occurred = functions.coalesce(col(Incidents.OCCURRED_AT), col(Incidents.REPORTED_AT));
         Column occurredDay = AsOf.cityDate(occurred);
-        Dataset<Row> recent = incidents
+        Dataset<Row> recent = keep.materialize(incidents
                 .filter(reportedDay.leq(lit(Date.valueOf(date)))
                         .and(occurredDay.geq(lit(Date.valueOf(date.minusDays(LOOKBACK_DAYS)))))
                         .and(functions.upper(col(Incidents.CATEGORY)).isin(CATEGORIES.toArray()))
@@ -71,20 +77,18 @@ public final class SeriesLinker {
                         functions.array_join(functions.array_sort(functions.array_distinct(col(Incidents.MODUS_OPERANDI))),
                                 ";").as(MO),
                         occurred.as(AT), col(Incidents.COMMUNITY).as("_community"),
-                        col(Incidents.LAT).cast("double").as("_lat"), col(Incidents.LON).cast("double").as("_lon"))
-                .cache();
+                        col(Incidents.LAT).cast("double").as("_lat"), col(Incidents.LON).cast("double").as("_lon")));
         Dataset<Row> other = recent.select(col(ID).as("_o_id"), col("_cat"), col(MO), col(AT).as("_o_at"),
                 col("_community").as("_o_community"), col("_lat").as("_o_lat"), col("_lon").as("_o_lon"));
         Column sameCommunity = functions.coalesce(col("_community").equalTo(col("_o_community")), lit(false));
         Column near = functions.coalesce(distance(col("_lat"), col("_lon"), col("_o_lat"), col("_o_lon")).leq(RADIUS_M),
                 lit(false));
         Column gapSeconds = functions.abs(col(AT).cast("long").minus(col("_o_at").cast("long")));
-        Dataset<Row> pairs = recent.join(other, new String[]{"_cat", MO})
+        Dataset<Row> pairs = keep.materialize(recent.join(other, new String[]{"_cat", MO})
                 .filter(col(ID).lt(col("_o_id")).and(gapSeconds.leq(MAX_GAP_DAYS * 86_400L))
                         .and(sameCommunity.or(near)))
                 .select(col(ID).as(Components.A), col("_o_id").as(Components.B),
-                        functions.when(sameCommunity, lit(SAME_COMMUNITY)).otherwise(lit(WITHIN_RADIUS)).as("_why"))
-                .cache();
+                        functions.when(sameCommunity, lit(SAME_COMMUNITY)).otherwise(lit(WITHIN_RADIUS)).as("_why")));
         Dataset<Row> members = Components.of(pairs)
                 .select(col(Components.NODE).as(ID), col(Components.COMPONENT).as("_series"));
         Dataset<Row> reasons = pairs.join(members, col(Components.A).equalTo(col(ID)))
