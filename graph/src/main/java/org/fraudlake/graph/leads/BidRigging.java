@@ -8,10 +8,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.fraudlake.pipelines.spark.Checkpoints;
 import org.fraudlake.schemas.tables.Published.Leads;
 import org.fraudlake.schemas.tables.Published.Typology;
 import org.fraudlake.schemas.tables.Silver.Tenders;
-import org.fraudlake.pipelines.spark.Checkpoints;
 
 /**
  * Bid rigging: firms that bid on the same tenders from a shared IP, contact phone or filing agent, on at

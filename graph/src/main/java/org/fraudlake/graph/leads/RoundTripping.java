@@ -8,9 +8,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.fraudlake.pipelines.spark.Checkpoints;
 import org.fraudlake.schemas.tables.Published.Leads;
 import org.fraudlake.schemas.tables.Published.Typology;
-import org.fraudlake.pipelines.spark.Checkpoints;
 
 /**
  * Round-tripping: a large sum leaves an account and comes back to it through 3 to 5 other accounts, each hop

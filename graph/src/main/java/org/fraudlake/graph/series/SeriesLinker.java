@@ -10,12 +10,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
-import org.fraudlake.pipelines.features.AsOf;
 import org.fraudlake.graph.leads.Components;
-import org.fraudlake.schemas.tables.Published;
-import org.fraudlake.schemas.tables.Published.IncidentSeries;
-import org.fraudlake.schemas.tables.Silver.Incidents;
+import org.fraudlake.pipelines.features.AsOf;
 import org.fraudlake.pipelines.spark.Checkpoints;
+import org.fraudlake.schemas.tables.Published.IncidentSeries;
+import org.fraudlake.schemas.tables.Published;
+import org.fraudlake.schemas.tables.Silver.Incidents;
 
 /**
  * Incident series: police incidents of a place-bound category ({@link #CATEGORIES}) are linked when they
