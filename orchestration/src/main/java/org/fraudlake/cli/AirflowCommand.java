@@ -16,19 +16,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.fraudlake.config.DailySchedule;
 import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.orchestration.StageGraph;
 import org.fraudlake.orchestration.airflow.AirflowApiException;
 import org.fraudlake.orchestration.airflow.AirflowAuth;
 import org.fraudlake.orchestration.airflow.AirflowClient;
 import org.fraudlake.orchestration.airflow.AirflowDag;
-import org.fraudlake.orchestration.airflow.DailySchedule;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code fraudlake airflow}: the night for teams that run Airflow. {@code export-dag} writes the DAG file,

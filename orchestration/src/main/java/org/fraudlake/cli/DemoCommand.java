@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.orchestration.LakeKeys;
+import org.fraudlake.orchestration.Night;
 import org.fraudlake.orchestration.NightRunner;
 import org.fraudlake.orchestration.RunLedger;
 import org.fraudlake.orchestration.StageGraph;

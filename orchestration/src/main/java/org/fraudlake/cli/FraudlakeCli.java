@@ -1,5 +1,6 @@
 package org.fraudlake.cli;
 
+import org.fraudlake.orchestration.ExitCodes;
 import org.fraudlake.orchestration.LakeLock;
 import org.fraudlake.orchestration.NightRunner;
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
                 ConfigCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class FraudlakeCli implements Runnable {
     /** Exit status when another run holds the lake. */
-    public static final int LOCKED = 3;
+    public static final int LOCKED = ExitCodes.LOCKED;
 
     @Override
     public void run() {
@@ -39,15 +40,15 @@ public final class FraudlakeCli implements Runnable {
             }
             if (e instanceof NightRunner.StageFailedException f) {
                 commandLine.getErr().println("fraudlake: " + e.getMessage());
-                return f.getCause() instanceof IllegalArgumentException ? 2 : 1;
+                return f.getCause() instanceof IllegalArgumentException ? ExitCodes.BAD_INPUT : ExitCodes.FAILED;
             }
             if (e instanceof IllegalArgumentException) {
                 commandLine.getErr().println("fraudlake: " + e.getMessage());
-                return 2;
+                return ExitCodes.BAD_INPUT;
             }
             commandLine.getErr().println("fraudlake: " + e);
             e.printStackTrace(commandLine.getErr());
-            return 1;
+            return ExitCodes.FAILED;
         });
         return cli.execute(args);
     }

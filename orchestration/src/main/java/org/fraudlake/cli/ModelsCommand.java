@@ -1,6 +1,7 @@
 package org.fraudlake.cli;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,13 +13,14 @@ import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.models.FittedModel;
 import org.fraudlake.models.Metrics;
-import org.fraudlake.models.ModelCatalog;
 import org.fraudlake.models.ModelSpec;
 import org.fraudlake.models.Registry;
 import org.fraudlake.models.RegistryEntry;
 import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.TrainJob;
-import java.time.LocalDate;
+import org.fraudlake.models.catalog.ModelCatalog;
+import org.fraudlake.orchestration.MetricTable;
+import org.fraudlake.orchestration.Night;
 import org.fraudlake.orchestration.NightRunner;
 import org.fraudlake.orchestration.StageResult;
 import org.fraudlake.pipelines.features.AsOf;

@@ -1,12 +1,8 @@
 package org.fraudlake.cli;
 
-import java.io.IOException;
-import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.fraudlake.config.FraudlakeConfig;
-import org.fraudlake.lake.Lake;
 import org.fraudlake.publish.report.ReportJob;
 import org.fraudlake.orchestration.NightRunner;
 import org.fraudlake.orchestration.StageResult;
@@ -35,7 +31,7 @@ public final class ReportCommand implements Callable<Integer> {
         NightRunner runner = new NightRunner(config, System.out);
         String[] html = new String[1];
         int code = PartsFailed.exitCode(runner.runCommand("report", date, (spark, d) -> {
-            ReportJob.Output r = run(runner.lake(), config, spark, d, System.out);
+            ReportJob.Output r = runner.night().report(spark, d);
             html[0] = r.html();
             return StageResult.of(null, 1L, r.html()).withFailures(r.failures());
         }));
@@ -43,19 +39,4 @@ public final class ReportCommand implements Callable<Integer> {
         return code;
     }
 
-    /**
-     * Writes the report for a date, printing each section's state, then the path of report.html on a line of its
-     * own; what the night and the demo call. The command prints the path again as its last line, after the run
-     * ledger's line.
-     */
-    public static ReportJob.Output run(Lake lake, FraudlakeConfig config, SparkSession spark, LocalDate date,
-                                       PrintStream out) throws IOException {
-        out.println("report " + date);
-        long t0 = System.nanoTime();
-        ReportJob.Output written = new ReportJob(lake, config.firstTrainDays(), line -> out.println("  " + line))
-                .run(spark, date);
-        out.printf("report %s done in %.1f s (report.json beside it)%n", date, (System.nanoTime() - t0) / 1e9);
-        out.println(written.html());
-        return written;
-    }
 }

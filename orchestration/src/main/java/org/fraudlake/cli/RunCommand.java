@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
                 + "unless --force. Holds the lake lock; SIGTERM lets the running stage finish. Exit: 0 done, 1 a stage "
                 + "failed, 2 bad input, 3 lake locked by another run, 5 stopped before the end (run again to resume).")
 public final class RunCommand implements Callable<Integer> {
-    static final int STOPPED = 5;
+    static final int STOPPED = org.fraudlake.orchestration.ExitCodes.STOPPED;
 
     @Mixin
     CommonOptions common;

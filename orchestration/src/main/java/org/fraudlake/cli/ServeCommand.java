@@ -9,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.console.ConsoleServer;
 import org.fraudlake.console.auth.UserStore;
+import org.fraudlake.orchestration.Night;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

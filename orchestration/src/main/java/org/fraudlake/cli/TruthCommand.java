@@ -7,6 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.graph.eval.LeadsEvaluation;
 import org.fraudlake.graph.eval.TraceEvaluation;
+import org.fraudlake.orchestration.Night;
 import org.fraudlake.pipelines.conform.Pseudonymizer;
 import org.fraudlake.publish.eval.DecisionEvaluation;
 import org.fraudlake.publish.eval.PublishEvaluation;

@@ -89,8 +89,21 @@ public final class FraudlakeConfig {
     public static final ConfigProperty<Double> BLOCK_MIN_PRECISION = ConfigProperty.fraction("publish.block-min-precision",
             "0.9", "Estimated precision block evidence needs to BLOCK a number; below it the number is only MONITORed.", 1);
     public static final ConfigProperty<Double> TRACE_PRECISION = ConfigProperty.fraction("publish.trace-precision",
-            "0.9", "Estimated precision of traced victim money held on an account (a fact, but later hops may be "
-                    + "innocent receivers); compared with publish.freeze-min-precision.", 1);
+            "0.9", "Prior estimate of the precision of traced victim money held on an account, before the lake has "
+                    + "outcomes; per hop (and named or not), the share of earlier traced accounts labelled since takes "
+                    + "over (publish.trace-prior-weight). Compared with publish.freeze-min-precision.", 1);
+    public static final ConfigProperty<Integer> TRACE_HISTORY_DAYS = ConfigProperty.positiveInt(
+            "publish.trace-history-days", 60, "Dates of earlier fund traces whose outcomes (case labels) teach the "
+                    + "precision of traced money held, per hop.");
+    public static final ConfigProperty<Integer> TRACE_MATURITY_DAYS = ConfigProperty.nonNegativeInt(
+            "publish.trace-maturity-days", 3, "The most recent dates of fund traces left out of that learning: their "
+                    + "accounts have not had time to be labelled.");
+    public static final ConfigProperty<Double> TRACE_PRIOR_WEIGHT = ConfigProperty.fraction("publish.trace-prior-weight",
+            "5", "How many traced accounts the prior (publish.trace-precision) counts as against the lake's outcomes.",
+            1e6);
+    public static final ConfigProperty<Double> TRACE_MIN_PRECISION = ConfigProperty.fraction(
+            "publish.trace-min-precision", "0.5", "Traced money held at a hop whose learned precision is below this "
+                    + "is no warning by itself (it still counts in the entity's risk).", 1);
     public static final ConfigProperty<Double> FREEZE_BUDGET_PER_10K = ConfigProperty.fraction("publish.budget.freeze-per-10k-accounts",
             "10", "New detected FREEZE warnings per partner and night per 10,000 of its accounts: FREEZE warnings a bank's fraud team can work in a night (accounts frozen pending review); "
                     + "over it they wait in the console queue (QUEUED). Echoes of what is known take no budget.", 1e6);
@@ -224,7 +237,7 @@ public final class FraudlakeConfig {
             });
     public static final ConfigProperty<String> AIRFLOW_SCHEDULE = new ConfigProperty<>("airflow.schedule",
             "0 2 * * *", "Daily cron (minute hour * * *) in airflow.timezone at which the Airflow DAG runs the night "
-                    + "of the day before.", s -> org.fraudlake.orchestration.airflow.DailySchedule.parse(s).cron());
+                    + "of the day before.", s -> DailySchedule.parse(s).cron());
     public static final ConfigProperty<java.time.ZoneId> CITY_TIME_ZONE = new ConfigProperty<>("city.time-zone",
             "Asia/Shanghai", "IANA time zone of the city: business dates of events, local hours, the readiness "
                     + "deadline and today's date are read in it (daylight saving time honoured).",
@@ -287,7 +300,7 @@ public final class FraudlakeConfig {
     public static final List<ConfigProperty<?>> ALL = List.of(LAKE_ROOT, KEY_FILE, SIGNING_KEY, SPARK_MASTER, SHUFFLE_PARTITIONS,
             DEMO_PERSONS, DEMO_DAYS, DEMO_SEED, SIMULATOR_START, DEMO_FAULTS, TRAIN_DAYS, VALID_DAYS, MAX_NEGATIVES, TOP_K,
             MIN_POSITIVES, RISK_WINDOW_DAYS, RISK_VALID_DAYS, RISK_MIN_FIT_DAYS, RISK_DRIVERS, REPORTING_CASH_LINE,
-            REPORTING_TRANSFER_LINE, REPORTING_LINES, REPORTING_FEATURE_BAND, REPORTING_RING_BAND, FREEZE_MIN_PRECISION, BLOCK_MIN_PRECISION, TRACE_PRECISION, FREEZE_BUDGET_PER_10K, FREEZE_BUDGET_FLOOR, FREEZE_BUDGET_CAP, MONITOR_BUDGET_PER_10K, MONITOR_BUDGET_FLOOR, MONITOR_BUDGET_CAP,
+            REPORTING_TRANSFER_LINE, REPORTING_LINES, REPORTING_FEATURE_BAND, REPORTING_RING_BAND, FREEZE_MIN_PRECISION, BLOCK_MIN_PRECISION, TRACE_PRECISION, TRACE_HISTORY_DAYS, TRACE_MATURITY_DAYS, TRACE_PRIOR_WEIGHT, TRACE_MIN_PRECISION, FREEZE_BUDGET_PER_10K, FREEZE_BUDGET_FLOOR, FREEZE_BUDGET_CAP, MONITOR_BUDGET_PER_10K, MONITOR_BUDGET_FLOOR, MONITOR_BUDGET_CAP,
             CONTACT_VICTIM_BUDGET_PER_10K, CONTACT_VICTIM_BUDGET_FLOOR, CONTACT_VICTIM_BUDGET_CAP, BLOCK_BUDGET_PER_10K, BLOCK_BUDGET_FLOOR, BLOCK_BUDGET_CAP, TRAIN_EVERY_DAYS, TRAIN_FIRST_AFTER_DAYS, RUN_RETRIES, RUN_RETRY_BACKOFF, LOCK_WAIT, LOCK_STALE_AFTER, READINESS_EXPECTED,
             READINESS_DEADLINE, READINESS_POLL, SCHEDULER_STORE, SCHEDULER_CRON, SCHEDULER_TIME_ZONE,
             SCHEDULER_MISFIRE_THRESHOLD, SCHEDULER_SHUTDOWN_WAIT, AIRFLOW_URL, AIRFLOW_DAG_ID, AIRFLOW_SCHEDULE,

@@ -15,11 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
-import org.fraudlake.cli.Night;
 import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.lake.Lake;
-import org.fraudlake.models.ModelCatalog;
 import org.fraudlake.models.RiskModel;
+import org.fraudlake.models.catalog.ModelCatalog;
 import org.fraudlake.pipelines.failure.PartFailure;
 
 /**

@@ -37,12 +37,12 @@ class FraudlakeCliTest {
             System.setOut(old);
         }
         String out = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
-        org.junit.jupiter.api.Assertions.assertTrue(out.startsWith(org.fraudlake.models.ModelCatalog.all().size() + " models"), out);
-        for (org.fraudlake.models.RiskModel m : org.fraudlake.models.ModelCatalog.all()) {
+        org.junit.jupiter.api.Assertions.assertTrue(out.startsWith(org.fraudlake.models.catalog.ModelCatalog.all().size() + " models"), out);
+        for (org.fraudlake.models.RiskModel m : org.fraudlake.models.catalog.ModelCatalog.all()) {
             org.junit.jupiter.api.Assertions.assertTrue(out.contains(m.name() + "  [" + m.spec().entity()), m.name());
         }
         for (String field : List.of("sources:", "label:", "algorithm:", "action:")) {
-            org.junit.jupiter.api.Assertions.assertEquals(org.fraudlake.models.ModelCatalog.all().size(),
+            org.junit.jupiter.api.Assertions.assertEquals(org.fraudlake.models.catalog.ModelCatalog.all().size(),
                     out.split(field, -1).length - 1, field);
         }
     }

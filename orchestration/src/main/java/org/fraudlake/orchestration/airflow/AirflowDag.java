@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.fraudlake.config.DailySchedule;
 import org.fraudlake.orchestration.StageGraph;
 
 /**

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.fraudlake.cli.FraudlakeCli;
 import org.fraudlake.config.FraudlakeConfig;
+import org.fraudlake.orchestration.ExitCodes;
 import org.fraudlake.orchestration.NightRunner;
 
 /**
@@ -132,14 +132,14 @@ public final class ConcurrencyDrill {
             }
             return "both runs finished without meeting: one took the lake after the other had released it";
         }
-        if (!((codeA == 0 && codeB == FraudlakeCli.LOCKED) || (codeB == 0 && codeA == FraudlakeCli.LOCKED))) {
-            problems.add("expected one run to finish (0) and the other to refuse (" + FraudlakeCli.LOCKED + "), got "
+        if (!((codeA == 0 && codeB == ExitCodes.LOCKED) || (codeB == 0 && codeA == ExitCodes.LOCKED))) {
+            problems.add("expected one run to finish (0) and the other to refuse (" + ExitCodes.LOCKED + "), got "
                     + codeA + " and " + codeB + ": " + CrashDrill.lastLines(r.a().log(), 3) + " / "
                     + CrashDrill.lastLines(r.b().log(), 3));
             return null;
         }
-        ChildJvm.Exit refused = codeA == FraudlakeCli.LOCKED ? r.a() : r.b();
-        long winner = codeA == FraudlakeCli.LOCKED ? r.pidB() : r.pidA();
+        ChildJvm.Exit refused = codeA == ExitCodes.LOCKED ? r.a() : r.b();
+        long winner = codeA == ExitCodes.LOCKED ? r.pidB() : r.pidA();
         if (!refused.log().contains("pid " + winner)) {
             problems.add("the refused run does not name the holder (pid " + winner + "): "
                     + CrashDrill.lastLines(refused.log(), 2));
@@ -219,8 +219,8 @@ public final class ConcurrencyDrill {
             return;
         }
         long pid = ProcessHandle.current().pid();
-        if (exit.code() != FraudlakeCli.LOCKED) {
-            problems.add("expected exit " + FraudlakeCli.LOCKED + " (locked), got " + exit.code() + ": "
+        if (exit.code() != ExitCodes.LOCKED) {
+            problems.add("expected exit " + ExitCodes.LOCKED + " (locked), got " + exit.code() + ": "
                     + CrashDrill.lastLines(exit.log(), 3));
         } else if (!exit.log().contains("pid " + pid)) {
             problems.add("the refusal does not name the holder (pid " + pid + "): " + CrashDrill.lastLines(exit.log(), 2));

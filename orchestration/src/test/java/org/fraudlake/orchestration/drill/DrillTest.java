@@ -16,7 +16,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.fraudlake.cli.FraudlakeCli;
+import org.fraudlake.orchestration.ExitCodes;
 import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.testkit.SparkTestExtension;
 import org.junit.jupiter.api.Test;
@@ -71,8 +71,8 @@ class DrillTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8)).run(), out);
         assertEquals(1, r.tried());
         assertEquals(0, r.failed(), out.toString(StandardCharsets.UTF_8));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("exits 0 and " + FraudlakeCli.LOCKED)
-                || out.toString(StandardCharsets.UTF_8).contains("exits " + FraudlakeCli.LOCKED + " and 0"),
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("exits 0 and " + ExitCodes.LOCKED)
+                || out.toString(StandardCharsets.UTF_8).contains("exits " + ExitCodes.LOCKED + " and 0"),
                 "the two runs met: one refused");
     }
 

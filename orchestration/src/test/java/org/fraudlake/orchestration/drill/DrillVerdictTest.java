@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.fraudlake.cli.FraudlakeCli;
+import org.fraudlake.orchestration.ExitCodes;
 import org.fraudlake.orchestration.LakeLock;
 import org.junit.jupiter.api.Test;
 
@@ -98,7 +98,7 @@ class DrillVerdictTest {
 
         assertNull(ConcurrencyDrill.contended(race(0, "== run-a", 0, "lake x is locked by run a; waiting up to 900 s\n"
                 + "== run-b"), problems), "one waited for the other");
-        assertNull(ConcurrencyDrill.contended(race(0, "== run-a", FraudlakeCli.LOCKED,
+        assertNull(ConcurrencyDrill.contended(race(0, "== run-a", ExitCodes.LOCKED,
                 "lake x is locked by run run-a (run, pid 11 on host)"), problems), "one refused naming the other");
         assertTrue(problems.isEmpty(), problems.toString());
     }
@@ -106,7 +106,7 @@ class DrillVerdictTest {
     @Test
     void aRefusalThatDoesNotNameTheHolderOrAnotherExitIsAProblem() {
         List<String> problems = new ArrayList<>();
-        assertNull(ConcurrencyDrill.contended(race(0, "== run-a", FraudlakeCli.LOCKED, "locked by someone"), problems));
+        assertNull(ConcurrencyDrill.contended(race(0, "== run-a", ExitCodes.LOCKED, "locked by someone"), problems));
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).contains("does not name the holder (pid 11)"), problems.get(0));
         assertNull(ConcurrencyDrill.contended(race(1, "boom", 0, "== run-b"), problems));

@@ -19,27 +19,27 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.fraudlake.lake.Lake;
-import org.fraudlake.models.ModelCatalog;
 import org.fraudlake.models.Registry;
+import org.fraudlake.models.catalog.ModelCatalog;
 import org.fraudlake.pipelines.features.AsOf;
 import org.fraudlake.pipelines.features.StateAsOf;
 import org.fraudlake.pipelines.spark.DeltaIO;
-import org.fraudlake.schemas.tables.Gold;
 import org.fraudlake.schemas.tables.Gold.EntityRisk;
 import org.fraudlake.schemas.tables.Gold.Scores;
-import org.fraudlake.schemas.tables.GraphTables;
+import org.fraudlake.schemas.tables.Gold;
 import org.fraudlake.schemas.tables.GraphTables.FundTraces;
-import org.fraudlake.schemas.tables.Published;
+import org.fraudlake.schemas.tables.GraphTables;
 import org.fraudlake.schemas.tables.Published.Action;
 import org.fraudlake.schemas.tables.Published.InterceptList;
 import org.fraudlake.schemas.tables.Published.Leads;
 import org.fraudlake.schemas.tables.Published.Status;
-import org.fraudlake.schemas.tables.Silver;
+import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Silver.Accounts;
 import org.fraudlake.schemas.tables.Silver.BankFeedback;
 import org.fraudlake.schemas.tables.Silver.CaseLabels;
 import org.fraudlake.schemas.tables.Silver.Incidents;
 import org.fraudlake.schemas.tables.Silver.Subscribers;
+import org.fraudlake.schemas.tables.Silver;
 
 /**
  * The decisions of business date D: one warning per entity from the champions' scores, the fund traces and the
@@ -59,7 +59,8 @@ import org.fraudlake.schemas.tables.Silver.Subscribers;
  * ({@link Evidence#SUSPECT_ROLES}) in the day's published leads of its typology that name the scored entity. Victim
  * models (CONTACT_VICTIM) warn in victim_warnings, one row per account the person holds, at that account's bank.
  * Traced victim money still held at the end of D (gold/fund_traces, amount_held &gt; 0) is evidence on the account by
- * itself, named {@code fund_trace} among the models, with score {@link Settings#traceScore}.
+ * itself, named {@code fund_trace} among the models, with score {@link Settings#traceScore}, where its precision
+ * learned from the lake's labels per hop ({@code TraceEstimates}) reaches {@link TraceLearning#minPrecision}.
  *
  * <p><b>Entity risk.</b> gold/entity_risk of D (the score stage's stacks, {@code EntityRiskJob}) is evidence by
  * itself where an entity's risk reached its stack's operating point (model {@code entity_risk}, with the estimated
@@ -71,7 +72,7 @@ import org.fraudlake.schemas.tables.Silver.Subscribers;
  * reasons = the first {@link Settings#reasonsPerModel} reasons of each model in that order, distinct, at most
  * {@link Settings#maxReasons}. Accounts are FROZEN and numbers BLOCKED only on estimated precision: some freeze or
  * block evidence whose precision (the model's precision at its threshold on the not-yet-named entities of its
- * validation window, from the registry; {@link Settings#tracePrecision} for traced money held) reaches
+ * validation window, from the registry; for traced money held, the estimate learned per hop) reaches
  * {@link Settings#freezeMinPrecision} (accounts) or {@link Settings#blockMinPrecision} (numbers); else MONITOR.
  * How many models agree does not count: account scorecards share features. A champion without an operating point
  * never fires. Victims: CONTACT_VICTIM.
@@ -167,6 +168,29 @@ public final class DecisionsJob {
     }
 
     /**
+     * How traced money held learns its precision from the lake's outcomes ({@code TraceEstimates}).
+     *
+     * @param historyDays  dates of earlier traces learned from (default 60)
+     * @param maturityDays the most recent dates left out: their accounts have not had time to be labelled (default 3)
+     * @param priorWeight  how many traced accounts the prior ({@link DecisionsJob.Settings#tracePrecision}) counts as
+     *                     (default 5)
+     * @param minPrecision traced money at an estimate below this is no warning by itself (default 0.5); it still
+     *                     counts in the entity's risk
+     */
+    public record TraceLearning(int historyDays, int maturityDays, double priorWeight, double minPrecision) {
+        public static final TraceLearning DEFAULTS = new TraceLearning(60, 3, 5, 0.5);
+
+        public TraceLearning {
+            if (historyDays < 1 || maturityDays < 0 || maturityDays >= historyDays || !(priorWeight > 0)
+                    || !(minPrecision >= 0 && minPrecision <= 1)) {
+                throw new IllegalArgumentException("decision settings: trace learning needs historyDays >= 1, "
+                        + "0 <= maturityDays < historyDays, priorWeight > 0 and minPrecision in [0, 1], got "
+                        + historyDays + ", " + maturityDays + ", " + priorWeight + ", " + minPrecision);
+            }
+        }
+    }
+
+    /**
      * The decision rules' settings; {@link #DEFAULTS} are what a night uses unless configured.
      *
      * @param freezeDays         days a FREEZE stays valid after valid_from (default 7)
@@ -177,8 +201,8 @@ public final class DecisionsJob {
      *                           below it, MONITOR
      * @param blockMinPrecision  estimated precision block evidence needs to BLOCK a number (default 0.9); below it,
      *                           MONITOR
-     * @param tracePrecision     the estimated precision of traced victim money held (default 0.9: a fact, but
-     *                           later hops may be innocent receivers)
+     * @param tracePrecision     the prior estimate of the precision of traced victim money held (default 0.9), which
+     *                           the lake's outcomes replace as they come in ({@link #traceLearning})
      * @param budgets            per action, the partner's nightly budget of new detected warnings (defaults: FREEZE
      *                           10 per 10k accounts, 2..50; MONITOR 20 per 10k accounts or numbers, 5..100;
      *                           CONTACT_VICTIM 10 per 10k accounts, 3..50; BLOCK 10 per 10k numbers, 2..50)
@@ -189,17 +213,18 @@ public final class DecisionsJob {
      * @param maxReasons         reasons per warning (default 5)
      * @param clearedQuietDays   days after a standing CLEARED label during which the entity gets no new warning
      *                           (default 7)
+     * @param traceLearning      how traced money held learns its precision per hop from the lake's labels
      */
     public record Settings(int freezeDays, int blockDays, int monitorDays, int contactDays, double freezeMinPrecision,
                            double blockMinPrecision, double tracePrecision, Map<Action, Budget> budgets,
                            List<Double> scoreBands, double traceScore, int reasonsPerModel, int maxReasons,
-                           int clearedQuietDays) {
+                           int clearedQuietDays, TraceLearning traceLearning) {
         /** The default budgets, per action. */
         public static final Map<Action, Budget> DEFAULT_BUDGETS = Map.of(Action.FREEZE, new Budget(10, 2, 50),
                 Action.MONITOR, new Budget(20, 5, 100), Action.CONTACT_VICTIM, new Budget(10, 3, 50),
                 Action.BLOCK, new Budget(10, 2, 50));
         public static final Settings DEFAULTS = new Settings(7, 7, 3, 3, 0.8, 0.9, 0.9, DEFAULT_BUDGETS,
-                List.of(0.5, 0.7, 0.9), 0.95, 2, 5, 7);
+                List.of(0.5, 0.7, 0.9), 0.95, 2, 5, 7, TraceLearning.DEFAULTS);
 
         public Settings {
             scoreBands = List.copyOf(scoreBands);
@@ -223,6 +248,7 @@ public final class DecisionsJob {
             require(traceScore > 0 && traceScore <= 1, "traceScore must be in (0, 1]", traceScore);
             require(reasonsPerModel >= 1, "reasonsPerModel must be at least 1", reasonsPerModel);
             require(maxReasons >= 1, "maxReasons must be at least 1", maxReasons);
+            java.util.Objects.requireNonNull(traceLearning, "traceLearning");
             require(clearedQuietDays >= 0 && clearedQuietDays <= 365, "clearedQuietDays must be 0..365",
                     clearedQuietDays);
         }
@@ -238,7 +264,14 @@ public final class DecisionsJob {
                                   double tracePrecisionEstimate) {
             return new Settings(freezeDays, blockDays, monitorDays, contactDays, freezeMin, blockMin,
                     tracePrecisionEstimate, newBudgets, scoreBands, traceScore, reasonsPerModel, maxReasons,
-                    clearedQuietDays);
+                    clearedQuietDays, traceLearning);
+        }
+
+        /** These settings with another way of learning the precision of traced money. */
+        public Settings withTraceLearning(TraceLearning learning) {
+            return new Settings(freezeDays, blockDays, monitorDays, contactDays, freezeMinPrecision,
+                    blockMinPrecision, tracePrecision, budgets, scoreBands, traceScore, reasonsPerModel, maxReasons,
+                    clearedQuietDays, learning);
         }
 
         /** The nightly budget of an action. */
@@ -304,8 +337,10 @@ public final class DecisionsJob {
 
             Dataset<Row> intercept = Evidence.intercept(fired, accounts, subscribers,
                             ofDate(spark, lake.published(Published.LEADS), LEADS, date))
-                    .unionByName(Evidence.traces(ofDate(spark, lake.gold(GraphTables.FUND_TRACES), TRACES, date),
-                            accounts, settings.traceScore(), settings.tracePrecision()));
+                    .unionByName(Evidence.traces(since(spark, lake.gold(GraphTables.FUND_TRACES), TRACES,
+                                    date.minusDays(settings.traceLearning().historyDays() - 1L), date), labels,
+                            accounts, asOf, settings.traceScore(), settings.tracePrecision(),
+                            settings.traceLearning()));
             Dataset<Row> victims = Evidence.victims(fired, accounts);
 
             Map<String, Long> counts = new LinkedHashMap<>();
@@ -424,6 +459,14 @@ public final class DecisionsJob {
                     + ", not found: run conform for " + date + " first");
         }
         return DeltaIO.read(spark, path);
+    }
+
+    /** The partitions from {@code from} to D of an optional table (empty when the table does not exist yet). */
+    private static Dataset<Row> since(SparkSession spark, String path, StructType schema, LocalDate from,
+                                      LocalDate date) {
+        Column day = col(Published.BUSINESS_DATE);
+        return DeltaIO.readOrEmpty(spark, path, schema)
+                .filter(day.geq(lit(Date.valueOf(from))).and(day.leq(lit(Date.valueOf(date)))));
     }
 
     /** D's partition of an optional table (empty when the table does not exist yet). */

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.sql.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,8 +26,10 @@ import org.fraudlake.models.Action;
 import org.fraudlake.models.EntityKind;
 import org.fraudlake.models.EntityRiskJob;
 import org.fraudlake.models.RiskModel;
+import org.fraudlake.pipelines.features.AsOf;
 import org.fraudlake.schemas.tables.Gold.EntityRisk;
 import org.fraudlake.schemas.tables.Gold.Scores;
+import org.fraudlake.schemas.tables.GraphTables;
 import org.fraudlake.schemas.tables.GraphTables.FundTraces;
 import org.fraudlake.schemas.tables.Published.InterceptList;
 import org.fraudlake.schemas.tables.Published.Leads;
@@ -183,30 +186,48 @@ final class Evidence {
     }
 
     /**
-     * Evidence from traced victim money still held at the end of D (gold/fund_traces of D, amount_held &gt; 0):
-     * one {@link Warnings#FUND_TRACE} row per partner account, scored {@code traceScore}, estimated precision
-     * {@code tracePrecision}, action FREEZE, warning type money mule, with the amount held and the number of traced
-     * transfers as its reason.
+     * Evidence from traced victim money still held at the end of D (gold/fund_traces of D, amount_held &gt; 0): one
+     * {@link Warnings#FUND_TRACE} row per partner account whose group's learned estimate ({@link TraceEstimates}:
+     * nearest hop, named by a case label or not) reaches {@code minPrecision}, scored {@code traceScore}, with that
+     * estimate as its precision, action FREEZE (the precision gate decides), warning type money mule, and as its
+     * reason the amount held, the traced transfers, the nearest hop and what the estimate rests on. Traced money
+     * below the minimum is no warning by itself; it still counts in the entity's risk.
+     *
+     * @param traces   gold/fund_traces rows of D and the dates before it (account_id, trace_id, hop, amount_held,
+     *                 business_date)
+     * @param labels   silver/case_labels
+     * @param prior    the estimate before the lake has outcomes ({@code publish.trace-precision})
      */
-    static Dataset<Row> traces(Dataset<Row> fundTraces, Dataset<Row> accounts, double traceScore,
-                               double tracePrecision) {
-        Column held = col("_held");
-        Column transfers = col("_transfers");
-        Column reason = concat(lit("holds "), format_number(held, 0), lit(" CNY of traced victim money ("),
-                transfers.cast("string"), when(transfers.equalTo(1), lit(" traced transfer"))
-                        .otherwise(lit(" traced transfers")), lit(", nearest hop "), col("_hop").cast("string"),
-                lit(")"));
-        return fundTraces.filter(col(FundTraces.AMOUNT_HELD).gt(0))
+    static Dataset<Row> traces(Dataset<Row> traces, Dataset<Row> labels, Dataset<Row> accounts, AsOf asOf,
+                               double traceScore, double prior, DecisionsJob.TraceLearning learning) {
+        Dataset<Row> labelled = TraceEstimates.labelled(labels, asOf);
+        Dataset<Row> learned = TraceEstimates.learned(traces, labelled, asOf, prior, learning);
+        Dataset<Row> held = traces.filter(col(GraphTables.BUSINESS_DATE).equalTo(lit(Date.valueOf(asOf.date())))
+                        .and(col(FundTraces.AMOUNT_HELD).gt(0)))
                 .groupBy(col(FundTraces.ACCOUNT_ID).as(TARGET))
                 .agg(sum(FundTraces.AMOUNT_HELD).as("_held"), countDistinct(col(FundTraces.TRACE_ID)).as("_transfers"),
-                        min(FundTraces.HOP).as("_hop"))
+                        min(FundTraces.HOP).as(TraceEstimates.HOP));
+        Column transfers = col("_transfers");
+        Column n = col(TraceEstimates.N);
+        Column basis = when(n.equalTo(0), lit("no earlier outcome yet: estimate "))
+                .otherwise(concat(col(TraceEstimates.POSITIVES).cast("string"), lit(" of "), n.cast("string"),
+                        lit(" accounts traced at this hop earlier"),
+                        when(col(TraceEstimates.LABELLED), lit(", already labelled,")).otherwise(lit("")),
+                        lit(" were labelled: estimate ")));
+        Column reason = concat(lit("holds "), format_number(col("_held"), 0), lit(" CNY of traced victim money ("),
+                transfers.cast("string"), when(transfers.equalTo(1), lit(" traced transfer"))
+                        .otherwise(lit(" traced transfers")), lit(", nearest hop "),
+                col(TraceEstimates.HOP).cast("string"), lit("; "), basis,
+                format_number(col(TraceEstimates.ESTIMATE), 2), lit(")"));
+        return TraceEstimates.estimate(held, TARGET, labelled, learned, prior)
+                .filter(col(TraceEstimates.ESTIMATE).geq(learning.minPrecision()))
                 .join(accounts.select(col(Accounts.ACCOUNT_ID).as(TARGET), col(Accounts.BANK)), TARGET)
                 .select(col(Accounts.BANK).as(InterceptList.PARTNER), lit(Warnings.ACCOUNT).as(InterceptList.ENTITY_TYPE),
                         col(TARGET).as(InterceptList.ENTITY_ID), lit(null).cast("string").as(VictimWarnings.PERSON_ID),
                         lit(Warnings.FUND_TRACE).as(MODEL), lit(traceScore).as(InterceptList.SCORE),
                         array(reason).as(InterceptList.REASONS),
                         lit(WarningType.MONEY_MULE.name()).as(InterceptList.WARNING_TYPE),
-                        lit(Action.FREEZE.name()).as(MODEL_ACTION), lit(tracePrecision).as(PRECISION));
+                        lit(Action.FREEZE.name()).as(MODEL_ACTION), col(TraceEstimates.ESTIMATE).as(PRECISION));
     }
 
     /**

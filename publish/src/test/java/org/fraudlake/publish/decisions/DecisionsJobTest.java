@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -435,5 +436,64 @@ class DecisionsJobTest {
             assertEquals("id_v", DecisionsLake.personOf(v));
             assertEquals("VICTIM_AT_RISK", v.getAs(InterceptList.WARNING_TYPE));
         }
+    }
+
+    @Test
+    void tracedMoneyLearnsItsPrecisionPerHopFromTheLakesLabels(@TempDir Path dir) {
+        DecisionsLake lake = lake(dir);
+        LocalDate before = D0.minusDays(10);
+        // Ten days ago: five accounts at hop 1, each labelled a mule two days later; six at hop 3, never labelled.
+        lake.tracesAtHops(before, hops(1, "acc_h1a", "acc_h1b", "acc_h1c", "acc_h1d", "acc_h1e"));
+        lake.tracesAtHops(before.plusDays(1), hops(3, "acc_h3a", "acc_h3b", "acc_h3c", "acc_h3d", "acc_h3e",
+                "acc_h3f"));
+        String later = before.plusDays(2) + "T02:00:00Z";
+        lake.labels(label("ACCOUNT", "acc_h1a", "MONEY_MULE", later, before.plusDays(2)),
+                label("ACCOUNT", "acc_h1b", "MONEY_MULE", later, before.plusDays(2)),
+                label("ACCOUNT", "acc_h1c", "MONEY_MULE", later, before.plusDays(2)),
+                label("ACCOUNT", "acc_h1d", "FRAUD_ACCOUNT", later, before.plusDays(2)),
+                label("ACCOUNT", "acc_h1e", "MONEY_MULE", later, before.plusDays(2)),
+                label("ACCOUNT", "acc_f", "MONEY_MULE", later, before.plusDays(2)));
+        // Yesterday (inside the maturity span, not learned from): a hop-3 account that nobody has labelled yet.
+        lake.tracesAtHops(D0.minusDays(1), hops(3, "acc_g"));
+        // Tonight: a new account at hop 1, one at hop 3, one at hop 2 (no history: the prior 0.9) and a labelled
+        // mule at hop 3 (no labelled account at hop 3 before: the prior).
+        lake.tracesAtHops(D0, Map.of("acc_strong", 1, "acc_weak", 3, "acc_f", 3, "acc_two", 2));
+        lake.scores(D0, score(D0, "structuring", "ACCOUNT", "acc_below", 0.1, "quiet"));
+
+        run(lake, D0);
+        Map<String, Row> list = lake.rows(INTERCEPT, D0);
+        Row hop1 = list.get("acc_strong");
+        assertEquals("FREEZE", hop1.getAs(InterceptList.ACTION), "hop 1: (5 + 0.9 * 5) / (5 + 5) = 0.95");
+        String reason = hop1.getList(hop1.fieldIndex(InterceptList.REASONS)).get(0).toString();
+        assertTrue(reason.contains("nearest hop 1") && reason.contains("5 of 5 accounts traced at this hop earlier")
+                && reason.endsWith("estimate 0.95)"), reason);
+        assertFalse(list.containsKey("acc_weak"), "hop 3: (0 + 4.5) / (6 + 5) = 0.41, under 0.5: no warning alone");
+        assertFalse(list.containsKey("acc_g"), "traced only yesterday");
+        Row labelled = list.get("acc_f");
+        assertEquals("FREEZE", labelled.getAs(InterceptList.ACTION),
+                "a labelled mule at hop 3: no labelled account at hop 3 before, so the prior 0.9");
+        assertEquals("CASE_LABEL", labelled.getAs(InterceptList.KNOWN_BY));
+        assertTrue(labelled.getList(labelled.fieldIndex(InterceptList.REASONS)).get(0).toString()
+                .contains("no earlier outcome yet: estimate 0.90"));
+        assertEquals("FREEZE", list.get("acc_two").getAs(InterceptList.ACTION), "hop 2, no history: the prior 0.9");
+
+        DecisionsJob.Settings strict = DecisionsJob.Settings.DEFAULTS.withTraceLearning(
+                new DecisionsJob.TraceLearning(60, 3, 5, 0.96));
+        new DecisionsJob(lake.lake, strict, line -> { }).run(spark, D0);
+        assertFalse(lake.rows(INTERCEPT, D0).containsKey("acc_strong"), "0.95 is under a minimum of 0.96");
+        DecisionsJob.Settings shortMemory = DecisionsJob.Settings.DEFAULTS.withTraceLearning(
+                new DecisionsJob.TraceLearning(5, 3, 5, 0.5));
+        new DecisionsJob(lake.lake, shortMemory, line -> { }).run(spark, D0);
+        assertTrue(lake.rows(INTERCEPT, D0).containsKey("acc_weak"),
+                "with five days of history nothing is learned: hop 3 falls back to the prior");
+        assertThrows(IllegalArgumentException.class, () -> new DecisionsJob.TraceLearning(3, 3, 5, 0.5));
+    }
+
+    private static Map<String, Integer> hops(int hop, String... accounts) {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        for (String a : accounts) {
+            out.put(a, hop);
+        }
+        return out;
     }
 }

@@ -162,6 +162,14 @@ final class DecisionsLake {
         replace(lake.gold(GraphTables.FUND_TRACES), TRACES, date, rows);
     }
 
+    /** Replaces the fund traces of a date: {account: nearest hop}, each holding 100 CNY, one trace each. */
+    void tracesAtHops(LocalDate date, Map<String, Integer> accountHop) {
+        List<Row> rows = new ArrayList<>();
+        accountHop.forEach((account, hop) -> rows.add(RowFactory.create("t_" + account, "VICTIM_REPORT", hop, account,
+                null, new BigDecimal("100.00"), Date.valueOf(date))));
+        replace(lake.gold(GraphTables.FUND_TRACES), TRACES, date, rows);
+    }
+
     /** Replaces the leads of a date. */
     void leads(LocalDate date, Row... leads) {
         replace(lake.published(Published.LEADS), LEADS, date, List.of(leads));

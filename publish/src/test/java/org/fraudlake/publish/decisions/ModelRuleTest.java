@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.fraudlake.models.Action;
-import org.fraudlake.models.ModelCatalog;
 import org.fraudlake.models.RegistryEntry;
 import org.fraudlake.models.RiskModel;
+import org.fraudlake.models.catalog.ModelCatalog;
 import org.fraudlake.publish.decisions.DecisionsJob.Settings;
 import org.fraudlake.schemas.tables.Warnings.WarningType;
 import org.junit.jupiter.api.Test;
@@ -85,7 +85,7 @@ class ModelRuleTest {
     @Test
     void settingsRejectBadValuesNamingThem() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Settings(7, 7, 3, 3, 0.8, 0.9, 0.9,
-                Settings.DEFAULT_BUDGETS, List.of(0.7, 0.5), 0.95, 2, 5, 7));
+                Settings.DEFAULT_BUDGETS, List.of(0.7, 0.5), 0.95, 2, 5, 7, DecisionsJob.TraceLearning.DEFAULTS));
         assertTrue(e.getMessage().contains("scoreBands") && e.getMessage().contains("[0.7, 0.5]"), e.getMessage());
         assertEquals(7, Settings.DEFAULTS.maxValidityDays());
         DecisionsJob.Budget freeze = Settings.DEFAULTS.budget(org.fraudlake.schemas.tables.Published.Action.FREEZE);

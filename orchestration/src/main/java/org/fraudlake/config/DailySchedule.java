@@ -1,4 +1,4 @@
-package org.fraudlake.orchestration.airflow;
+package org.fraudlake.config;
 
 import java.time.LocalTime;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package org.fraudlake.cli;
+package org.fraudlake.orchestration;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class MetricTable {
         }
     }
 
-    static String num(double v) {
+    public static String num(double v) {
         return Double.isNaN(v) ? "n/a" : String.format("%.3f", v);
     }
 

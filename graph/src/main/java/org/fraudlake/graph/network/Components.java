@@ -1,4 +1,4 @@
-package org.fraudlake.graph.leads;
+package org.fraudlake.graph.network;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.least;

@@ -1,33 +1,10 @@
-package org.fraudlake.models;
+package org.fraudlake.models.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.fraudlake.models.catalog.BidRiggingModel;
-import org.fraudlake.models.catalog.CashOut;
-import org.fraudlake.models.catalog.DormantReactivation;
-import org.fraudlake.models.catalog.ElderlyNewPayee;
-import org.fraudlake.models.catalog.FanInCollection;
-import org.fraudlake.models.catalog.FanOutDispersal;
-import org.fraudlake.models.catalog.FraudPhone;
-import org.fraudlake.models.catalog.GangCommunity;
-import org.fraudlake.models.catalog.HandsetFarm;
-import org.fraudlake.models.catalog.IllegalFundraisingModel;
-import org.fraudlake.models.catalog.MoneyMule;
-import org.fraudlake.models.catalog.NewAccountBurst;
-import org.fraudlake.models.catalog.RapidPassThrough;
-import org.fraudlake.models.catalog.RentedAccounts;
-import org.fraudlake.models.catalog.RiskPropagation;
-import org.fraudlake.models.catalog.RoundTrippingModel;
-import org.fraudlake.models.catalog.ScoreRunning;
-import org.fraudlake.models.catalog.SharedDeviceIp;
-import org.fraudlake.models.catalog.ShellCompanyModel;
-import org.fraudlake.models.catalog.Structuring;
-import org.fraudlake.models.catalog.UndergroundBankingModel;
-import org.fraudlake.models.catalog.VictimCallThenPay;
-import org.fraudlake.models.catalog.VictimFundTrace;
-import org.fraudlake.models.catalog.VictimGrooming;
+import org.fraudlake.models.RiskModel;
 
 /** Every model fraudlake trains and scores, in listing order. The one place a new model is registered. */
 public final class ModelCatalog {

@@ -1,11 +1,17 @@
-package org.fraudlake.cli;
+package org.fraudlake.orchestration;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.config.ConfigProperty;
 import org.fraudlake.config.FraudlakeConfig;
@@ -13,19 +19,20 @@ import org.fraudlake.graph.GraphJob;
 import org.fraudlake.graph.leads.LeadsJob;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.models.EntityRiskJob;
-import org.fraudlake.models.ModelCatalog;
-import org.fraudlake.orchestration.LakeKeys;
 import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.ScoreJob;
 import org.fraudlake.models.TrainJob;
+import org.fraudlake.models.catalog.ModelCatalog;
 import org.fraudlake.pipelines.conform.ConformJob;
+import org.fraudlake.pipelines.conform.Pseudonymizer;
 import org.fraudlake.pipelines.failure.ErrorText;
 import org.fraudlake.pipelines.failure.PartFailure;
-import org.fraudlake.pipelines.conform.Pseudonymizer;
 import org.fraudlake.pipelines.features.FeaturesJob;
+import org.fraudlake.pipelines.features.ReportingLines;
 import org.fraudlake.pipelines.ingest.DeliveryOutcome;
 import org.fraudlake.pipelines.ingest.IngestJob;
 import org.fraudlake.pipelines.ingest.IngestReport;
+import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.pipelines.spark.Sessions;
 import org.fraudlake.publish.decisions.DecisionsJob;
 import org.fraudlake.publish.feedback.FeedbackJob;
@@ -35,12 +42,16 @@ import org.fraudlake.publish.outbox.Publication;
 import org.fraudlake.publish.outbox.SigningKey;
 import org.fraudlake.publish.outbox.Verification;
 import org.fraudlake.publish.report.ReportJob;
+import org.fraudlake.schemas.tables.Published.IncidentSeries;
+import org.fraudlake.schemas.tables.Published.Leads;
 import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.simulator.SimulationConfig;
 import org.fraudlake.simulator.partners.PartnerResponder;
 
 /** The stages of the night that exist so far, run for one business date with progress on {@code out}. */
 public final class Night {
+    /** Leads (per typology) and incident series printed after the leads step. */
+    private static final int SHOWN = 3;
     private final FraudlakeConfig config;
     private final Lake lake;
     private final PrintStream out;
@@ -111,7 +122,7 @@ public final class Night {
 
     /** Leads and incident series for a date, printed by typology, and the detectors or steps that failed. */
     public LeadsJob.Result leads(SparkSession spark, LocalDate date) {
-        return LeadsCommand.run(lake, spark, date, config.reportingLines(), out);
+        return leads(lake, spark, date, config.reportingLines(), out);
     }
 
     /** One decision per entity from the day's champion scores, traces and leads (intercept list, victim warnings). */
@@ -222,7 +233,13 @@ public final class Night {
 
     /** The nightly report; prints its path last. */
     public ReportJob.Output report(SparkSession spark, LocalDate date) throws IOException {
-        return ReportCommand.run(lake, config, spark, date, out);
+        out.println("report " + date);
+        long t0 = System.nanoTime();
+        ReportJob.Output written = new ReportJob(lake, config.firstTrainDays(), line -> out.println("  " + line))
+                .run(spark, date);
+        out.printf("report %s done in %.1f s (report.json beside it)%n", date, (System.nanoTime() - t0) / 1e9);
+        out.println(written.html());
+        return written;
     }
 
     /** The decision rules with the configured budgets and minimum precisions. */
@@ -237,7 +254,10 @@ public final class Night {
         budgets.put(Published.Action.BLOCK, budget(FraudlakeConfig.BLOCK_BUDGET_PER_10K,
                 FraudlakeConfig.BLOCK_BUDGET_FLOOR, FraudlakeConfig.BLOCK_BUDGET_CAP));
         return DecisionsJob.Settings.DEFAULTS.withGates(budgets, config.get(FraudlakeConfig.FREEZE_MIN_PRECISION),
-                config.get(FraudlakeConfig.BLOCK_MIN_PRECISION), config.get(FraudlakeConfig.TRACE_PRECISION));
+                config.get(FraudlakeConfig.BLOCK_MIN_PRECISION), config.get(FraudlakeConfig.TRACE_PRECISION))
+                .withTraceLearning(new DecisionsJob.TraceLearning(config.get(FraudlakeConfig.TRACE_HISTORY_DAYS),
+                        config.get(FraudlakeConfig.TRACE_MATURITY_DAYS), config.get(FraudlakeConfig.TRACE_PRIOR_WEIGHT),
+                        config.get(FraudlakeConfig.TRACE_MIN_PRECISION)));
     }
 
     private DecisionsJob.Budget budget(ConfigProperty<Double> per10k, ConfigProperty<Integer> floor,
@@ -306,5 +326,47 @@ public final class Night {
     /** Business dates with deliveries in landing. */
     public java.util.List<LocalDate> landedDates(SparkSession spark) throws IOException {
         return new IngestJob(lake, line -> { }).pendingDates(spark);
+    }
+
+    /**
+     * Runs the leads job for a date and prints its leads by typology and its series, and what failed.
+     */
+    private static LeadsJob.Result leads(Lake lake, SparkSession spark, LocalDate date, ReportingLines lines,
+                                         PrintStream out) {
+        out.println("leads " + date);
+        long t0 = System.nanoTime();
+        LeadsJob.Result result = new LeadsJob(lake, line -> out.println("  " + line), lines).run(spark, date);
+        out.printf("leads %s done in %.1f s%s%n", date, (System.nanoTime() - t0) / 1e9,
+                result.failures().isEmpty() ? "" : "; " + PartFailure.summary(result.failures()));
+        print(lake, spark, date, result.counts(), out);
+        return result;
+    }
+
+    private static void print(Lake lake, SparkSession spark, LocalDate date, Map<String, Long> counts, PrintStream out) {
+        out.printf("%-22s %6s%n", "typology", "leads");
+        counts.forEach((k, v) -> {
+            if (!k.equals(LeadsJob.SERIES_COUNT)) {
+                out.printf("%-22s %6d%n", k, v);
+            }
+        });
+        for (Row r : DeltaIO.read(spark, lake.published(Published.LEADS))
+                .filter(col(Published.BUSINESS_DATE).equalTo(lit(Date.valueOf(date))))
+                .select(col(Leads.TYPOLOGY), col(Leads.LEAD_ID), size(col(Leads.MEMBERS)), col(Leads.TOTAL_AMOUNT),
+                        col(Leads.TXN_COUNT), col(Leads.SCORE))
+                .orderBy(col(Leads.TYPOLOGY), col(Leads.SCORE).desc(), col(Leads.LEAD_ID)).limit(SHOWN * 6)
+                .collectAsList()) {
+            out.printf("  %-20s %s  %3d members  %,16.2f CNY in %4d txns  score %.2f%n", r.getString(0), r.getString(1),
+                    r.getInt(2), r.getDecimal(3), r.getLong(4), r.getDouble(5));
+        }
+        out.printf("incident series: %d%n", counts.getOrDefault(LeadsJob.SERIES_COUNT, 0L));
+        for (Row r : DeltaIO.read(spark, lake.published(Published.INCIDENT_SERIES))
+                .filter(col(Published.BUSINESS_DATE).equalTo(lit(Date.valueOf(date))))
+                .select(col(IncidentSeries.SERIES_ID), col(IncidentSeries.CATEGORY), col(IncidentSeries.MEMBER_COUNT),
+                        col(IncidentSeries.COMMUNITIES), col(IncidentSeries.MODUS_OPERANDI))
+                .orderBy(col(IncidentSeries.MEMBER_COUNT).desc(), col(IncidentSeries.SERIES_ID)).limit(SHOWN * 2)
+                .collectAsList()) {
+            out.printf("  %s %-9s %2d incidents in %s, MO %s%n", r.getString(0), r.getString(1), r.getLong(2),
+                    r.getList(3), r.getList(4));
+        }
     }
 }
