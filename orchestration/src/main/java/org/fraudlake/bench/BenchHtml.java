@@ -55,7 +55,7 @@ public final class BenchHtml {
     private static void table(StringBuilder b, BenchReport r) {
         b.append("<table><tr><th>stage</th><th>status</th><th>wall s</th><th>rows in</th><th>rows out</th>"
                 + "<th>rows/s/core</th><th>peak heap MB</th><th>shuffle read MB</th><th>shuffle write MB</th>"
-                + "<th>tasks</th><th>files</th><th>half-size s</th><th>exponent</th></tr>");
+                + "<th>jobs</th><th>stages</th><th>tasks</th><th>files</th><th>Delta commits</th><th>half-size s</th><th>exponent</th></tr>");
         for (StageFigures s : r.full().night().stages()) {
             Measure m = s.measure();
             b.append("<tr><td>").append(esc(s.stage())).append("</td><td>").append(esc(s.status())).append("</td>");
@@ -66,8 +66,11 @@ public final class BenchHtml {
             cell(b, BenchReport.mb(m.peakHeapBytes()));
             cell(b, BenchReport.mb(m.shuffleReadBytes()));
             cell(b, BenchReport.mb(m.shuffleWriteBytes()));
+            cell(b, Long.toString(m.jobs()));
+            cell(b, Long.toString(m.stages()));
             cell(b, Long.toString(m.tasks()));
             cell(b, Long.toString(m.filesWritten()));
+            cell(b, Long.toString(m.deltaCommits()));
             cell(b, String.format(Locale.ROOT, "%.1f", r.half().night().stage(s.stage()).measure().wallS()));
             cell(b, BenchReport.num(r.stageExponents().get(s.stage())));
             b.append("</tr>");

@@ -76,16 +76,18 @@ public record BenchReport(String command, String startedAt, Machine machine, Nig
         out.printf("%nfraudlake bench: timed night %s, %,d persons (half-size city %,d), %s, %d cores, load %.1f -> %.1f%n",
                 full.night().to(), full.persons(), half.persons(), machine.sparkMaster(), machine.cores(),
                 machine.loadBefore(), machine.loadAfter());
-        out.printf("%-9s %-10s %8s %12s %12s %10s %9s %11s %7s %6s %8s %6s%n", "stage", "status", "wall s",
-                "rows in", "rows out", "rows/s/c", "heap MB", "shuffle MB", "tasks", "files", "half s", "exp");
+        out.printf("%-9s %-10s %8s %12s %12s %10s %9s %11s %5s %6s %7s %6s %7s %8s %6s%n", "stage", "status",
+                "wall s", "rows in", "rows out", "rows/s/c", "heap MB", "shuffle MB", "jobs", "stages", "tasks", "files",
+                "commits", "half s", "exp");
         for (StageFigures s : full.night().stages()) {
             Measure m = s.measure();
-            out.printf("%-9s %-10s %8.1f %12s %12s %10s %9s %11s %7d %6d %8.1f %6s%n", s.stage(),
+            out.printf("%-9s %-10s %8.1f %12s %12s %10s %9s %11s %5d %6d %7d %6d %7d %8.1f %6s%n", s.stage(),
                     s.status().length() > 10 ? s.status().substring(0, 10) : s.status(), m.wallS(),
                     count(s.rowsIn()) + (StageFigures.SPARK.equals(s.rowsInFrom()) ? "*" : ""), count(s.rowsOut()),
                     s.rowsPerSecPerCore() == null ? "-" : count(Math.round(s.rowsPerSecPerCore())),
-                    mb(m.peakHeapBytes()), mb(m.shuffleReadBytes() + m.shuffleWriteBytes()), m.tasks(),
-                    m.filesWritten(), half.night().stage(s.stage()).measure().wallS(), num(stageExponents.get(s.stage())));
+                    mb(m.peakHeapBytes()), mb(m.shuffleReadBytes() + m.shuffleWriteBytes()), m.jobs(), m.stages(),
+                    m.tasks(), m.filesWritten(), m.deltaCommits(), half.night().stage(s.stage()).measure().wallS(),
+                    num(stageExponents.get(s.stage())));
         }
         out.printf("%-20s %8.1f   (clock %.1f s with the runner's bookkeeping; half-size city %.1f s; exponent %s)%n",
                 "night, stages", full.night().stagesS(), full.night().clockS(), half.night().stagesS(),

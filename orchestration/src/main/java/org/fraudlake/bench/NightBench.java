@@ -230,8 +230,9 @@ public final class NightBench {
         public void ended(String stage, LocalDate date) {
             Measure m = probe.stop();
             measures.merge(date + "/" + stage, m, Measure::plus);
-            progress.accept(String.format("%s %s %-8s %7.1f s  %,d tasks, shuffle %s, heap peak %s", label, date,
-                    stage, m.wallS(), m.tasks(), BenchReport.mb(m.shuffleReadBytes() + m.shuffleWriteBytes()),
+            progress.accept(String.format("%s %s %-8s %7.1f s  %,d jobs, %,d stages, %,d tasks, %,d Delta commits, "
+                            + "shuffle %s, heap peak %s", label, date, stage, m.wallS(), m.jobs(), m.stages(), m.tasks(),
+                    m.deltaCommits(), BenchReport.mb(m.shuffleReadBytes() + m.shuffleWriteBytes()),
                     BenchReport.mb(m.peakHeapBytes())));
         }
 

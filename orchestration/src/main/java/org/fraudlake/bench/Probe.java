@@ -66,7 +66,7 @@ public final class Probe implements AutoCloseable {
         drain();
         TaskTotals.Snapshot t = totals.snapshot().minus(startTasks);
         LakeFiles.Written w = startFiles == null ? LakeFiles.Written.NONE : LakeFiles.diff(startFiles, listFiles());
-        return new Measure(wall, t.tasks(), t.inputRecords(), t.inputBytes(), t.shuffleReadBytes(),
+        return new Measure(wall, t.jobs(), t.stages(), t.tasks(), t.inputRecords(), t.inputBytes(), t.shuffleReadBytes(),
                 t.shuffleWriteBytes(), t.outputRecords(), t.outputBytes(), t.cpuNanos() / 1e9, gc, peak, w.files(),
                 w.bytes(), w.commits());
     }

@@ -70,7 +70,7 @@ class BenchReportTest {
     }
 
     private static Measure measure(double wall) {
-        return new Measure(wall, 10, 1000, 1 << 20, 1 << 19, 1 << 19, 900, 1 << 20, wall, 0.1, 1L << 28, 4,
+        return new Measure(wall, 3, 5, 10, 1000, 1 << 20, 1 << 19, 1 << 19, 900, 1 << 20, wall, 0.1, 1L << 28, 4,
                 1 << 20, 2);
     }
 }
