@@ -27,6 +27,7 @@ import org.fraudlake.models.FeatureStore;
 import org.fraudlake.models.LabelSpec;
 import org.fraudlake.models.Labels;
 import org.fraudlake.pipelines.spark.DeltaIO;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.Ops;
 import org.fraudlake.testkit.SparkTestExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -205,7 +206,7 @@ class ConsoleBrowserTest {
         browser.get(base + "/queue?date=" + TestLake.DATE);
         assertTrue(text("queue").contains("CONFIRMED ana"), "the queue shows who decided what");
         List<String> positives = new Labels(spark, lake)
-                .positives(LabelSpec.of(EntityKind.ACCOUNT, "MONEY_MULE"), LocalDate.now().plusDays(1))
+                .positives(LabelSpec.of(EntityKind.ACCOUNT, CaseLabel.MONEY_MULE), LocalDate.now().plusDays(1))
                 .collectAsList().stream().map(x -> x.<String>getAs(FeatureStore.ENTITY_ID)).toList();
         assertEquals(List.of(TestLake.MULE), positives, "the next training reads it as a label");
     }

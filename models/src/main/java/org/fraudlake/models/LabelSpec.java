@@ -2,6 +2,7 @@ package org.fraudlake.models;
 
 import java.util.Set;
 import java.util.TreeSet;
+import org.fraudlake.schemas.CaseLabel;
 
 /**
  * Which labels make an entity a positive example. Labels come from case_labels (a later CLEARED withdraws
@@ -16,18 +17,18 @@ public record LabelSpec(EntityKind kind, Set<String> labels, boolean viaHeldAcco
         labels = Set.copyOf(labels);
     }
 
-    public static LabelSpec of(EntityKind kind, String... labels) {
-        return new LabelSpec(kind, Set.of(labels), false, false);
+    public static LabelSpec of(EntityKind kind, CaseLabel... labels) {
+        return new LabelSpec(kind, Set.copyOf(CaseLabel.names(labels)), false, false);
     }
 
     /** Victims of telecom fraud: labelled VICTIM or named as victim in a telecom-fraud police report. */
     public static LabelSpec victims() {
-        return new LabelSpec(EntityKind.PERSON, Set.of("VICTIM"), false, true);
+        return new LabelSpec(EntityKind.PERSON, Set.of(CaseLabel.VICTIM.name()), false, true);
     }
 
     /** A person or company is positive when one of its accounts carries one of the labels. */
-    public static LabelSpec heldAccounts(EntityKind kind, String... labels) {
-        return new LabelSpec(kind, Set.of(labels), true, false);
+    public static LabelSpec heldAccounts(EntityKind kind, CaseLabel... labels) {
+        return new LabelSpec(kind, Set.copyOf(CaseLabel.names(labels)), true, false);
     }
 
     public String describe() {

@@ -19,12 +19,13 @@ import org.apache.spark.sql.types.StructType;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.pipelines.features.AsOf;
 import org.fraudlake.pipelines.spark.DeltaIO;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.Ops;
 import org.fraudlake.schemas.tables.Published;
-import org.fraudlake.schemas.tables.Silver;
 import org.fraudlake.schemas.tables.Silver.Accounts;
 import org.fraudlake.schemas.tables.Silver.CaseLabels;
 import org.fraudlake.schemas.tables.Silver.Incidents;
+import org.fraudlake.schemas.tables.Silver;
 
 /**
  * What was known, at the end of a business date, about which entities are offenders or victims. Every query
@@ -47,7 +48,7 @@ public final class Labels {
     /** For victims: the first day the fraud happened to them (a police report's occurrence date); else null. */
     public static final String EVENT_DATE = "event_date";
     static final String TELECOM_FRAUD = "TELECOM_FRAUD";
-    static final String CLEARED = "CLEARED";
+    static final String CLEARED = CaseLabel.CLEARED.name();
     private static final StructType LABEL_SCHEMA = new StructType()
             .add(CaseLabels.ENTITY_TYPE, DataTypes.StringType).add(CaseLabels.ENTITY_ID, DataTypes.StringType)
             .add(CaseLabels.LABEL, DataTypes.StringType).add(CaseLabels.CONFIRMED_AT, DataTypes.TimestampType)

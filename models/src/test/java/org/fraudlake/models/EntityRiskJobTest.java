@@ -24,6 +24,7 @@ import org.fraudlake.models.EntityRiskJob.Fitted;
 import org.fraudlake.models.EntityRiskJob.Group;
 import org.fraudlake.models.EntityRiskJob.Stack;
 import org.fraudlake.models.catalog.ModelCatalog;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.Gold.EntityRisk;
 import org.fraudlake.schemas.tables.Gold.Scores;
 import org.fraudlake.schemas.tables.Gold;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EntityRiskJobTest {
     private static final LocalDate D = LocalDate.of(2026, 11, 20);
     private static final Stack STACK = new Stack(EntityKind.ACCOUNT, Group.OFFENDER, List.of("m1", "m2"),
-            LabelSpec.of(EntityKind.ACCOUNT, "MONEY_MULE"), Action.FREEZE);
+            LabelSpec.of(EntityKind.ACCOUNT, CaseLabel.MONEY_MULE), Action.FREEZE);
     private static final StructType SCORES = new StructType().add(Scores.MODEL, DataTypes.StringType)
             .add(Scores.ENTITY_TYPE, DataTypes.StringType).add(Scores.ENTITY_ID, DataTypes.StringType)
             .add(Scores.PARTNERS, DataTypes.createArrayType(DataTypes.StringType)).add(Scores.SCORE, DataTypes.DoubleType)

@@ -17,9 +17,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.pipelines.spark.DeltaIO;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.Ops;
-import org.fraudlake.schemas.tables.Silver;
 import org.fraudlake.schemas.tables.Silver.CaseLabels;
+import org.fraudlake.schemas.tables.Silver;
 import org.fraudlake.testkit.SparkTestExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SparkTestExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LabelsFromDispositionsTest {
-    private static final LabelSpec MULE = LabelSpec.of(EntityKind.ACCOUNT, "MONEY_MULE", "FRAUD_ACCOUNT");
+    private static final LabelSpec MULE = LabelSpec.of(EntityKind.ACCOUNT,
+            CaseLabel.MONEY_MULE, CaseLabel.FRAUD_ACCOUNT);
     private final SparkSession spark;
     private Lake lake;
 
@@ -111,6 +113,6 @@ class LabelsFromDispositionsTest {
                 .collectAsList().stream().map(r -> r.<String>getAs(FeatureStore.ENTITY_ID)).sorted().toList();
         assertEquals(List.of("acc_confirmed", "acc_known", "acc_typed"), named);
         assertEquals(Map.of("ph_1", "2026-11-02"),
-                positives(LabelSpec.of(EntityKind.PHONE, "FRAUD_PHONE"), LocalDate.of(2026, 11, 2)));
+                positives(LabelSpec.of(EntityKind.PHONE, CaseLabel.FRAUD_PHONE), LocalDate.of(2026, 11, 2)));
     }
 }

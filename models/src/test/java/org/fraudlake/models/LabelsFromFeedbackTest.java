@@ -19,9 +19,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.pipelines.spark.DeltaIO;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.Published;
-import org.fraudlake.schemas.tables.Silver;
 import org.fraudlake.schemas.tables.Silver.CaseLabels;
+import org.fraudlake.schemas.tables.Silver;
 import org.fraudlake.testkit.SparkTestExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SparkTestExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LabelsFromFeedbackTest {
-    private static final LabelSpec MULE = LabelSpec.of(EntityKind.ACCOUNT, "MONEY_MULE", "FRAUD_ACCOUNT");
+    private static final LabelSpec MULE = LabelSpec.of(EntityKind.ACCOUNT,
+            CaseLabel.MONEY_MULE, CaseLabel.FRAUD_ACCOUNT);
     private static final LocalDate SENT = LocalDate.of(2026, 11, 2);
     private final SparkSession spark;
     private Lake lake;

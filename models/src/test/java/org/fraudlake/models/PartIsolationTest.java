@@ -27,11 +27,12 @@ import org.fraudlake.lake.Lake;
 import org.fraudlake.pipelines.failure.ErrorText;
 import org.fraudlake.pipelines.failure.PartFailure;
 import org.fraudlake.pipelines.spark.DeltaIO;
-import org.fraudlake.schemas.tables.Gold;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.Gold.FeaturesAccount;
 import org.fraudlake.schemas.tables.Gold.Scores;
-import org.fraudlake.schemas.tables.Silver;
+import org.fraudlake.schemas.tables.Gold;
 import org.fraudlake.schemas.tables.Silver.CaseLabels;
+import org.fraudlake.schemas.tables.Silver;
 import org.fraudlake.testkit.SparkTestExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,7 +60,8 @@ class PartIsolationTest {
         @Override
         public ModelSpec spec() {
             return new ModelSpec(name, "test", EntityKind.ACCOUNT, List.of(),
-                    LabelSpec.of(EntityKind.ACCOUNT, "MONEY_MULE"), Algorithm.SCORECARD, Action.MONITOR, "stub");
+                    LabelSpec.of(EntityKind.ACCOUNT, CaseLabel.MONEY_MULE),
+                    Algorithm.SCORECARD, Action.MONITOR, "stub");
         }
 
         @Override

@@ -20,10 +20,11 @@ import org.apache.spark.sql.types.StructType;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.models.catalog.RapidPassThrough;
 import org.fraudlake.pipelines.spark.DeltaIO;
-import org.fraudlake.schemas.tables.Gold;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.Gold.FeaturesAccount;
-import org.fraudlake.schemas.tables.Silver;
+import org.fraudlake.schemas.tables.Gold;
 import org.fraudlake.schemas.tables.Silver.CaseLabels;
+import org.fraudlake.schemas.tables.Silver;
 import org.fraudlake.testkit.SparkTestExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,7 @@ class TimeSplitTest {
     @Test
     void positivesAsOfADateIgnoreLaterLabelsAndHonourClearedAndCityDates() {
         Labels labels = new Labels(spark, lake);
-        LabelSpec mule = LabelSpec.of(EntityKind.ACCOUNT, "MONEY_MULE", "FRAUD_ACCOUNT");
+        LabelSpec mule = LabelSpec.of(EntityKind.ACCOUNT, CaseLabel.MONEY_MULE, CaseLabel.FRAUD_ACCOUNT);
         assertEquals(List.of("acc_cleared"), ids(labels.positives(mule, LocalDate.of(2026, 11, 2)).collectAsList()));
         assertEquals(List.of("acc_early"), ids(labels.positives(mule, LocalDate.of(2026, 11, 4)).collectAsList()));
         assertEquals(List.of("acc_early", "acc_late"), ids(labels.positives(mule, LocalDate.of(2026, 11, 12)).collectAsList()));

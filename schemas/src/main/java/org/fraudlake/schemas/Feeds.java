@@ -203,8 +203,7 @@ public final class Feeds {
         public static final String CONFIRMED_AT = "confirmed_at";
         public static final String CASE_NO = "case_no";
         public static final String[] ENTITY_TYPES = {"ACCOUNT", "PHONE", "PERSON", "COMPANY"};
-        public static final String[] LABELS = {"FRAUD_ACCOUNT", "MONEY_MULE", "FRAUD_PHONE", "VICTIM", "LAUNDERING",
-                "ECONOMIC_CRIME", "CLEARED"};
+        public static final String[] LABELS = CaseLabel.names();
         public static final FeedSchema FEED = new FeedSchema(NAME, 1, SourceKind.CASE_MANAGEMENT, List.of(
                 requiredEnum(ENTITY_TYPE, ENTITY_TYPES),
                 required(ENTITY_ID, ColumnType.STRING).asPii(),

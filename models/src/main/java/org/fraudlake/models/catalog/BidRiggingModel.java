@@ -15,6 +15,7 @@ import org.fraudlake.models.LabelSpec;
 import org.fraudlake.models.ModelSpec;
 import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.Signal;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.Gold.FeaturesCompany;
 import org.fraudlake.schemas.tables.Published.Typology;
 
@@ -26,7 +27,7 @@ public final class BidRiggingModel implements RiskModel {
     public ModelSpec spec() {
         return new ModelSpec("bid_rigging", "economic crime: bid rigging", EntityKind.COMPANY,
                 List.of(LeadScores.TENDERS, Sources.TRANSACTIONS, Sources.ACCOUNTS, LeadScores.LEADS, Sources.LABELS),
-                LabelSpec.of(EntityKind.COMPANY, "ECONOMIC_CRIME"), Algorithm.SCORECARD, Action.INVESTIGATE,
+                LabelSpec.of(EntityKind.COMPANY, CaseLabel.ECONOMIC_CRIME), Algorithm.SCORECARD, Action.INVESTIGATE,
                 "co-bidders sharing IP, phone or agent, cover bids a few per cent apart, side payments");
     }
 

@@ -12,6 +12,7 @@ import org.fraudlake.models.LabelSpec;
 import org.fraudlake.models.ModelSpec;
 import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.Signal;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.Gold.FeaturesAccount;
 
 /** The end of the chain: money withdrawn at ATMs or through third-party payment platforms. */
@@ -20,7 +21,8 @@ public final class CashOut implements RiskModel {
     public ModelSpec spec() {
         return new ModelSpec("cash_out", "money mule: cash-out point", EntityKind.ACCOUNT,
                 List.of(Sources.TRANSACTIONS, Sources.ACCOUNTS, Sources.LABELS),
-                LabelSpec.of(EntityKind.ACCOUNT, "MONEY_MULE", "FRAUD_ACCOUNT"), Algorithm.SCORECARD, Action.FREEZE,
+                LabelSpec.of(EntityKind.ACCOUNT, CaseLabel.MONEY_MULE, CaseLabel.FRAUD_ACCOUNT),
+                Algorithm.SCORECARD, Action.FREEZE,
                 "money leaving by ATM or third-party payment soon after it arrived");
     }
 

@@ -12,6 +12,7 @@ import org.fraudlake.models.LabelSpec;
 import org.fraudlake.models.ModelSpec;
 import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.Signal;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.Gold.FeaturesAccount;
 
 /** Sold or rented dormant accounts woken up to move money. */
@@ -20,7 +21,8 @@ public final class DormantReactivation implements RiskModel {
     public ModelSpec spec() {
         return new ModelSpec("dormant_reactivation", "money mule: reactivated dormant account", EntityKind.ACCOUNT,
                 List.of(Sources.TRANSACTIONS, Sources.ACCOUNTS, Sources.LABELS),
-                LabelSpec.of(EntityKind.ACCOUNT, "MONEY_MULE", "FRAUD_ACCOUNT"), Algorithm.SCORECARD, Action.FREEZE,
+                LabelSpec.of(EntityKind.ACCOUNT, CaseLabel.MONEY_MULE, CaseLabel.FRAUD_ACCOUNT),
+                Algorithm.SCORECARD, Action.FREEZE,
                 "long-idle account suddenly moving money through");
     }
 

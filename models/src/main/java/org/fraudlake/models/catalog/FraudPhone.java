@@ -12,6 +12,7 @@ import org.fraudlake.models.LabelSpec;
 import org.fraudlake.models.ModelSpec;
 import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.Signal;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.Gold.FeaturesPhone;
 
 /**
@@ -24,7 +25,7 @@ public final class FraudPhone implements RiskModel {
     public ModelSpec spec() {
         return new ModelSpec("fraud_phone", "telecom fraud: caller number", EntityKind.PHONE,
                 List.of(Sources.CALLS, Sources.SUBSCRIBERS, Sources.TRANSACTIONS, Sources.LABELS),
-                LabelSpec.of(EntityKind.PHONE, "FRAUD_PHONE"), Algorithm.LOGISTIC_REGRESSION, Action.BLOCK,
+                LabelSpec.of(EntityKind.PHONE, CaseLabel.FRAUD_PHONE), Algorithm.LOGISTIC_REGRESSION, Action.BLOCK,
                 "CDR classifier over calling behaviour, handsets and what callees did next");
     }
 

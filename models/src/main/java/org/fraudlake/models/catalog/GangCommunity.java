@@ -16,9 +16,10 @@ import org.fraudlake.models.LabelSpec;
 import org.fraudlake.models.ModelSpec;
 import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.Signal;
-import org.fraudlake.schemas.tables.GraphTables;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.GraphTables.EntityGraph;
 import org.fraudlake.schemas.tables.GraphTables.GraphPhoneDaily;
+import org.fraudlake.schemas.tables.GraphTables;
 
 /**
  * Numbers in a gang community: tied to confirmed fraud numbers by shared handsets and overlapping victims
@@ -32,7 +33,7 @@ public final class GangCommunity implements RiskModel {
     public ModelSpec spec() {
         return new ModelSpec("gang_community", "telecom fraud: gang community", EntityKind.PHONE,
                 List.of(Sources.CALLS, Sources.SUBSCRIBERS, Sources.ACCOUNTS, Sources.LABELS),
-                LabelSpec.of(EntityKind.PHONE, "FRAUD_PHONE"), Algorithm.SCORECARD, Action.BLOCK,
+                LabelSpec.of(EntityKind.PHONE, CaseLabel.FRAUD_PHONE), Algorithm.SCORECARD, Action.BLOCK,
                 "numbers tied to confirmed fraud numbers by handsets, shared victims and the contact graph");
     }
 

@@ -11,6 +11,7 @@ import org.fraudlake.models.LabelSpec;
 import org.fraudlake.models.ModelSpec;
 import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.Signal;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.Gold.FeaturesPhone;
 
 /** SIM farms: one handset cycling through many young numbers, each calling many strangers. */
@@ -19,7 +20,7 @@ public final class HandsetFarm implements RiskModel {
     public ModelSpec spec() {
         return new ModelSpec("handset_farm", "telecom fraud: SIM/handset farm", EntityKind.PHONE,
                 List.of(Sources.CALLS, Sources.SUBSCRIBERS, Sources.LABELS),
-                LabelSpec.of(EntityKind.PHONE, "FRAUD_PHONE"), Algorithm.SCORECARD, Action.BLOCK,
+                LabelSpec.of(EntityKind.PHONE, CaseLabel.FRAUD_PHONE), Algorithm.SCORECARD, Action.BLOCK,
                 "numbers sharing handsets, several handsets per number, young numbers calling many new callees");
     }
 

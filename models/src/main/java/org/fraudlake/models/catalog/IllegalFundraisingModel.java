@@ -16,6 +16,7 @@ import org.fraudlake.models.LabelSpec;
 import org.fraudlake.models.ModelSpec;
 import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.Signal;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.Gold.FeaturesCompany;
 import org.fraudlake.schemas.tables.Published.Typology;
 
@@ -27,7 +28,7 @@ public final class IllegalFundraisingModel implements RiskModel {
     public ModelSpec spec() {
         return new ModelSpec("illegal_fundraising", "economic crime: illegal fund-raising", EntityKind.COMPANY,
                 List.of(Sources.TRANSACTIONS, Sources.ACCOUNTS, LeadScores.LEADS, Sources.LABELS),
-                LabelSpec.of(EntityKind.COMPANY, "ECONOMIC_CRIME"), Algorithm.SCORECARD, Action.INVESTIGATE,
+                LabelSpec.of(EntityKind.COMPANY, CaseLabel.ECONOMIC_CRIME), Algorithm.SCORECARD, Action.INVESTIGATE,
                 "many persons pay in, the same persons are paid small returns in batches, money siphoned");
     }
 

@@ -19,6 +19,7 @@ import org.fraudlake.models.LabelSpec;
 import org.fraudlake.models.ModelSpec;
 import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.Signal;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.Gold.FeaturesAccount;
 import org.fraudlake.schemas.tables.Gold.FeaturesPerson;
 
@@ -37,7 +38,8 @@ public final class RentedAccounts implements RiskModel {
     public ModelSpec spec() {
         return new ModelSpec("rented_accounts", "money mule: account renting (cross-bank)", EntityKind.PERSON,
                 List.of(Sources.ACCOUNTS, Sources.TRANSACTIONS, Sources.LABELS),
-                LabelSpec.heldAccounts(EntityKind.PERSON, "MONEY_MULE", "FRAUD_ACCOUNT"), Algorithm.SCORECARD,
+                LabelSpec.heldAccounts(EntityKind.PERSON, CaseLabel.MONEY_MULE, CaseLabel.FRAUD_ACCOUNT),
+                Algorithm.SCORECARD,
                 Action.FREEZE, "a person's accounts across all banks: openings, shared devices, pass-through");
     }
 

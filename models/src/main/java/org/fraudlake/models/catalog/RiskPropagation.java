@@ -17,9 +17,10 @@ import org.fraudlake.models.LabelSpec;
 import org.fraudlake.models.ModelSpec;
 import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.Signal;
-import org.fraudlake.schemas.tables.GraphTables;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.GraphTables.EntityGraph;
 import org.fraudlake.schemas.tables.GraphTables.GraphAccountDaily;
+import org.fraudlake.schemas.tables.GraphTables;
 
 /**
  * Accounts close to confirmed fraud: personalized PageRank from the labelled accounts and numbers over the
@@ -34,7 +35,8 @@ public final class RiskPropagation implements RiskModel {
     public ModelSpec spec() {
         return new ModelSpec("risk_propagation", "network: close to confirmed fraud", EntityKind.ACCOUNT,
                 List.of(Sources.TRANSACTIONS, Sources.ACCOUNTS, Sources.CALLS, Sources.LABELS),
-                LabelSpec.of(EntityKind.ACCOUNT, "MONEY_MULE", "FRAUD_ACCOUNT"), Algorithm.SCORECARD, Action.MONITOR,
+                LabelSpec.of(EntityKind.ACCOUNT, CaseLabel.MONEY_MULE, CaseLabel.FRAUD_ACCOUNT),
+                Algorithm.SCORECARD, Action.MONITOR,
                 "risk propagated from labelled accounts and numbers (personalized PageRank) and gang communities");
     }
 

@@ -16,6 +16,7 @@ import org.fraudlake.models.LabelSpec;
 import org.fraudlake.models.ModelSpec;
 import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.Signal;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.Gold.FeaturesCompany;
 import org.fraudlake.schemas.tables.Published.Typology;
 
@@ -27,7 +28,7 @@ public final class RoundTrippingModel implements RiskModel {
     public ModelSpec spec() {
         return new ModelSpec("round_tripping", "economic crime: round tripping", EntityKind.COMPANY,
                 List.of(Sources.TRANSACTIONS, Sources.ACCOUNTS, Sources.REGISTRY, LeadScores.LEADS, Sources.LABELS),
-                LabelSpec.of(EntityKind.COMPANY, "ECONOMIC_CRIME", "LAUNDERING"), Algorithm.SCORECARD,
+                LabelSpec.of(EntityKind.COMPANY, CaseLabel.ECONOMIC_CRIME, CaseLabel.LAUNDERING), Algorithm.SCORECARD,
                 Action.INVESTIGATE, "member of a cycle of large transfers among firms, turnover far above its capital");
     }
 

@@ -12,6 +12,7 @@ import org.fraudlake.models.LabelSpec;
 import org.fraudlake.models.ModelSpec;
 import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.Signal;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.Gold.FeaturesAccount;
 
 /** Accounts rented to run payments for gambling or fraud: many round amounts in and out, day and night. */
@@ -20,7 +21,8 @@ public final class ScoreRunning implements RiskModel {
     public ModelSpec spec() {
         return new ModelSpec("score_running", "money laundering: score running (paofen)", EntityKind.ACCOUNT,
                 List.of(Sources.TRANSACTIONS, Sources.ACCOUNTS, Sources.LABELS),
-                LabelSpec.of(EntityKind.ACCOUNT, "MONEY_MULE", "FRAUD_ACCOUNT", "LAUNDERING"), Algorithm.SCORECARD, Action.FREEZE,
+                LabelSpec.of(EntityKind.ACCOUNT, CaseLabel.MONEY_MULE, CaseLabel.FRAUD_ACCOUNT, CaseLabel.LAUNDERING),
+                Algorithm.SCORECARD, Action.FREEZE,
                 "high-frequency round amounts in and out for many counterparties");
     }
 

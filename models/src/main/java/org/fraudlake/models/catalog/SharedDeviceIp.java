@@ -12,6 +12,7 @@ import org.fraudlake.models.LabelSpec;
 import org.fraudlake.models.ModelSpec;
 import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.Signal;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.Gold.FeaturesAccount;
 
 /** Accounts run by one operator: the same devices and IPs behind different holders. */
@@ -20,7 +21,8 @@ public final class SharedDeviceIp implements RiskModel {
     public ModelSpec spec() {
         return new ModelSpec("shared_device_ip", "money mule: controlled accounts", EntityKind.ACCOUNT,
                 List.of(Sources.TRANSACTIONS, Sources.ACCOUNTS, Sources.LABELS),
-                LabelSpec.of(EntityKind.ACCOUNT, "MONEY_MULE", "FRAUD_ACCOUNT"), Algorithm.SCORECARD, Action.FREEZE,
+                LabelSpec.of(EntityKind.ACCOUNT, CaseLabel.MONEY_MULE, CaseLabel.FRAUD_ACCOUNT),
+                Algorithm.SCORECARD, Action.FREEZE,
                 "devices or IPs shared with other holders' accounts");
     }
 

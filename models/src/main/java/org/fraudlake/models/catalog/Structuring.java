@@ -12,6 +12,7 @@ import org.fraudlake.models.LabelSpec;
 import org.fraudlake.models.ModelSpec;
 import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.Signal;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.Gold.FeaturesAccount;
 
 /** Amounts kept just below the reporting thresholds, repeatedly, to stay off the large-transaction reports. */
@@ -20,7 +21,8 @@ public final class Structuring implements RiskModel {
     public ModelSpec spec() {
         return new ModelSpec("structuring", "money laundering: structuring", EntityKind.ACCOUNT,
                 List.of(Sources.TRANSACTIONS, Sources.ACCOUNTS, Sources.LABELS),
-                LabelSpec.of(EntityKind.ACCOUNT, "LAUNDERING", "MONEY_MULE", "FRAUD_ACCOUNT"), Algorithm.SCORECARD, Action.MONITOR,
+                LabelSpec.of(EntityKind.ACCOUNT, CaseLabel.LAUNDERING, CaseLabel.MONEY_MULE, CaseLabel.FRAUD_ACCOUNT),
+                Algorithm.SCORECARD, Action.MONITOR,
                 "many amounts just below reporting thresholds");
     }
 

@@ -16,6 +16,7 @@ import org.fraudlake.models.LabelSpec;
 import org.fraudlake.models.ModelSpec;
 import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.Signal;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.Gold.FeaturesAccount;
 import org.fraudlake.schemas.tables.Published.Typology;
 
@@ -27,7 +28,7 @@ public final class UndergroundBankingModel implements RiskModel {
     public ModelSpec spec() {
         return new ModelSpec("underground_banking", "economic crime: underground banking", EntityKind.ACCOUNT,
                 List.of(Sources.TRANSACTIONS, Sources.ACCOUNTS, LeadScores.LEADS, Sources.LABELS),
-                LabelSpec.of(EntityKind.ACCOUNT, "LAUNDERING"), Algorithm.SCORECARD, Action.FREEZE,
+                LabelSpec.of(EntityKind.ACCOUNT, CaseLabel.LAUNDERING), Algorithm.SCORECARD, Action.FREEZE,
                 "ring account of many-to-many cross-bank round-sum flows");
     }
 

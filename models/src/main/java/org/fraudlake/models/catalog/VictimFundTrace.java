@@ -15,8 +15,9 @@ import org.fraudlake.models.LabelSpec;
 import org.fraudlake.models.ModelSpec;
 import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.Signal;
-import org.fraudlake.schemas.tables.GraphTables;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.GraphTables.GraphAccountDaily;
+import org.fraudlake.schemas.tables.GraphTables;
 
 /**
  * Accounts holding money traced from reported victims (and from transfers into labelled fraud accounts) through
@@ -32,7 +33,8 @@ public final class VictimFundTrace implements RiskModel {
     public ModelSpec spec() {
         return new ModelSpec("victim_fund_trace", "money mule: holds traced victim money", EntityKind.ACCOUNT,
                 List.of(Sources.TRANSACTIONS, Sources.ACCOUNTS, Sources.INCIDENTS, Sources.LABELS),
-                LabelSpec.of(EntityKind.ACCOUNT, "MONEY_MULE", "FRAUD_ACCOUNT"), Algorithm.SCORECARD, Action.FREEZE,
+                LabelSpec.of(EntityKind.ACCOUNT, CaseLabel.MONEY_MULE, CaseLabel.FRAUD_ACCOUNT),
+                Algorithm.SCORECARD, Action.FREEZE,
                 "victim money traced hop by hop (FIFO) through all banks still sits on the account");
     }
 

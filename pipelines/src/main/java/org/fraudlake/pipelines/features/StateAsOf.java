@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.Silver;
 
 /**
@@ -19,11 +20,13 @@ import org.fraudlake.schemas.tables.Silver;
  */
 public final class StateAsOf {
     /** Labels that make an account a risky counterparty. */
-    public static final List<String> COUNTERPARTY_RISK_LABELS = List.of("FRAUD_ACCOUNT", "MONEY_MULE", "LAUNDERING");
+    public static final List<String> COUNTERPARTY_RISK_LABELS = CaseLabel.names(CaseLabel.FRAUD_ACCOUNT,
+            CaseLabel.MONEY_MULE, CaseLabel.LAUNDERING);
     /** Labels that mark an account as a fraud or mule account (payments to it are losses). */
-    public static final List<String> FRAUD_OR_MULE_LABELS = List.of("FRAUD_ACCOUNT", "MONEY_MULE");
+    public static final List<String> FRAUD_OR_MULE_LABELS = CaseLabel.names(CaseLabel.FRAUD_ACCOUNT,
+            CaseLabel.MONEY_MULE);
     /** The label that withdraws every earlier label of the entity. */
-    public static final String CLEARED = "CLEARED";
+    public static final String CLEARED = CaseLabel.CLEARED.name();
     /** Column of {@link #labeledAccounts}: true if a counterparty-risk label stands. */
     public static final String COUNTERPARTY_RISK = "counterparty_risk";
     /** Column of {@link #labeledAccounts}: true if a fraud or mule label stands. */

@@ -20,13 +20,14 @@ import org.fraudlake.models.FeedbackLabels;
 import org.fraudlake.models.LabelSpec;
 import org.fraudlake.models.Labels;
 import org.fraudlake.pipelines.spark.DeltaIO;
-import org.fraudlake.schemas.tables.Published;
+import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.Published.FeedbackImpact;
 import org.fraudlake.schemas.tables.Published.InterceptList;
-import org.fraudlake.schemas.tables.Silver;
+import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Silver.Accounts;
 import org.fraudlake.schemas.tables.Silver.Incidents;
 import org.fraudlake.schemas.tables.Silver.Transactions;
+import org.fraudlake.schemas.tables.Silver;
 
 /**
  * Feedback impact for one business date D: what the warnings sent to the partner banks achieved, from the banks'
@@ -67,7 +68,8 @@ import org.fraudlake.schemas.tables.Silver.Transactions;
  * collect for that date bound, one of the bank totals; one Delta commit.
  */
 public final class FeedbackJob {
-    private static final LabelSpec FRAUD_ACCOUNTS = LabelSpec.of(EntityKind.ACCOUNT, "MONEY_MULE", "FRAUD_ACCOUNT");
+    private static final LabelSpec FRAUD_ACCOUNTS = LabelSpec.of(EntityKind.ACCOUNT,
+            CaseLabel.MONEY_MULE, CaseLabel.FRAUD_ACCOUNT);
     private static final StructType ACCOUNTS = StructType.fromDDL(Accounts.ACCOUNT_ID + " STRING, "
             + Accounts.HOLDER_ID + " STRING");
     private static final StructType TRANSACTIONS = StructType.fromDDL(Transactions.ACCOUNT_ID + " STRING, "
