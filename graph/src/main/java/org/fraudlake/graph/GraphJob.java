@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 
-import io.delta.tables.DeltaTable;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -279,15 +278,10 @@ public final class GraphJob {
         private void write(String table, Dataset<Row> rows) {
             step("gold/" + table);
             String path = lake.gold(table);
-            long before = DeltaIO.exists(spark, path) ? DeltaIO.version(spark, path) : -1L;
+            long before = DeltaIO.versionOrNone(spark, path);
             DeltaIO.replaceWhere(rows.repartition(1), path,
                     GraphTables.BUSINESS_DATE + " = DATE'" + asOf.date() + "'", GraphTables.BUSINESS_DATE);
-            long n = 0;
-            if (DeltaIO.version(spark, path) != before) {
-                Map<String, String> metrics = DeltaTable.forPath(spark, path).history(1).select("operationMetrics")
-                        .first().getJavaMap(0);
-                n = Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
-            }
+            long n = DeltaIO.rowsWritten(spark, path, before);
             counts.put(table, n);
             finish();
             progress.accept(String.format("  gold/%-22s %,9d rows for %s", table, n, asOf.date()));

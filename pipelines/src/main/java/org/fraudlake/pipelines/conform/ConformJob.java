@@ -107,10 +107,9 @@ public final class ConformJob {
         long linksStart = System.nanoTime();
         Dataset<Row> links = Conformers.entityLinks(states.get(Silver.ACCOUNTS), states.get(Silver.SUBSCRIBERS),
                 states.get(Silver.COMPANIES));
-        Dataset<Row> linkRows = links.coalesce(2).persist(StorageLevel.MEMORY_AND_DISK());
-        DeltaIO.overwrite(linkRows, lake.silver(Silver.ENTITY_LINKS));
-        counts.put(Silver.ENTITY_LINKS, linkRows.count());
-        linkRows.unpersist();
+        long linksBefore = DeltaIO.versionOrNone(spark, lake.silver(Silver.ENTITY_LINKS));
+        DeltaIO.overwrite(links.coalesce(2), lake.silver(Silver.ENTITY_LINKS));
+        counts.put(Silver.ENTITY_LINKS, DeltaIO.rowsWritten(spark, lake.silver(Silver.ENTITY_LINKS), linksBefore));
         states.values().forEach(Dataset::unpersist);
         progress.accept(String.format("  silver/%-14s %,9d rows as of %s (%.1f s)", Silver.ENTITY_LINKS,
                 counts.get(Silver.ENTITY_LINKS), date, (System.nanoTime() - linksStart) / 1e9));
@@ -172,11 +171,10 @@ public final class ConformJob {
         spark.sparkContext().setJobDescription("conform " + table + " " + date);
         long t0 = System.nanoTime();
         Dataset<Row> bronze = bronzeOf(spark, feed, date, false);
-        Dataset<Row> silver = transform.apply(bronze).persist(StorageLevel.MEMORY_AND_DISK());
-        DeltaIO.replaceWhere(silver, lake.silver(table),
+        long before = DeltaIO.versionOrNone(spark, lake.silver(table));
+        DeltaIO.replaceWhere(transform.apply(bronze), lake.silver(table),
                 Silver.BUSINESS_DATE + " = DATE'" + date + "'", Silver.BUSINESS_DATE);
-        counts.put(table, silver.count());
-        silver.unpersist();
+        counts.put(table, DeltaIO.rowsWritten(spark, lake.silver(table), before));
         if (!pii.isEmpty()) {
             vault.add(tokens.vaultRows(bronze, col(Bronze.SOURCE), col(Bronze.BUSINESS_DATE), pii));
         }
@@ -185,15 +183,22 @@ public final class ConformJob {
         return null;
     }
 
-    /** Rebuilds a state table; keeps it persisted in {@code keep} when given (for the entity links). */
+    /**
+     * Rebuilds a state table; keeps it persisted in {@code keep} when given (for the entity links). Counts come from
+     * the Delta commit's metrics, not from counting the frame again.
+     */
     private Void state(SparkSession spark, LocalDate date, FeedSchema feed, String table,
                        Function<Dataset<Row>, Dataset<Row>> transform, Map<String, Long> counts,
                        List<Dataset<Row>> vault, Map<String, Dataset<Row>> keep, List<Pii> pii) {
         spark.sparkContext().setJobDescription("conform " + table + " as of " + date);
         long t0 = System.nanoTime();
-        Dataset<Row> silver = transform.apply(bronzeOf(spark, feed, date, true)).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> silver = transform.apply(bronzeOf(spark, feed, date, true));
+        if (keep != null) {
+            silver = silver.persist(StorageLevel.MEMORY_AND_DISK());
+        }
+        long before = DeltaIO.versionOrNone(spark, lake.silver(table));
         DeltaIO.overwrite(silver.coalesce(2), lake.silver(table));
-        counts.put(table, silver.count());
+        counts.put(table, DeltaIO.rowsWritten(spark, lake.silver(table), before));
         if (!pii.isEmpty()) {
             vault.add(tokens.vaultRows(bronzeOf(spark, feed, date, false), col(Bronze.SOURCE),
                     col(Bronze.BUSINESS_DATE), pii));
@@ -202,8 +207,6 @@ public final class ConformJob {
                 (System.nanoTime() - t0) / 1e9));
         if (keep != null) {
             keep.put(table, silver);
-        } else {
-            silver.unpersist();
         }
         return null;
     }

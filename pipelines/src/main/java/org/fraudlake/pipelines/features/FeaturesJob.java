@@ -3,7 +3,6 @@ package org.fraudlake.pipelines.features;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.not;
 
-import io.delta.tables.DeltaTable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -351,10 +350,9 @@ public final class FeaturesJob {
             String path = lake.gold(step.table());
             Dataset<Row> files = step.from().equals(step.to()) ? rows.repartition(1)
                     : rows.repartition(col(Gold.BUSINESS_DATE));
+            long before = DeltaIO.versionOrNone(spark, path);
             DeltaIO.replaceWhere(files, path, step.replaceWhere(), Gold.BUSINESS_DATE);
-            Map<String, String> metrics = DeltaTable.forPath(spark, path).history(1).select("operationMetrics")
-                    .first().getJavaMap(0);
-            long n = Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
+            long n = DeltaIO.rowsWritten(spark, path, before);
             counts.put(step.table(), n);
             progress.accept(String.format("  gold/%-30s %,9d rows for %s (%.1f s)", step.table(), n, step.days(),
                     (System.nanoTime() - t0) / 1e9));

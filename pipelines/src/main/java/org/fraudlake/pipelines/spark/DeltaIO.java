@@ -51,6 +51,25 @@ public final class DeltaIO {
         data.write().format("delta").mode(SaveMode.Append).partitionBy(partitionBy).save(path);
     }
 
+    /**
+     * The rows the table's last commit wrote (its {@code numOutputRows} metric), read from the Delta log without a
+     * Spark job: how a writer counts what it wrote instead of counting the frame again. 0 when the table has no
+     * commit after {@code versionBefore} (a write that changed nothing; -1: the table did not exist before).
+     */
+    public static long rowsWritten(SparkSession spark, String path, long versionBefore) {
+        Row last = DeltaTable.forPath(spark, path).history(1).select("version", "operationMetrics").first();
+        if (last.getLong(0) == versionBefore) {
+            return 0;
+        }
+        java.util.Map<String, String> metrics = last.getJavaMap(1);
+        return Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
+    }
+
+    /** The table's latest version, -1 when it does not exist yet: what {@link #rowsWritten} compares with. */
+    public static long versionOrNone(SparkSession spark, String path) {
+        return exists(spark, path) ? version(spark, path) : -1L;
+    }
+
     /** The latest committed version of a table. */
     public static long version(SparkSession spark, String path) {
         return DeltaTable.forPath(spark, path).history(1).select("version").first().getLong(0);
