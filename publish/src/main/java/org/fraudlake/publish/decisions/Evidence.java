@@ -211,9 +211,10 @@ final class Evidence {
         Column n = col(TraceEstimates.N);
         Column basis = when(n.equalTo(0), lit("no earlier outcome yet: estimate "))
                 .otherwise(concat(col(TraceEstimates.POSITIVES).cast("string"), lit(" of "), n.cast("string"),
-                        lit(" accounts traced at this hop earlier"),
-                        when(col(TraceEstimates.LABELLED), lit(", already labelled,")).otherwise(lit("")),
-                        lit(" were labelled: estimate ")));
+                        when(col(TraceEstimates.LABELLED),
+                                lit(" accounts already labelled when traced at this hop earlier are still labelled: "))
+                                .otherwise(lit(" accounts traced at this hop earlier were labelled since: ")),
+                        lit("estimate ")));
         Column reason = concat(lit("holds "), format_number(col("_held"), 0), lit(" CNY of traced victim money ("),
                 transfers.cast("string"), when(transfers.equalTo(1), lit(" traced transfer"))
                         .otherwise(lit(" traced transfers")), lit(", nearest hop "),
