@@ -7,8 +7,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension that hands tests one {@code local[2]} SparkSession shared by the whole test JVM,
- * with Delta configured, the UI off, the driver on loopback, UTC and few shuffle partitions. Declare a
- * {@code SparkSession} parameter on a test, a constructor or a {@code @BeforeAll} method to get it. The
+ * with Delta configured, the UI off, the driver on loopback, UTC, small memory pages and few shuffle partitions.
+ * Declare a {@code SparkSession} parameter on a test, a constructor or a {@code @BeforeAll} method to get it. The
  * session is stopped when the JVM ends.
  */
 public final class SparkTestExtension implements ParameterResolver {
@@ -39,6 +39,10 @@ public final class SparkTestExtension implements ParameterResolver {
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
+                // Spark sizes memory pages from the heap (64 MB at -Xmx4g) and every broadcast join of a tiny test
+                // table takes at least one: a decisions run held 2.5 GB of them (the product's Sessions does the same
+                // on local masters).
+                .config("spark.buffer.pageSize", "2m")
                 .config("spark.sql.shuffle.partitions", "2")
                 .config("spark.default.parallelism", "2")
                 .config("spark.sql.session.timeZone", "UTC")

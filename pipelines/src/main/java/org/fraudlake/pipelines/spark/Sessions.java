@@ -17,6 +17,16 @@ public final class Sessions {
     /** The system property spark-submit sets on the driver JVM. */
     public static final String SUBMITTED_MASTER = "spark.master";
 
+    /**
+     * Spark's memory page size. Unset, Spark derives it from the heap and the cores (64 MB on a 6 GB driver with 2
+     * cores), and every broadcast hash join builds its table in at least one page: the decisions' plans hold a few
+     * dozen broadcasts of small tables at once, which took 2.5 GB of heap for a few thousand rows. Local masters get
+     * {@value #LOCAL_PAGE_SIZE} unless {@code -Dspark.buffer.pageSize} says otherwise; on a cluster Spark's own
+     * sizing stands.
+     */
+    public static final String PAGE_SIZE = "spark.buffer.pageSize";
+    static final String LOCAL_PAGE_SIZE = "4m";
+
     private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
 
     private Sessions() {
@@ -50,6 +60,9 @@ public final class Sessions {
             b.config("spark.ui.enabled", "false")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1");
+            if (System.getProperty(PAGE_SIZE) == null) {
+                b.config(PAGE_SIZE, LOCAL_PAGE_SIZE);
+            }
         }
         SparkSession spark = b.getOrCreate();
         spark.sparkContext().setLogLevel("ERROR");
