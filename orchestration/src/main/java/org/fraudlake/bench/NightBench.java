@@ -19,8 +19,8 @@ import org.fraudlake.lake.Lake;
 import org.fraudlake.orchestration.LakeKeys;
 import org.fraudlake.orchestration.NightRunner;
 import org.fraudlake.orchestration.RunLedger;
-import org.fraudlake.orchestration.StageGraph;
 import org.fraudlake.orchestration.StageObserver;
+import org.fraudlake.orchestration.StandardNight;
 import org.fraudlake.schemas.FeedSchema;
 import org.fraudlake.schemas.Feeds;
 import org.fraudlake.schemas.landing.Manifest;
@@ -143,7 +143,7 @@ public final class NightBench {
     private Run figures(LocalDate from, LocalDate to, double clock, List<NightRunner.Outcome> outcomes,
                         Windows windows, String toStage) {
         List<StageFigures> stages = new ArrayList<>();
-        for (String stage : StageGraph.STANDARD.through(toStage)) {
+        for (String stage : StandardNight.GRAPH.through(toStage)) {
             Measure m = Measure.ZERO;
             Map<String, Integer> statuses = new TreeMap<>();
             long rowsOut = 0;

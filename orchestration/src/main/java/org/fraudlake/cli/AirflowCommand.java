@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fraudlake.config.DailySchedule;
 import org.fraudlake.config.FraudlakeConfig;
-import org.fraudlake.orchestration.StageGraph;
+import org.fraudlake.orchestration.StandardNight;
 import org.fraudlake.orchestration.airflow.AirflowApiException;
 import org.fraudlake.orchestration.airflow.AirflowAuth;
 import org.fraudlake.orchestration.airflow.AirflowClient;
@@ -152,7 +152,7 @@ public final class AirflowCommand implements Runnable {
                     fraudlakeHome != null ? fraudlakeHome : Path.of("").toAbsolutePath().toString(),
                     sparkSubmit, sparkMaster != null ? sparkMaster : config.get(FraudlakeConfig.SPARK_MASTER), appJar,
                     taskConfig, taskSettings, retries, retryDelay, maxRetryDelay, dependsOnPast));
-            String python = dag.render(StageGraph.STANDARD);
+            String python = dag.render(StandardNight.GRAPH);
             if (out == null) {
                 System.out.print(python);
                 return 0;
@@ -162,10 +162,10 @@ public final class AirflowCommand implements Runnable {
                 Files.createDirectories(parent);
             }
             Files.writeString(out, python, StandardCharsets.UTF_8);
-            int edges = StageGraph.STANDARD.stages().stream().mapToInt(s -> s.dependsOn().size()).sum();
+            int edges = StandardNight.GRAPH.stages().stream().mapToInt(s -> s.dependsOn().size()).sum();
             System.out.printf("wrote %s: DAG %s, %d tasks, %d dependencies, %s mode; copy it into Airflow's dags "
                     + "folder%n", out, dagId != null ? dagId : config.get(FraudlakeConfig.AIRFLOW_DAG_ID),
-                    StageGraph.STANDARD.stages().size(), edges, m.label());
+                    StandardNight.GRAPH.stages().size(), edges, m.label());
             return 0;
         }
     }
@@ -378,7 +378,7 @@ public final class AirflowCommand implements Runnable {
     static void printRun(PrintStream out, AirflowClient.DagRun run, List<AirflowClient.TaskInstance> tasks) {
         out.printf("run %s of DAG %s: %s (%s, logical date %s, started %s, ended %s)%n", run.runId(), run.dagId(),
                 run.state(), run.runType(), utc(run.logicalDate()), utc(run.startDate()), utc(run.endDate()));
-        List<String> order = StageGraph.STANDARD.names();
+        List<String> order = StandardNight.GRAPH.names();
         List<AirflowClient.TaskInstance> sorted = new ArrayList<>(tasks);
         sorted.sort(Comparator.comparingInt((AirflowClient.TaskInstance t) -> order.contains(t.taskId())
                 ? order.indexOf(t.taskId()) : order.size()).thenComparing(AirflowClient.TaskInstance::taskId));

@@ -21,7 +21,7 @@ import org.fraudlake.bench.CityCache;
 import org.fraudlake.bench.NightBench;
 import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.lake.Lake;
-import org.fraudlake.orchestration.StageGraph;
+import org.fraudlake.orchestration.StandardNight;
 import org.fraudlake.pipelines.ingest.IngestJob;
 import org.fraudlake.pipelines.ingest.IngestReport;
 import org.fraudlake.pipelines.spark.Sessions;
@@ -119,7 +119,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + " (the simulated days before the timed night)");
         }
         if (toStage != null) {
-            StageGraph.STANDARD.stage(toStage);  // an unknown name fails listing the stages
+            StandardNight.GRAPH.stage(toStage);  // an unknown name fails listing the stages
         }
         int p = sizes.get(0);
         Path results = out != null ? out : dir.resolve("results");

@@ -10,7 +10,7 @@ import org.fraudlake.orchestration.LakeKeys;
 import org.fraudlake.orchestration.Night;
 import org.fraudlake.orchestration.NightRunner;
 import org.fraudlake.orchestration.RunLedger;
-import org.fraudlake.orchestration.StageGraph;
+import org.fraudlake.orchestration.StandardNight;
 import org.fraudlake.simulator.SimulationConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,7 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** Per stage: nights completed, total seconds and rows, from the run ledger. */
     private static void printStages(NightRunner runner, LocalDate from, LocalDate to) {
         Map<String, long[]> byStage = new LinkedHashMap<>();
-        StageGraph.STANDARD.names().forEach(s -> byStage.put(s, new long[5]));
+        StandardNight.GRAPH.names().forEach(s -> byStage.put(s, new long[5]));
         Map<String, RunLedger.Entry> latest = new LinkedHashMap<>();
         for (RunLedger.Entry e : runner.ledger().entries(null)) {
             if (!e.date().isBefore(from) && !e.date().isAfter(to)) {

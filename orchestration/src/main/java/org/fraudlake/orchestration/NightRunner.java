@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.config.FraudlakeConfig;
@@ -75,34 +77,35 @@ public final class NightRunner implements NightLauncher {
     private volatile String current;
     private volatile StageObserver observer = StageObserver.NONE;
 
+    /** The runner of {@link StandardNight}. */
     public NightRunner(FraudlakeConfig config, PrintStream out) {
-        this(config, out, StageGraph.STANDARD, Map.of(), d -> Thread.sleep(d.toMillis()), ModelCatalog.all(),
-                System.err);
+        this(config, out, StandardNight::stages, d -> Thread.sleep(d.toMillis()), ModelCatalog.all(), System.err);
     }
 
     /**
-     * A runner of another graph whose stages are the given ones (tests: failing, slow or counting stages); what
-     * would go to stderr goes to {@code out}.
+     * A runner of these stages instead (tests: failing, slow or counting stages); its graph is built from their
+     * specs, and what would go to stderr goes to {@code out}.
      */
-    NightRunner(FraudlakeConfig config, PrintStream out, StageGraph graph, Map<String, Stage> replaced,
-                Sleeper sleeper) {
-        this(config, out, graph, replaced, sleeper, ModelCatalog.all(), out);
+    NightRunner(FraudlakeConfig config, PrintStream out, List<Stage> stages, Sleeper sleeper) {
+        this(config, out, context -> stages, sleeper, ModelCatalog.all(), out);
     }
 
     /** The standard night whose train and score stages take {@code catalog} (tests: a model that throws). */
     NightRunner(FraudlakeConfig config, PrintStream out, List<RiskModel> catalog) {
-        this(config, out, StageGraph.STANDARD, Map.of(), d -> Thread.sleep(d.toMillis()), catalog, out);
+        this(config, out, StandardNight::stages, d -> Thread.sleep(d.toMillis()), catalog, out);
     }
 
-    private NightRunner(FraudlakeConfig config, PrintStream out, StageGraph graph, Map<String, Stage> replaced,
+    private NightRunner(FraudlakeConfig config, PrintStream out, Function<StageContext, List<Stage>> stagesOf,
                         Sleeper sleeper, List<RiskModel> catalog, PrintStream err) {
         this.config = config;
         this.out = out;
         this.night = new Night(config, out);
-        this.graph = graph;
-        Map<String, Stage> all = new LinkedHashMap<>(new NightStages(config, night, out, stop::get, catalog).all());
-        all.putAll(replaced);
-        this.stages = all;
+        Map<String, Stage> byName = new LinkedHashMap<>();
+        for (Stage stage : stagesOf.apply(new StageContext(config, night, out, stop::get, catalog))) {
+            byName.put(stage.spec().name(), stage);
+        }
+        this.stages = byName;
+        this.graph = new StageGraph(byName.values().stream().map(Stage::spec).toList());
         this.sleeper = sleeper;
         this.err = err;
     }
@@ -256,7 +259,7 @@ public final class NightRunner implements NightLauncher {
                     out.println("stopped before " + name + " " + date + "; `fraudlake run --date " + date + "` resumes");
                     return new Outcome(date, runId, false, written);
                 }
-                RunLedger.Entry done = attempt(ledger, runId, date, name, stages.get(name),
+                RunLedger.Entry done = attempt(ledger, runId, date, name, unlessSkipped(stages.get(name)),
                         RunLedger.nextAttempt(latest, name), written);
                 latest.put(name, done);
             }
@@ -270,7 +273,7 @@ public final class NightRunner implements NightLauncher {
      * later {@code fraudlake run} counts it), transient failures retried. {@code work} is the command's own job,
      * with its own options; the stages it depends on are not checked (a person chose to run it).
      */
-    public Outcome runCommand(String stage, LocalDate date, Stage work) throws IOException {
+    public Outcome runCommand(String stage, LocalDate date, Work work) throws IOException {
         graph.stage(stage);
         return runTask(stage, date, work);
     }
@@ -281,7 +284,7 @@ public final class NightRunner implements NightLauncher {
      * (the business date it concerns, or today for work about no date). {@code task} is not a stage of the graph, so
      * the night never takes it for one.
      */
-    public Outcome runTask(String task, LocalDate date, Stage work) throws IOException {
+    public Outcome runTask(String task, LocalDate date, Work work) throws IOException {
         return withLock(task + " " + date, () -> {
             String runId = runId(date);
             RunLedger ledger = ledger();
@@ -291,7 +294,15 @@ public final class NightRunner implements NightLauncher {
         });
     }
 
-    private RunLedger.Entry attempt(RunLedger ledger, String runId, LocalDate date, String name, Stage stage,
+    /** The stage's work, or SKIPPED with the reason its {@link Stage#skip} gives. */
+    private static Work unlessSkipped(Stage stage) {
+        return (spark, date) -> {
+            Optional<String> why = stage.skip(spark, date);
+            return why.isPresent() ? StageResult.skipped(why.get()) : stage.run(spark, date);
+        };
+    }
+
+    private RunLedger.Entry attempt(RunLedger ledger, String runId, LocalDate date, String name, Work stage,
                                     int firstAttempt, List<RunLedger.Entry> written) {
         int retries = config.get(FraudlakeConfig.RUN_RETRIES);
         Duration backoff = config.get(FraudlakeConfig.RUN_RETRY_BACKOFF);

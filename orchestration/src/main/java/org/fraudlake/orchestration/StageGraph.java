@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The night as a graph of stages: each stage names the stages it needs and the lake tables it reads and
- * writes. {@link #STANDARD} is fraudlake's night; its declaration order is a valid run order.
+ * The night as a graph of stages, built from the stages' {@link Spec}s: each names the stages it needs and the lake
+ * tables it reads and writes, and comes after the stages it needs. {@link StandardNight#GRAPH} is fraudlake's night.
  */
 public final class StageGraph {
 
@@ -23,42 +23,9 @@ public final class StageGraph {
         }
     }
 
-    /** fraudlake's night for one business date. */
-    public static final StageGraph STANDARD = new StageGraph(List.of(
-            new Spec("ingest", List.of(), List.of("landing/*/*/<D>"),
-                    List.of("bronze/*", "quarantine/rows", "quarantine/deliveries", "ops/deliveries"),
-                    "partner deliveries of D into bronze; bad rows quarantined, bad deliveries rejected"),
-            new Spec("conform", List.of("ingest"), List.of("bronze/*"),
-                    List.of("silver/*", "vault/identities"),
-                    "typed, deduplicated, pseudonymized silver tables"),
-            new Spec("features", List.of("conform"), List.of("silver/*"),
-                    List.of("gold/agg_*_daily", "gold/features_*_daily"),
-                    "daily aggregates and 1/7/30-day feature tables"),
-            new Spec("graph", List.of("features"), List.of("silver/transactions", "silver/calls", "silver/incidents"),
-                    List.of("gold/fund_traces", "gold/fund_trace_flows", "gold/graph_account_daily",
-                            "gold/graph_phone_daily"),
-                    "victim money traced, communities and risk propagation"),
-            new Spec("train", List.of("graph"), List.of("gold/features_*_daily", "gold/graph_*_daily",
-                    "silver/case_labels", "silver/bank_feedback"),
-                    List.of("models/registry", "models/<name>/v<N>"),
-                    "the model catalog refitted when due (train.every-days), champions promoted"),
-            new Spec("score", List.of("train"), List.of("gold/features_*_daily", "gold/graph_*_daily",
-                    "models/registry"), List.of("gold/scores"),
-                    "every champion scores every entity active on D"),
-            new Spec("leads", List.of("graph"), List.of("silver/*", "gold/graph_*_daily"),
-                    List.of("published/leads", "published/incident_series"),
-                    "economic-crime leads and incident series"),
-            new Spec("publish", List.of("score", "leads"), List.of("gold/scores", "gold/fund_traces",
-                    "published/leads", "vault/identities"),
-                    List.of("published/intercept_list", "published/victim_warnings", "outbox/<partner>/<D>"),
-                    "decisions and every partner's signed outbox folder, verified"),
-            new Spec("feedback", List.of("publish"), List.of("silver/bank_feedback", "published/*"),
-                    List.of("published/feedback_impact"), "what the warnings achieved, per bank and model"),
-            new Spec("report", List.of("feedback"), List.of("gold/scores", "published/*", "ops/*"),
-                    List.of("reports/<D>"), "the nightly report")));
-
     private final Map<String, Spec> specs = new LinkedHashMap<>();
 
+    /** The graph of these specs, in this order; a spec that needs one not declared before it fails. */
     public StageGraph(List<Spec> stages) {
         for (Spec s : stages) {
             for (String d : s.dependsOn()) {

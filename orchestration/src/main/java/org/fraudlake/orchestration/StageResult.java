@@ -34,6 +34,11 @@ public record StageResult(Long rowsIn, Long rowsOut, String note, boolean skippe
         return new StageResult(rowsIn, rowsOut, note, skipped, failed);
     }
 
+    /** A job that only writes: rows out are the sum of its per-table counts. */
+    public static StageResult written(Map<String, Long> counts) {
+        return of(null, total(counts), null);
+    }
+
     /** Rows written: the sum of a job's per-table counts. */
     public static long total(Map<String, Long> counts) {
         return counts.values().stream().mapToLong(Long::longValue).sum();

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.fraudlake.orchestration.StageGraph;
+import org.fraudlake.orchestration.StandardNight;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,18 +37,18 @@ class BenchReportTest {
                 city(2000, 4.0), city(1000, 2.0));
         assertEquals(4.0 / 3.0, r.ingestOverBare(), 1e-9, "ingest 4 s over bare 3 s");
         assertEquals(1.0, r.nightExponent(), 1e-9, "every stage doubles, so the night does");
-        assertEquals(StageGraph.STANDARD.names(), new ArrayList<>(r.stageExponents().keySet()));
+        assertEquals(StandardNight.GRAPH.names(), new ArrayList<>(r.stageExponents().keySet()));
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         r.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String table = bytes.toString(StandardCharsets.UTF_8);
-        for (String stage : StageGraph.STANDARD.names()) {
+        for (String stage : StandardNight.GRAPH.names()) {
             assertTrue(table.contains("\n" + stage + " "), stage + " in\n" + table);
         }
         assertTrue(table.contains("1.33 x the bare job"), table);
 
         JsonNode json = new ObjectMapper().readTree(r.writeJson(dir).toFile());
-        assertEquals(StageGraph.STANDARD.names().size(), json.at("/full/night/stages").size());
+        assertEquals(StandardNight.GRAPH.names().size(), json.at("/full/night/stages").size());
         assertEquals("2026-11-03", json.at("/full/night/to").asText());
         assertEquals(1.0, json.at("/nightExponent").asDouble(), 1e-9);
         String html = Files.readString(BenchHtml.write(r, dir));
@@ -59,7 +59,7 @@ class BenchReportTest {
     /** A city whose ingest takes {@code ingest} s, every stage 1 s per 1000 persons, the bare job 0.75 of ingest. */
     private static NightBench.CityFigures city(int persons, double ingest) {
         List<StageFigures> stages = new ArrayList<>();
-        for (String s : StageGraph.STANDARD.names()) {
+        for (String s : StandardNight.GRAPH.names()) {
             double wall = s.equals("ingest") ? ingest : persons / 1000.0;
             stages.add(new StageFigures(s, "SUCCEEDED", 1, 100L * persons, StageFigures.LEDGER, 10L * persons,
                     100.0 * persons / wall / 2, measure(wall)));

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.fraudlake.orchestration.StageGraph;
+import org.fraudlake.orchestration.StandardNight;
 import org.fraudlake.testkit.SparkTestExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,11 +38,11 @@ class BenchCommandTest {
 
         JsonNode r = new ObjectMapper().readTree(out.resolve("results.json").toFile());
         JsonNode stages = r.at("/full/night/stages");
-        assertEquals(List.of("ingest", "conform"), StageGraph.STANDARD.names().subList(0, 2));
+        assertEquals(List.of("ingest", "conform"), StandardNight.GRAPH.names().subList(0, 2));
         assertEquals(2, stages.size(), printed);
         for (int i = 0; i < stages.size(); i++) {
             JsonNode s = stages.get(i);
-            assertEquals(StageGraph.STANDARD.names().get(i), s.get("stage").asText());
+            assertEquals(StandardNight.GRAPH.names().get(i), s.get("stage").asText());
             assertTrue(s.get("status").asText().matches("SUCCEEDED|SKIPPED"), s.toString());
             assertTrue(s.at("/measure/wallS").asDouble() > 0, s.toString());
             assertTrue(s.at("/measure/peakHeapBytes").asLong() > 0, s.toString());

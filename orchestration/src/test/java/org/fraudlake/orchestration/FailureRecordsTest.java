@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -61,15 +60,16 @@ class FailureRecordsTest {
         config = FraudlakeConfig.load(null, List.of("lake.root=" + lake.root(), "run.retries=0"));
     }
 
-    private NightRunner runner(Map<String, Stage> special) {
-        Map<String, Stage> stages = new LinkedHashMap<>();
-        for (String name : GRAPH.names()) {
-            stages.put(name, special.getOrDefault(name, (spark, date) -> {
+    private NightRunner runner(Map<String, Work> special) {
+        List<Stage> stages = new ArrayList<>();
+        for (StageGraph.Spec spec : GRAPH.stages()) {
+            String name = spec.name();
+            stages.add(Stage.of(spec, special.getOrDefault(name, (spark, date) -> {
                 ran.add(name);
                 return StageResult.of(null, 1L, null);
-            }));
+            })));
         }
-        return new NightRunner(config, new PrintStream(printed, true, StandardCharsets.UTF_8), GRAPH, stages,
+        return new NightRunner(config, new PrintStream(printed, true, StandardCharsets.UTF_8), stages,
                 (Duration d) -> { });
     }
 
@@ -89,7 +89,7 @@ class FailureRecordsTest {
 
     @Test
     void aStageWithAFailedModelCompletesPartialAndTheNightGoesOn(SparkSession spark) throws IOException {
-        Stage train = (s, date) -> {
+        Work train = (s, date) -> {
             ran.add("train");
             return StageResult.of(null, 23L, "trained 23 models")
                     .withFailures(List.of(new PartFailure("money_mule", thrownByEvaluate())));
@@ -126,7 +126,7 @@ class FailureRecordsTest {
 
     @Test
     void aFailedStagesLedgerRowNamesClassAndLineAndTheLogHoldsTheWholeStack(SparkSession spark) throws IOException {
-        Stage score = (s, date) -> {
+        Work score = (s, date) -> {
             throw new IllegalStateException("scoring " + date + " failed", thrownByEvaluate());
         };
         NightRunner runner = runner(Map.of("score", score));

@@ -15,9 +15,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,20 +61,20 @@ class NightRunnerTest {
             new StageGraph.Spec("features", List.of("conform"), List.of(), List.of(), "features"),
             new StageGraph.Spec("score", List.of("features"), List.of(), List.of(), "score")));
 
-    private Map<String, Stage> recording(Map<String, Stage> special) {
-        Map<String, Stage> stages = new LinkedHashMap<>();
-        for (String name : GRAPH.names()) {
-            stages.put(name, special.getOrDefault(name, (spark, date) -> {
+    private List<Stage> recording(Map<String, Work> special) {
+        List<Stage> stages = new ArrayList<>();
+        for (StageGraph.Spec spec : GRAPH.stages()) {
+            String name = spec.name();
+            stages.add(Stage.of(spec, special.getOrDefault(name, (spark, date) -> {
                 ran.add(name + " " + date);
                 return StageResult.of(10L, 7L, null);
-            }));
+            })));
         }
         return stages;
     }
 
-    private NightRunner runner(Map<String, Stage> special) {
-        return new NightRunner(config, new PrintStream(printed, true, StandardCharsets.UTF_8), GRAPH,
-                recording(special),
+    private NightRunner runner(Map<String, Work> special) {
+        return new NightRunner(config, new PrintStream(printed, true, StandardCharsets.UTF_8), recording(special),
                 slept::add);
     }
 
@@ -98,9 +98,54 @@ class NightRunnerTest {
     }
 
     @Test
+    void aStageWithNothingToDoIsRecordedSkippedWithItsReasonAndItsWorkNeverRuns() throws IOException {
+        Stage idle = new Stage() {
+            @Override
+            public StageGraph.Spec spec() {
+                return GRAPH.stage("features");
+            }
+
+            @Override
+            public Optional<String> skip(SparkSession spark, LocalDate date) {
+                return Optional.of("nothing new on " + date);
+            }
+
+            @Override
+            public StageResult run(SparkSession spark, LocalDate date) {
+                throw new AssertionError("a skipped stage's work never runs");
+            }
+        };
+        List<Stage> stages = recording(Map.of()).stream().map(s -> s.spec().name().equals("features") ? idle : s)
+                .toList();
+        NightRunner runner = new NightRunner(config, new PrintStream(printed, true, StandardCharsets.UTF_8), stages,
+                slept::add);
+
+        assertTrue(runner.run(D, null, false).completed());
+
+        RunLedger.Entry features = runner.ledger().latest(D).get("features");
+        assertEquals(RunLedger.SKIPPED, features.status());
+        assertEquals("nothing new on " + D, features.note());
+        assertEquals(List.of("ingest " + D, "conform " + D, "score " + D), ran, "the stages after it ran");
+        assertTrue(runner.isComplete(D));
+    }
+
+    @Test
+    void theStandardNightsGraphIsBuiltFromItsStageClasses() {
+        NightRunner runner = new NightRunner(config, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertEquals(List.of("ingest", "conform", "features", "graph", "train", "score", "leads", "publish",
+                "feedback", "report"), runner.graph().names());
+        assertEquals(StandardNight.GRAPH.stages(), runner.graph().stages());
+        assertEquals(TrainStage.SPEC, runner.graph().stage("train"));
+        assertEquals(List.of("score", "leads"), runner.graph().stage("publish").dependsOn());
+        assertEquals(List.of("ingest", "conform", "features", "graph", "train", "score", "leads"),
+                List.copyOf(runner.graph().upstream("publish")));
+    }
+
+    @Test
     void aStageFailingOnBadDataStopsWithoutRetryAndTheNextRunResumesThere() throws IOException {
         AtomicInteger calls = new AtomicInteger();
-        Stage features = (spark, date) -> {
+        Work features = (spark, date) -> {
             if (calls.incrementAndGet() == 1) {
                 throw new IllegalArgumentException("silver/accounts: column opened_at is missing");
             }
@@ -126,7 +171,7 @@ class NightRunnerTest {
     @Test
     void transientFailuresAreRetriedWithDoublingBackoff() throws IOException {
         AtomicInteger calls = new AtomicInteger();
-        Stage flaky = (spark, date) -> {
+        Work flaky = (spark, date) -> {
             if (calls.incrementAndGet() <= 2) {
                 throw new IOException("connection reset by datanode");
             }
@@ -140,7 +185,7 @@ class NightRunnerTest {
 
     @Test
     void aTransientFailureThatOutlivesItsRetriesFails() {
-        Stage down = (spark, date) -> {
+        Work down = (spark, date) -> {
             throw new IOException("namenode unreachable");
         };
         NightRunner runner = runner(Map.of("features", down));
@@ -182,7 +227,7 @@ class NightRunnerTest {
     @Test
     void aStopRequestEndsTheNightAfterTheRunningStage() throws IOException {
         AtomicReference<NightRunner> self = new AtomicReference<>();
-        Stage features = (spark, date) -> {
+        Work features = (spark, date) -> {
             self.get().requestStop();
             ran.add("features " + date);
             return StageResult.of(null, 1L, null);
@@ -216,7 +261,7 @@ class NightRunnerTest {
     void aSecondRunOnTheLakeIsRefusedNamingTheHolder() throws Exception {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Stage slow = (spark, date) -> {
+        Work slow = (spark, date) -> {
             inside.countDown();
             assertTrue(release.await(60, TimeUnit.SECONDS));
             return StageResult.of(null, 1L, null);

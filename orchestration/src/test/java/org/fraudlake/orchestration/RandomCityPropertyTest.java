@@ -51,11 +51,11 @@ class RandomCityPropertyTest {
     private static final int DEFAULT_CITIES = 1;
     private static final long DEFAULT_SEED = 15L;
     /**
-     * Validation days: with {@link NightStages#MIN_TRAIN_DAYS} training days, the fifth night (the last) is the
+     * Validation days: with {@link TrainStage#MIN_TRAIN_DAYS} training days, the fifth night (the last) is the
      * first that trains, as of the fourth day.
      */
     private static final int VALID_DAYS = 1;
-    private static final int DAYS = NightStages.MIN_TRAIN_DAYS + VALID_DAYS + 1;
+    private static final int DAYS = TrainStage.MIN_TRAIN_DAYS + VALID_DAYS + 1;
 
     @TempDir
     Path tmp;
@@ -103,7 +103,7 @@ class RandomCityPropertyTest {
                 "pseudonymization.key-file=" + dir.resolve("keys/pseudonym.key"),
                 "publish.signing-key=" + dir.resolve("keys/signing.key"), "readiness.deadline=none", "run.retries=0",
                 "spark.shuffle-partitions=1",
-                "train.valid-days=" + VALID_DAYS, "train.train-days=" + NightStages.MIN_TRAIN_DAYS));
+                "train.valid-days=" + VALID_DAYS, "train.train-days=" + TrainStage.MIN_TRAIN_DAYS));
         LakeKeys.init(config, lake, new Configuration(), false, "RandomCityPropertyTest");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         NightRunner runner = new NightRunner(config, new PrintStream(printed, true, StandardCharsets.UTF_8));

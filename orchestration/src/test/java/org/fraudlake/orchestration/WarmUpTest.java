@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.config.FraudlakeConfig;
 import org.fraudlake.pipelines.spark.DeltaIO;
@@ -45,13 +46,10 @@ class WarmUpTest {
         Night night = new Night(config, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         DeltaIO.overwrite(spark.sql("SELECT explode(sequence(DATE'" + START + "', DATE'" + START.plusDays(9)
                 + "')) AS business_date, 'acc_1' AS account_id"), night.lake().gold(Gold.FEATURES_ACCOUNT_DAILY));
-        Stage train = new NightStages(config, night, System.out, () -> false, List.of()).all().get("train");
+        Stage train = new TrainStage(new StageContext(config, night, System.out, () -> false, List.of()));
 
-        StageResult nightEleven = train.run(spark, START.plusDays(10));
-
-        assertTrue(nightEleven.skipped());
-        assertEquals("warm-up: 10 days of features up to " + START.plusDays(9) + "; the first training needs 25 "
-                + "(train.first-after-days)", nightEleven.note());
+        assertEquals(Optional.of("warm-up: 10 days of features up to " + START.plusDays(9) + "; the first "
+                + "training needs 25 (train.first-after-days)"), train.skip(spark, START.plusDays(10)));
     }
 
     private static FraudlakeConfig config(String... settings) throws Exception {

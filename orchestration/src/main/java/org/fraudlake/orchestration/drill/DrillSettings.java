@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.fraudlake.orchestration.StageGraph;
+import org.fraudlake.orchestration.StandardNight;
 
 /**
  * How big a drill is: the simulated city (persons, days, seed, first date), how many cases, the scratch folder,
@@ -19,7 +19,7 @@ public record DrillSettings(int persons, int days, long seed, LocalDate start, i
                     + persons + ", " + days + ", " + cases + ")");
         }
         if (toStage != null) {
-            StageGraph.STANDARD.stage(toStage);
+            StandardNight.GRAPH.stage(toStage);
         }
     }
 
@@ -34,7 +34,7 @@ public record DrillSettings(int persons, int days, long seed, LocalDate start, i
 
     /** The stages a night runs, in order. */
     public List<String> stages() {
-        return StageGraph.STANDARD.through(toStage);
+        return StandardNight.GRAPH.through(toStage);
     }
 
     public DrillSettings withToStage(String stage) {

@@ -15,7 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.fraudlake.cli.FraudlakeCli;
-import org.fraudlake.orchestration.StageGraph;
+import org.fraudlake.orchestration.StandardNight;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class AirflowCliTest {
 
     @BeforeEach
     void start(@TempDir Path dir) throws IOException {
-        stub = AirflowStub.start("fraudlake_night", StageGraph.STANDARD).user("ops", PASSWORD, true).token("tok-abc");
+        stub = AirflowStub.start("fraudlake_night", StandardNight.GRAPH).user("ops", PASSWORD, true).token("tok-abc");
         passwordFile = Files.writeString(dir.resolve("password"), PASSWORD + "\n");
         tokenFile = Files.writeString(dir.resolve("token"), "tok-abc");
     }
@@ -77,7 +77,7 @@ class AirflowCliTest {
         assertTrue(r.out().contains("triggered run fraudlake__2026-11-02 of DAG fraudlake_night for business date "
                 + "2026-11-02 (logical date 2026-11-01T16:00Z): queued"), r.out());
         assertTrue(r.out().contains("run fraudlake__2026-11-02 of DAG fraudlake_night: success (manual"), r.out());
-        for (String stage : StageGraph.STANDARD.names()) {
+        for (String stage : StandardNight.GRAPH.names()) {
             assertTrue(r.out().matches("(?s).*\\n" + stage + " +success +1 .*"), stage + " row in\n" + r.out());
             assertTrue(r.out().matches("(?s).*\\d\\d:\\d\\d:\\d\\d  " + stage + " +running.*"), stage + " progress");
         }
@@ -109,11 +109,11 @@ class AirflowCliTest {
         List<String> order = new ArrayList<>();
         for (String line : out.split("\\n")) {
             String first = line.split(" ")[0];
-            if (StageGraph.STANDARD.names().contains(first)) {
+            if (StandardNight.GRAPH.names().contains(first)) {
                 order.add(first);
             }
         }
-        assertEquals(StageGraph.STANDARD.names(), order, "tasks in stage-graph order");
+        assertEquals(StandardNight.GRAPH.names(), order, "tasks in stage-graph order");
     }
 
     @Test
@@ -134,7 +134,7 @@ class AirflowCliTest {
 
     @Test
     void waitOnAPausedDagTimesOutWithItsOwnExitCodeAndUnpauseLetsItRun() {
-        stub.addDag("paused_night", StageGraph.STANDARD, true).tickOnRunPoll();
+        stub.addDag("paused_night", StandardNight.GRAPH, true).tickOnRunPoll();
         Result r = cli(withAuth("airflow", "trigger", "--dag-id", "paused_night", "--date", "2026-11-02", "--wait",
                 "--poll-seconds", "0.01", "--timeout", "100ms"));
         assertEquals(5, r.exit(), r.all());

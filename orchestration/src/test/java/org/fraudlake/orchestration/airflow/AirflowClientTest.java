@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.fraudlake.orchestration.StageGraph;
+import org.fraudlake.orchestration.StandardNight;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class AirflowClientTest {
 
     @BeforeEach
     void start() throws IOException {
-        stub = AirflowStub.start(DAG, StageGraph.STANDARD).user("ops", "s3cret:pw", true).user("viewer", "v", false)
+        stub = AirflowStub.start(DAG, StandardNight.GRAPH).user("ops", "s3cret:pw", true).user("viewer", "v", false)
                 .token("tok-123");
     }
 
@@ -60,7 +61,7 @@ class AirflowClientTest {
         assertEquals(Map.of("business_date", "2026-11-02"), t.run().conf());
         assertTrue(stub.requests().stream().anyMatch(r -> r.equals("POST /api/v1/dags/fraudlake_night/dagRuns")));
         List<AirflowClient.TaskInstance> before = c.taskInstances(DAG, "fraudlake__2026-11-02");
-        assertEquals(StageGraph.STANDARD.names(), before.stream().map(AirflowClient.TaskInstance::taskId).toList());
+        assertEquals(StandardNight.GRAPH.names(), before.stream().map(AirflowClient.TaskInstance::taskId).toList());
         assertTrue(before.stream().allMatch(ti -> ti.state() == null && ti.tryNumber() == 0));
 
         stub.tickOnRunPoll();
@@ -71,7 +72,7 @@ class AirflowClientTest {
         assertTrue(seen.size() > 10, "progress is reported as tasks change: " + seen.size());
         Map<String, AirflowClient.TaskInstance> end = new HashMap<>();
         w.tasks().forEach(ti -> end.put(ti.taskId(), ti));
-        for (StageGraph.Spec s : StageGraph.STANDARD.stages()) {
+        for (StageGraph.Spec s : StandardNight.GRAPH.stages()) {
             AirflowClient.TaskInstance ti = end.get(s.name());
             assertEquals("success", ti.state(), s.name());
             assertEquals(1, ti.tryNumber(), s.name());
@@ -130,7 +131,7 @@ class AirflowClientTest {
 
     @Test
     void pausedDagKeepsItsRunQueuedUntilUnpaused() throws Exception {
-        stub.addDag("paused_dag", StageGraph.STANDARD, true);
+        stub.addDag("paused_dag", StandardNight.GRAPH, true);
         AirflowClient c = client();
         assertTrue(c.dag("paused_dag").paused());
         c.trigger("paused_dag", "r", NOV_2, Map.of());

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.fraudlake.config.DailySchedule;
-import org.fraudlake.orchestration.StageGraph;
+import org.fraudlake.orchestration.StandardNight;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,11 +50,11 @@ class AirflowDagTest {
             assertEquals(t.get("task_id").asText(), t.get("op_kwargs").get("stage").asText());
             assertEquals("run_stage", t.get("callable").asText());
         }
-        assertEquals(StageGraph.STANDARD.names(), tasks);
+        assertEquals(StandardNight.GRAPH.names(), tasks);
         Set<List<String>> edges = new HashSet<>();
         dag.get("edges").forEach(e -> edges.add(List.of(e.get(0).asText(), e.get(1).asText())));
         Set<List<String>> expected = new HashSet<>();
-        StageGraph.STANDARD.stages().forEach(s -> s.dependsOn().forEach(up -> expected.add(List.of(up, s.name()))));
+        StandardNight.GRAPH.stages().forEach(s -> s.dependsOn().forEach(up -> expected.add(List.of(up, s.name()))));
         assertEquals(expected, edges);
         assertEquals(expected.size(), dag.get("edges").size());
 
@@ -142,7 +142,7 @@ class AirflowDagTest {
         assertEquals(List.of("/opt/spark/bin/spark-submit", "--master", "spark://m:7077", "--deploy-mode", "client",
                 "--class", "org.fraudlake.cli.FraudlakeCli", "hdfs://nn/jars/fraudlake.jar", "run-stage"), dag.command());
         assertEquals(List.of("--set", "spark.master=spark://m:7077"), dag.commandOptions());
-        String py = dag.render(StageGraph.STANDARD);
+        String py = dag.render(StandardNight.GRAPH);
         assertTrue(py.contains("SCHEDULE = \"0 0 * * *\"") && py.contains("DEPENDS_ON_PAST = False"), py);
     }
 
@@ -192,7 +192,7 @@ class AirflowDagTest {
 
     private static Path write(Path dir, AirflowDag dag) throws IOException {
         Path file = Files.createTempFile(dir, "fraudlake_night", ".py");
-        Files.writeString(file, dag.render(StageGraph.STANDARD), StandardCharsets.UTF_8);
+        Files.writeString(file, dag.render(StandardNight.GRAPH), StandardCharsets.UTF_8);
         return file;
     }
 
@@ -212,8 +212,8 @@ class AirflowDagTest {
             }
         }
         JsonNode out = harness(dir, "run", file.toString(), list.toString());
-        assertEquals(StageGraph.STANDARD.names(), strings(out.get("tasks")));
-        assertEquals(StageGraph.STANDARD.stages().stream().mapToInt(s -> s.dependsOn().size()).sum(), out.get("edges").size());
+        assertEquals(StandardNight.GRAPH.names(), strings(out.get("tasks")));
+        assertEquals(StandardNight.GRAPH.stages().stream().mapToInt(s -> s.dependsOn().size()).sum(), out.get("edges").size());
         assertEquals("True", out.get("dag").get("catchup").asText());
         return out.get("outcomes");
     }
