@@ -17,12 +17,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.models.Registry;
 import org.fraudlake.models.catalog.ModelCatalog;
 import org.fraudlake.pipelines.features.AsOf;
 import org.fraudlake.pipelines.features.StateAsOf;
+import org.fraudlake.pipelines.spark.Checkpoints;
 import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.tables.Gold.EntityRisk;
 import org.fraudlake.schemas.tables.Gold.Scores;
@@ -314,25 +314,25 @@ public final class DecisionsJob {
      */
     public Map<String, Long> run(SparkSession spark, LocalDate date) {
         AsOf asOf = new AsOf(date);
-        List<Dataset<Row>> stored = new ArrayList<>();
+        Checkpoints stored = new Checkpoints();
         try {
             spark.sparkContext().setJobDescription("decisions inputs " + date);
             List<ModelRule> rules = ModelRule.ofChampions(new Registry(spark, lake).all(), ModelCatalog.all(),
                     progress);
             Dataset<Row> scores = scores(spark, date, rules);
-            Dataset<Row> accounts = store(stored, StateAsOf.accounts(required(spark, lake.silver(Silver.ACCOUNTS),
+            Dataset<Row> accounts = stored.materialize(StateAsOf.accounts(required(spark, lake.silver(Silver.ACCOUNTS),
                     date), asOf).select(col(Accounts.ACCOUNT_ID), col(Accounts.BANK), col(Accounts.HOLDER_ID)));
-            Dataset<Row> subscribers = store(stored, required(spark, lake.silver(Silver.SUBSCRIBERS), date)
+            Dataset<Row> subscribers = stored.materialize(required(spark, lake.silver(Silver.SUBSCRIBERS), date)
                     .select(col(Subscribers.PHONE), col(Subscribers.CARRIER), col(Subscribers.HOLDER_ID)));
-            Dataset<Row> risks = store(stored, ofDate(spark, lake.gold(Gold.ENTITY_RISK), RISKS, date));
-            Dataset<Row> fired = store(stored, Evidence.fired(scores, ModelRule.frame(spark, rules))
+            Dataset<Row> risks = stored.materialize(ofDate(spark, lake.gold(Gold.ENTITY_RISK), RISKS, date));
+            Dataset<Row> fired = stored.materialize(Evidence.fired(scores, ModelRule.frame(spark, rules))
                     .unionByName(Evidence.risky(risks, ModelCatalog.all())));
             Dataset<Row> labels = DeltaIO.readOrEmpty(spark, lake.silver(Silver.CASE_LABELS), LABELS);
-            Dataset<Row> clearances = store(stored, Continuity.clearances(labels, accounts, subscribers, asOf));
-            Dataset<Row> known = store(stored, Echoes.known(labels, DeltaIO.readOrEmpty(spark,
+            Dataset<Row> clearances = stored.materialize(Continuity.clearances(labels, accounts, subscribers, asOf));
+            Dataset<Row> known = stored.materialize(Echoes.known(labels, DeltaIO.readOrEmpty(spark,
                     lake.silver(Silver.INCIDENTS), INCIDENTS), accounts, subscribers, asOf));
-            Dataset<Row> budgets = store(stored, Budgets.of(accounts, subscribers, settings));
-            Dataset<Row> banks = store(stored, Continuity.clearedByBanks(
+            Dataset<Row> budgets = stored.materialize(Budgets.of(accounts, subscribers, settings));
+            Dataset<Row> banks = stored.materialize(Continuity.clearedByBanks(
                     DeltaIO.readOrEmpty(spark, lake.silver(Silver.BANK_FEEDBACK), FEEDBACK), asOf));
 
             Dataset<Row> intercept = Evidence.intercept(fired, accounts, subscribers,
@@ -350,16 +350,9 @@ public final class DecisionsJob {
             publish(spark, WarningTable.VICTIM_WARNINGS, victims, inputs, date, counts);
             return counts;
         } finally {
-            stored.forEach(Dataset::unpersist);
+            stored.release();
             spark.sparkContext().setJobDescription(null);
         }
-    }
-
-    /** Keeps a frame both tables read (computed once, on first use) until the run ends. */
-    private static Dataset<Row> store(List<Dataset<Row>> stored, Dataset<Row> frame) {
-        Dataset<Row> kept = frame.persist(StorageLevel.MEMORY_AND_DISK());
-        stored.add(kept);
-        return kept;
     }
 
     /** The frames both tables are decided with. */
