@@ -14,6 +14,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.fraudlake.core.spark.Checkpoints;
+import org.fraudlake.core.spark.DeltaIO;
+import org.fraudlake.core.time.AsOf;
 import org.fraudlake.graph.network.EntityGraphFeatures;
 import org.fraudlake.graph.network.GraphAlgorithms;
 import org.fraudlake.graph.network.GraphEdges;
@@ -21,18 +24,15 @@ import org.fraudlake.graph.network.Seeds;
 import org.fraudlake.graph.trace.FundTracer;
 import org.fraudlake.graph.trace.TraceInputs;
 import org.fraudlake.lake.Lake;
-import org.fraudlake.pipelines.features.AsOf;
 import org.fraudlake.pipelines.features.StateAsOf;
-import org.fraudlake.pipelines.spark.Checkpoints;
-import org.fraudlake.pipelines.spark.DeltaIO;
-import org.fraudlake.schemas.tables.GraphTables;
 import org.fraudlake.schemas.tables.GraphTables.FundTraceFlows;
 import org.fraudlake.schemas.tables.GraphTables.FundTraces;
-import org.fraudlake.schemas.tables.Silver;
+import org.fraudlake.schemas.tables.GraphTables;
 import org.fraudlake.schemas.tables.Silver.Accounts;
 import org.fraudlake.schemas.tables.Silver.Calls;
 import org.fraudlake.schemas.tables.Silver.Incidents;
 import org.fraudlake.schemas.tables.Silver.Transactions;
+import org.fraudlake.schemas.tables.Silver;
 
 /**
  * The graph stage for one business date D: victim fund tracing over the pooled money-flow graph, gang

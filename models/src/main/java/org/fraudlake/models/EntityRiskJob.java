@@ -47,13 +47,13 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.fraudlake.core.spark.DeltaIO;
 import org.fraudlake.lake.Lake;
-import org.fraudlake.pipelines.spark.DeltaIO;
-import org.fraudlake.schemas.tables.Gold;
 import org.fraudlake.schemas.tables.Gold.EntityRisk;
 import org.fraudlake.schemas.tables.Gold.Scores;
-import org.fraudlake.schemas.tables.GraphTables;
+import org.fraudlake.schemas.tables.Gold;
 import org.fraudlake.schemas.tables.GraphTables.FundTraces;
+import org.fraudlake.schemas.tables.GraphTables;
 
 /**
  * One calibrated risk per entity and night ({@code gold/entity_risk}), stacked from every model's score: part of

@@ -16,13 +16,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.fraudlake.core.spark.DeltaIO;
 import org.fraudlake.lake.Lake;
-import org.fraudlake.pipelines.spark.DeltaIO;
-import org.fraudlake.schemas.tables.Gold;
 import org.fraudlake.schemas.tables.Gold.FeaturesAccount;
 import org.fraudlake.schemas.tables.Gold.FeaturesPhone;
-import org.fraudlake.schemas.tables.Silver;
+import org.fraudlake.schemas.tables.Gold;
 import org.fraudlake.schemas.tables.Silver.Accounts;
+import org.fraudlake.schemas.tables.Silver;
 
 /**
  * The models' view of the gold feature tables: for a kind and a date range, one row per entity and day with

@@ -14,8 +14,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.fraudlake.core.spark.DeltaIO;
 import org.fraudlake.lake.Lake;
-import org.fraudlake.pipelines.spark.DeltaIO;
 
 /**
  * The model registry: a Delta table ({@link Lake#modelRegistry()}) of every trained version, next to the

@@ -14,13 +14,13 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.fraudlake.core.failure.ErrorText;
+import org.fraudlake.core.failure.PartFailure;
+import org.fraudlake.core.failure.Parts;
+import org.fraudlake.core.spark.DeltaIO;
 import org.fraudlake.lake.Lake;
-import org.fraudlake.pipelines.failure.ErrorText;
-import org.fraudlake.pipelines.failure.PartFailure;
-import org.fraudlake.pipelines.failure.Parts;
-import org.fraudlake.pipelines.spark.DeltaIO;
-import org.fraudlake.schemas.tables.Gold;
 import org.fraudlake.schemas.tables.Gold.Scores;
+import org.fraudlake.schemas.tables.Gold;
 
 /**
  * {@code fraudlake score --date D}: every champion scores every entity of its kind active on D (the rows of

@@ -25,7 +25,7 @@ public final class CommonOptions {
             all.add(FraudlakeConfig.LAKE_ROOT.key() + "=" + lake);
         }
         FraudlakeConfig config = FraudlakeConfig.load(configFile, all);
-        org.fraudlake.pipelines.features.AsOf.useCityZone(config.get(FraudlakeConfig.CITY_TIME_ZONE));
+        org.fraudlake.core.time.AsOf.useCityZone(config.get(FraudlakeConfig.CITY_TIME_ZONE));
         return config;
     }
 }

@@ -15,10 +15,10 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.fraudlake.core.failure.ErrorText;
+import org.fraudlake.core.failure.PartFailure;
+import org.fraudlake.core.spark.DeltaIO;
 import org.fraudlake.lake.Lake;
-import org.fraudlake.pipelines.failure.ErrorText;
-import org.fraudlake.pipelines.failure.PartFailure;
-import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.tables.StageFailures;
 
 /**

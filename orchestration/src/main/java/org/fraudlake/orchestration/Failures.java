@@ -1,7 +1,7 @@
 package org.fraudlake.orchestration;
 
-import org.fraudlake.pipelines.failure.ErrorText;
-import org.fraudlake.pipelines.failure.Transient;
+import org.fraudlake.core.failure.ErrorText;
+import org.fraudlake.core.failure.Transient;
 
 /**
  * How the runner judges and words a stage's failure: whether it is worth retrying ({@link Transient}), and the

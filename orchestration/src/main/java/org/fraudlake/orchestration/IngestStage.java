@@ -7,7 +7,7 @@ import java.time.LocalTime;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.config.FraudlakeConfig;
-import org.fraudlake.pipelines.features.AsOf;
+import org.fraudlake.core.time.AsOf;
 import org.fraudlake.pipelines.ingest.DeliveryOutcome;
 import org.fraudlake.pipelines.ingest.IngestReport;
 

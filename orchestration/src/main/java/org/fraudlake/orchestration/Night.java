@@ -15,6 +15,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.config.ConfigProperty;
 import org.fraudlake.config.FraudlakeConfig;
+import org.fraudlake.core.failure.ErrorText;
+import org.fraudlake.core.failure.PartFailure;
+import org.fraudlake.core.spark.DeltaIO;
+import org.fraudlake.core.spark.Sessions;
 import org.fraudlake.graph.GraphJob;
 import org.fraudlake.graph.leads.LeadsJob;
 import org.fraudlake.lake.Lake;
@@ -25,15 +29,11 @@ import org.fraudlake.models.TrainJob;
 import org.fraudlake.models.catalog.ModelCatalog;
 import org.fraudlake.pipelines.conform.ConformJob;
 import org.fraudlake.pipelines.conform.Pseudonymizer;
-import org.fraudlake.pipelines.failure.ErrorText;
-import org.fraudlake.pipelines.failure.PartFailure;
 import org.fraudlake.pipelines.features.FeaturesJob;
 import org.fraudlake.pipelines.features.ReportingLines;
 import org.fraudlake.pipelines.ingest.DeliveryOutcome;
 import org.fraudlake.pipelines.ingest.IngestJob;
 import org.fraudlake.pipelines.ingest.IngestReport;
-import org.fraudlake.pipelines.spark.DeltaIO;
-import org.fraudlake.pipelines.spark.Sessions;
 import org.fraudlake.publish.decisions.DecisionsJob;
 import org.fraudlake.publish.feedback.FeedbackJob;
 import org.fraudlake.publish.outbox.OutboxVerifier;
@@ -61,7 +61,7 @@ public final class Night {
         this.config = config;
         this.lake = new Lake(config.get(FraudlakeConfig.LAKE_ROOT));
         this.out = out;
-        org.fraudlake.pipelines.features.AsOf.useCityZone(config.get(FraudlakeConfig.CITY_TIME_ZONE));
+        org.fraudlake.core.time.AsOf.useCityZone(config.get(FraudlakeConfig.CITY_TIME_ZONE));
     }
 
     public Lake lake() {

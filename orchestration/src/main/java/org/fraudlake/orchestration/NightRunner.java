@@ -18,10 +18,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.config.FraudlakeConfig;
+import org.fraudlake.core.failure.PartFailure;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.models.RiskModel;
 import org.fraudlake.models.catalog.ModelCatalog;
-import org.fraudlake.pipelines.failure.PartFailure;
 
 /**
  * Runs the night's {@link StageGraph} for business dates: resumes from the first stage not completed (per

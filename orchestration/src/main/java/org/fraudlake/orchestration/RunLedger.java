@@ -18,8 +18,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.fraudlake.core.spark.DeltaIO;
 import org.fraudlake.lake.Lake;
-import org.fraudlake.pipelines.spark.DeltaIO;
 
 /**
  * The run ledger {@code ops/runs}: one Delta row per stage attempt when it ends: SUCCEEDED, SKIPPED (nothing

@@ -2,7 +2,7 @@ package org.fraudlake.orchestration;
 
 import java.util.List;
 import java.util.Map;
-import org.fraudlake.pipelines.failure.PartFailure;
+import org.fraudlake.core.failure.PartFailure;
 
 /**
  * What a stage reports to the run ledger: rows it read (null when the stage cannot say cheaply), rows it

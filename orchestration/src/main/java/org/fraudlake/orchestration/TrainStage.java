@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.config.FraudlakeConfig;
+import org.fraudlake.core.spark.DeltaIO;
 import org.fraudlake.models.Registry;
 import org.fraudlake.models.RegistryEntry;
 import org.fraudlake.models.TrainJob;
-import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.tables.Gold;
 
 /**

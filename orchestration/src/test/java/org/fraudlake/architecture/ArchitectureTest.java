@@ -45,9 +45,28 @@ class ArchitectureTest {
     @Test
     void productModulesDoNotDependOnTheSimulator() {
         noClasses().that().resideInAnyPackage("org.fraudlake.schemas..", "org.fraudlake.lake..",
-                        "org.fraudlake.pipelines..", "org.fraudlake.models..", "org.fraudlake.graph..",
+                        "org.fraudlake.core..", "org.fraudlake.pipelines..", "org.fraudlake.models..", "org.fraudlake.graph..",
                         "org.fraudlake.publish..", "org.fraudlake.console..")
                 .should().dependOnClassesThat().resideInAPackage("org.fraudlake.simulator..")
+                .check(classes);
+    }
+
+    /** The core (session, Delta I/O, checkpoints, failed parts, the business-date clock) sits on the schemas only. */
+    @Test
+    void theCoreDependsOnTheSchemasAlone() {
+        noClasses().that().resideInAPackage("org.fraudlake.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.fraudlake.pipelines..",
+                        "org.fraudlake.models..", "org.fraudlake.graph..", "org.fraudlake.publish..",
+                        "org.fraudlake.console..", "org.fraudlake.orchestration..", "org.fraudlake.cli..",
+                        "org.fraudlake.config..", "org.fraudlake.bench..", "org.fraudlake.simulator..")
+                .check(classes);
+    }
+
+    /** Models and the console no longer need the ingest, conform and features jobs. */
+    @Test
+    void modelsAndTheConsoleDoNotDependOnThePipelines() {
+        noClasses().that().resideInAnyPackage("org.fraudlake.models..", "org.fraudlake.console..")
+                .should().dependOnClassesThat().resideInAPackage("org.fraudlake.pipelines..")
                 .check(classes);
     }
 }

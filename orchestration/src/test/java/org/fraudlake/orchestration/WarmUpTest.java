@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.config.FraudlakeConfig;
-import org.fraudlake.pipelines.spark.DeltaIO;
+import org.fraudlake.core.spark.DeltaIO;
 import org.fraudlake.schemas.tables.Gold;
 import org.fraudlake.testkit.SparkTestExtension;
 import org.junit.jupiter.api.Test;

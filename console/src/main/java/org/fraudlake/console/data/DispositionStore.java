@@ -14,12 +14,12 @@ import java.util.UUID;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.fraudlake.core.spark.DeltaIO;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.models.DispositionLabels;
-import org.fraudlake.pipelines.spark.DeltaIO;
-import org.fraudlake.schemas.tables.Ops;
 import org.fraudlake.schemas.tables.Ops.Dispositions;
 import org.fraudlake.schemas.tables.Ops.Verdict;
+import org.fraudlake.schemas.tables.Ops;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

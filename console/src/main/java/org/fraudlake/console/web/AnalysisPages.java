@@ -15,9 +15,9 @@ import org.fraudlake.console.data.FlowEdge;
 import org.fraudlake.console.data.LakeReader;
 import org.fraudlake.models.RegistryEntry;
 import org.fraudlake.publish.report.ReportQueries;
-import org.fraudlake.schemas.tables.Published.InterceptList;
 import org.fraudlake.schemas.tables.Published.Evidence;
 import org.fraudlake.schemas.tables.Published.IncidentSeries;
+import org.fraudlake.schemas.tables.Published.InterceptList;
 import org.fraudlake.schemas.tables.Published.Leads;
 import org.fraudlake.schemas.tables.Published.Member;
 import org.fraudlake.schemas.tables.Silver.Incidents;
@@ -308,7 +308,7 @@ public final class AnalysisPages {
     }
 
     private static LocalDate localDate(Object t, LocalDate otherwise) {
-        return t instanceof Timestamp ts ? org.fraudlake.pipelines.features.AsOf.cityDate(ts.toInstant())
+        return t instanceof Timestamp ts ? org.fraudlake.core.time.AsOf.cityDate(ts.toInstant())
                 : otherwise;
     }
 }

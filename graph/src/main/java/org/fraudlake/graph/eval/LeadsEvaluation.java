@@ -20,18 +20,18 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.fraudlake.core.spark.DeltaIO;
+import org.fraudlake.core.spark.Sessions;
 import org.fraudlake.graph.leads.LeadsJob;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.pipelines.conform.Pseudonymizer;
-import org.fraudlake.pipelines.spark.DeltaIO;
-import org.fraudlake.pipelines.spark.Sessions;
 import org.fraudlake.schemas.landing.CsvReader;
 import org.fraudlake.schemas.landing.CsvRecord;
-import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Published.IncidentSeries;
 import org.fraudlake.schemas.tables.Published.Leads;
 import org.fraudlake.schemas.tables.Published.Member;
 import org.fraudlake.schemas.tables.Published.Typology;
+import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.TokenKind;
 
 /**

@@ -17,15 +17,15 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.fraudlake.core.spark.DeltaIO;
+import org.fraudlake.core.spark.Sessions;
+import org.fraudlake.core.time.AsOf;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.pipelines.conform.Pseudonymizer;
 import org.fraudlake.pipelines.conform.Tokens;
-import org.fraudlake.pipelines.features.AsOf;
-import org.fraudlake.pipelines.spark.DeltaIO;
-import org.fraudlake.pipelines.spark.Sessions;
-import org.fraudlake.schemas.tables.GraphTables;
 import org.fraudlake.schemas.tables.GraphTables.FundTraces;
 import org.fraudlake.schemas.tables.GraphTables.SourceKind;
+import org.fraudlake.schemas.tables.GraphTables;
 import org.fraudlake.schemas.tables.TokenKind;
 
 /**

@@ -8,8 +8,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.fraudlake.core.spark.Checkpoints;
 import org.fraudlake.graph.network.Components;
-import org.fraudlake.pipelines.spark.Checkpoints;
 import org.fraudlake.schemas.tables.Published.Leads;
 import org.fraudlake.schemas.tables.Published.Typology;
 

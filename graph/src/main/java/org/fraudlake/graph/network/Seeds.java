@@ -9,10 +9,10 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.fraudlake.pipelines.features.AsOf;
+import org.fraudlake.core.time.AsOf;
 import org.fraudlake.pipelines.features.StateAsOf;
-import org.fraudlake.schemas.tables.Silver;
 import org.fraudlake.schemas.tables.Silver.CaseLabels;
+import org.fraudlake.schemas.tables.Silver;
 
 /**
  * The labelled entities risk propagates from: accounts with a standing FRAUD_ACCOUNT, MONEY_MULE or

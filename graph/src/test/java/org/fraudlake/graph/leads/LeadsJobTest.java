@@ -12,10 +12,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.fraudlake.core.spark.DeltaIO;
 import org.fraudlake.lake.Lake;
-import org.fraudlake.pipelines.spark.DeltaIO;
-import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Published.Leads;
+import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Silver;
 import org.fraudlake.testkit.SparkTestExtension;
 import org.junit.jupiter.api.Test;
@@ -94,7 +94,7 @@ class LeadsJobTest {
         LeadsJob.Result result = new LeadsJob(lake, line -> { }, detectors).run(spark, LeadFixtures.DAY);
 
         assertEquals(List.of("detector shell_company"),
-                result.failures().stream().map(org.fraudlake.pipelines.failure.PartFailure::part).toList());
+                result.failures().stream().map(org.fraudlake.core.failure.PartFailure::part).toList());
         assertTrue(result.failures().get(0).describe().contains("LeadsJobTest.java:"),
                 result.failures().get(0).describe());
         assertEquals(1L, result.counts().get("round_tripping"), "the other detectors' leads are published");

@@ -12,9 +12,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.fraudlake.core.spark.DeltaIO;
 import org.fraudlake.models.EntityKind;
 import org.fraudlake.models.FeatureStore;
-import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.tables.GraphTables;
 
 /**

@@ -9,13 +9,13 @@ import java.sql.Date;
 import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.fraudlake.core.spark.DeltaIO;
 import org.fraudlake.models.EntityKind;
 import org.fraudlake.models.FeatureStore;
-import org.fraudlake.pipelines.spark.DeltaIO;
-import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Published.Leads;
 import org.fraudlake.schemas.tables.Published.Member;
 import org.fraudlake.schemas.tables.Published.Typology;
+import org.fraudlake.schemas.tables.Published;
 
 /**
  * Inputs of the lead models: an entity's daily features with the highest score of any published lead of one

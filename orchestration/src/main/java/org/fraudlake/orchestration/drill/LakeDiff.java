@@ -35,7 +35,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.fraudlake.pipelines.spark.DeltaIO;
+import org.fraudlake.core.spark.DeltaIO;
 import org.fraudlake.schemas.tables.Bronze;
 import org.fraudlake.schemas.tables.DeliveryLedger;
 import org.fraudlake.schemas.tables.Quarantine;

@@ -20,13 +20,13 @@ import static org.apache.spark.sql.functions.months_between;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
-import static org.fraudlake.pipelines.features.Exprs.doubleOrZero;
 import static org.fraudlake.pipelines.features.Exprs.cappedShare;
-import static org.fraudlake.pipelines.features.Exprs.longOrZero;
 import static org.fraudlake.pipelines.features.Exprs.countIf;
+import static org.fraudlake.pipelines.features.Exprs.doubleOrZero;
+import static org.fraudlake.pipelines.features.Exprs.intOrZero;
+import static org.fraudlake.pipelines.features.Exprs.longOrZero;
 import static org.fraudlake.pipelines.features.Exprs.share;
 import static org.fraudlake.pipelines.features.Exprs.sumIf;
-import static org.fraudlake.pipelines.features.Exprs.intOrZero;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,9 +34,10 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.fraudlake.schemas.tables.Gold;
+import org.fraudlake.core.time.AsOf;
 import org.fraudlake.schemas.tables.Gold.AggAccountDaily;
 import org.fraudlake.schemas.tables.Gold.FeaturesAccount;
+import org.fraudlake.schemas.tables.Gold;
 import org.fraudlake.schemas.tables.Silver.Accounts;
 
 /**

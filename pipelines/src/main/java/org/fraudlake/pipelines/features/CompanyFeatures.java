@@ -24,10 +24,11 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.fraudlake.schemas.tables.Gold;
+import org.fraudlake.core.time.AsOf;
 import org.fraudlake.schemas.tables.Gold.AggAccountDaily;
 import org.fraudlake.schemas.tables.Gold.FeaturesAccount;
 import org.fraudlake.schemas.tables.Gold.FeaturesCompany;
+import org.fraudlake.schemas.tables.Gold;
 import org.fraudlake.schemas.tables.Silver.Accounts;
 import org.fraudlake.schemas.tables.Silver.Companies;
 

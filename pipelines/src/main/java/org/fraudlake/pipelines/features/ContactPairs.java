@@ -16,8 +16,9 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.fraudlake.schemas.tables.Gold;
+import org.fraudlake.core.time.AsOf;
 import org.fraudlake.schemas.tables.Gold.AggPhoneContactDaily;
+import org.fraudlake.schemas.tables.Gold;
 
 /**
  * Who called whom over the history read for D ({@link AsOf#HISTORY_DAYS} days), one row per directed pair,

@@ -11,8 +11,9 @@ import static org.fraudlake.pipelines.features.Exprs.sumIf;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.fraudlake.schemas.tables.Gold;
+import org.fraudlake.core.time.AsOf;
 import org.fraudlake.schemas.tables.Gold.AggAccountCounterpartyDaily;
+import org.fraudlake.schemas.tables.Gold;
 
 /**
  * Who paid whom over the history read for D ({@link AsOf#HISTORY_DAYS} days): one row per account, direction

@@ -27,15 +27,16 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.fraudlake.schemas.tables.Gold;
+import org.fraudlake.core.time.AsOf;
+import org.fraudlake.schemas.tables.Gold.AccountLastActive;
 import org.fraudlake.schemas.tables.Gold.AggAccountCounterpartyDaily;
 import org.fraudlake.schemas.tables.Gold.AggAccountDaily;
 import org.fraudlake.schemas.tables.Gold.AggPhoneContactDaily;
 import org.fraudlake.schemas.tables.Gold.AggPhoneDaily;
-import org.fraudlake.schemas.tables.Gold.AccountLastActive;
-import org.fraudlake.schemas.tables.Silver;
+import org.fraudlake.schemas.tables.Gold;
 import org.fraudlake.schemas.tables.Silver.Calls;
 import org.fraudlake.schemas.tables.Silver.Transactions;
+import org.fraudlake.schemas.tables.Silver;
 
 /**
  * The per-day aggregates of silver events that every rolling window is built from, one transform per gold

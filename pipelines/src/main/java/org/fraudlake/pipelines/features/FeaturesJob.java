@@ -23,13 +23,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.fraudlake.core.spark.Checkpoints;
+import org.fraudlake.core.spark.DeltaIO;
+import org.fraudlake.core.time.AsOf;
 import org.fraudlake.lake.Lake;
-import org.fraudlake.pipelines.spark.Checkpoints;
-import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.tables.Gold;
-import org.fraudlake.schemas.tables.Silver;
 import org.fraudlake.schemas.tables.Silver.Calls;
 import org.fraudlake.schemas.tables.Silver.Transactions;
+import org.fraudlake.schemas.tables.Silver;
 
 /**
  * Features: the gold daily aggregates and feature tables for one business date D.

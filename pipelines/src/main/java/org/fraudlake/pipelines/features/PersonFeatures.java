@@ -22,16 +22,17 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.fraudlake.schemas.tables.Gold;
+import org.fraudlake.core.time.AsOf;
 import org.fraudlake.schemas.tables.Gold.AggPhoneDaily;
 import org.fraudlake.schemas.tables.Gold.FeaturesAccount;
 import org.fraudlake.schemas.tables.Gold.FeaturesPerson;
-import org.fraudlake.schemas.tables.Silver;
+import org.fraudlake.schemas.tables.Gold;
 import org.fraudlake.schemas.tables.Silver.Accounts;
 import org.fraudlake.schemas.tables.Silver.Calls;
 import org.fraudlake.schemas.tables.Silver.Companies;
 import org.fraudlake.schemas.tables.Silver.Subscribers;
 import org.fraudlake.schemas.tables.Silver.Transactions;
+import org.fraudlake.schemas.tables.Silver;
 
 /**
  * gold/features_person_daily for one date. Accounts are the person's silver accounts (holder type PERSON);

@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.fraudlake.core.time.AsOf;
 import org.fraudlake.schemas.CaseLabel;
 import org.fraudlake.schemas.tables.Silver;
 

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.Function;
-import org.fraudlake.pipelines.spark.SerializableConf;
+import org.fraudlake.core.spark.SerializableConf;
 
 /**
  * The checksum of one data file as stored, taken before anything of it is parsed: ingest compares it with the

@@ -20,7 +20,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.fraudlake.pipelines.spark.SerializableConf;
+import org.fraudlake.core.spark.SerializableConf;
 import org.fraudlake.schemas.BadValueException;
 import org.fraudlake.schemas.Column;
 import org.fraudlake.schemas.FeedSchema;

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.fraudlake.core.time.AsOf;
 import org.fraudlake.schemas.tables.Gold.FeaturesCompany;
 import org.fraudlake.testkit.SparkTestExtension;
 import org.junit.jupiter.api.Test;

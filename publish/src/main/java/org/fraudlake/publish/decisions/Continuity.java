@@ -17,19 +17,19 @@ import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.fraudlake.pipelines.features.AsOf;
+import org.fraudlake.core.time.AsOf;
 import org.fraudlake.pipelines.features.StateAsOf;
 import org.fraudlake.publish.decisions.DecisionsJob.Settings;
-import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Published.Action;
 import org.fraudlake.schemas.tables.Published.InterceptList;
 import org.fraudlake.schemas.tables.Published.Status;
 import org.fraudlake.schemas.tables.Published.VictimWarnings;
-import org.fraudlake.schemas.tables.Silver;
+import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Silver.Accounts;
 import org.fraudlake.schemas.tables.Silver.BankFeedback;
 import org.fraudlake.schemas.tables.Silver.CaseLabels;
 import org.fraudlake.schemas.tables.Silver.Subscribers;
+import org.fraudlake.schemas.tables.Silver;
 import org.fraudlake.schemas.tables.Warnings;
 
 /**

@@ -12,16 +12,16 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.fraudlake.pipelines.features.AsOf;
+import org.fraudlake.core.time.AsOf;
 import org.fraudlake.pipelines.features.StateAsOf;
 import org.fraudlake.schemas.tables.Published.InterceptList;
 import org.fraudlake.schemas.tables.Published.KnownBy;
 import org.fraudlake.schemas.tables.Published.VictimWarnings;
-import org.fraudlake.schemas.tables.Silver;
 import org.fraudlake.schemas.tables.Silver.Accounts;
 import org.fraudlake.schemas.tables.Silver.CaseLabels;
 import org.fraudlake.schemas.tables.Silver.Incidents;
 import org.fraudlake.schemas.tables.Silver.Subscribers;
+import org.fraudlake.schemas.tables.Silver;
 import org.fraudlake.schemas.tables.Warnings;
 
 /**

@@ -2,8 +2,8 @@ package org.fraudlake.publish.decisions;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.element_at;
@@ -22,23 +22,23 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.fraudlake.core.time.AsOf;
 import org.fraudlake.models.Action;
 import org.fraudlake.models.EntityKind;
 import org.fraudlake.models.EntityRiskJob;
 import org.fraudlake.models.RiskModel;
-import org.fraudlake.pipelines.features.AsOf;
 import org.fraudlake.schemas.tables.Gold.EntityRisk;
 import org.fraudlake.schemas.tables.Gold.Scores;
-import org.fraudlake.schemas.tables.GraphTables;
 import org.fraudlake.schemas.tables.GraphTables.FundTraces;
+import org.fraudlake.schemas.tables.GraphTables;
 import org.fraudlake.schemas.tables.Published.InterceptList;
 import org.fraudlake.schemas.tables.Published.Leads;
 import org.fraudlake.schemas.tables.Published.Member;
 import org.fraudlake.schemas.tables.Published.VictimWarnings;
 import org.fraudlake.schemas.tables.Silver.Accounts;
 import org.fraudlake.schemas.tables.Silver.Subscribers;
-import org.fraudlake.schemas.tables.Warnings;
 import org.fraudlake.schemas.tables.Warnings.WarningType;
+import org.fraudlake.schemas.tables.Warnings;
 
 /**
  * The evidence of one night, one row per target entity and model that fired on it: where the warning would go

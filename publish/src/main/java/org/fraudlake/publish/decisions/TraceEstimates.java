@@ -14,12 +14,12 @@ import java.sql.Date;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.fraudlake.pipelines.features.AsOf;
+import org.fraudlake.core.time.AsOf;
 import org.fraudlake.pipelines.features.StateAsOf;
-import org.fraudlake.schemas.tables.GraphTables;
 import org.fraudlake.schemas.tables.GraphTables.FundTraces;
-import org.fraudlake.schemas.tables.Silver;
+import org.fraudlake.schemas.tables.GraphTables;
 import org.fraudlake.schemas.tables.Silver.CaseLabels;
+import org.fraudlake.schemas.tables.Silver;
 import org.fraudlake.schemas.tables.Warnings;
 
 /**

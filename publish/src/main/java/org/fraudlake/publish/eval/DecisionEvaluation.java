@@ -18,19 +18,19 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.fraudlake.core.spark.DeltaIO;
+import org.fraudlake.core.time.AsOf;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.pipelines.conform.Pseudonymizer;
-import org.fraudlake.pipelines.features.AsOf;
-import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.publish.decisions.DecisionsJob;
-import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Published.Action;
 import org.fraudlake.schemas.tables.Published.InterceptList;
 import org.fraudlake.schemas.tables.Published.Status;
 import org.fraudlake.schemas.tables.Published.VictimWarnings;
-import org.fraudlake.schemas.tables.Silver;
+import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Silver.Accounts;
 import org.fraudlake.schemas.tables.Silver.Subscribers;
+import org.fraudlake.schemas.tables.Silver;
 
 /**
  * The decisions' figures over the business dates FROM..TO, from what was sent (the outbox's rows in

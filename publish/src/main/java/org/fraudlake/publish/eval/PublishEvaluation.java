@@ -24,21 +24,21 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.fraudlake.core.spark.DeltaIO;
+import org.fraudlake.core.spark.Sessions;
+import org.fraudlake.core.time.AsOf;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.models.FeedbackLabels;
 import org.fraudlake.models.Labels;
 import org.fraudlake.pipelines.conform.Pseudonymizer;
-import org.fraudlake.pipelines.features.AsOf;
-import org.fraudlake.pipelines.spark.DeltaIO;
-import org.fraudlake.pipelines.spark.Sessions;
-import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Published.Action;
 import org.fraudlake.schemas.tables.Published.InterceptList;
 import org.fraudlake.schemas.tables.Published.Status;
 import org.fraudlake.schemas.tables.Published.VictimWarnings;
-import org.fraudlake.schemas.tables.Silver;
+import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Silver.CaseLabels;
 import org.fraudlake.schemas.tables.Silver.Incidents;
+import org.fraudlake.schemas.tables.Silver;
 
 /**
  * Measures the published bank warnings of the business dates FROM..TO against a simulated city's ground truth

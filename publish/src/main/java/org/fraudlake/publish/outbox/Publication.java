@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.fraudlake.pipelines.failure.PartFailure;
+import org.fraudlake.core.failure.PartFailure;
 
 /**
  * What {@link OutboxWriter#publish} did for a date.

@@ -22,15 +22,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.fraudlake.core.spark.DeltaIO;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.models.Registry;
 import org.fraudlake.models.RegistryEntry;
-import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.tables.Gold;
 import org.fraudlake.schemas.tables.GraphTables;
-import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Published.InterceptList;
 import org.fraudlake.schemas.tables.Published.VictimWarnings;
+import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Silver;
 
 /**

@@ -20,8 +20,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.fraudlake.core.spark.DeltaIO;
 import org.fraudlake.lake.Lake;
-import org.fraudlake.pipelines.spark.DeltaIO;
 import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Silver;
 import org.fraudlake.testkit.SparkTestExtension;
@@ -219,7 +219,7 @@ class OutboxWriterTest {
             Publication p = new OutboxWriter(lake, key, line -> { }).publish(spark, day);
 
             assertEquals(List.of("partner BANK_B"), p.failures().stream()
-                    .map(org.fraudlake.pipelines.failure.PartFailure::part).toList());
+                    .map(org.fraudlake.core.failure.PartFailure::part).toList());
             assertTrue(p.failures().get(0).describe().contains("BANK_B"), p.failures().get(0).describe());
             assertEquals(List.of("BANK_A", "BANK_C", "CARRIER_X", "CARRIER_Y"), List.copyOf(p.folders().keySet()));
             for (String partner : p.folders().keySet()) {

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -249,7 +249,7 @@ class ReportJobTest {
     void warmUpNightSaysSoAtTheTopOfThePage(@TempDir Path dir) throws Exception {
         Lake lake = new Lake(dir.toString());
         new ReportFixtures(spark, lake).ingest();
-        org.fraudlake.pipelines.spark.DeltaIO.overwrite(spark.sql("SELECT explode(array(DATE'" + D.minusDays(2)
+        org.fraudlake.core.spark.DeltaIO.overwrite(spark.sql("SELECT explode(array(DATE'" + D.minusDays(2)
                         + "', DATE'" + D.minusDays(1) + "', DATE'" + D + "', DATE'" + D.plusDays(1)
                         + "')) AS business_date, 'acc_1' AS account_id"),
                 lake.gold(org.fraudlake.schemas.tables.Gold.FEATURES_ACCOUNT_DAILY));
@@ -279,14 +279,14 @@ class ReportJobTest {
     void aTableWithUnexpectedColumnsFailsItsSectionNotTheReport(@TempDir Path dir) throws Exception {
         Lake lake = new Lake(dir.toString());
         new ReportFixtures(spark, lake).ingest();
-        org.fraudlake.pipelines.spark.DeltaIO.overwrite(spark.sql("SELECT DATE'" + D + "' AS business_date, 1 AS x"),
+        org.fraudlake.core.spark.DeltaIO.overwrite(spark.sql("SELECT DATE'" + D + "' AS business_date, 1 AS x"),
                 lake.published(org.fraudlake.schemas.tables.Published.LEADS));
 
         ReportJob.Output output = new ReportJob(lake, FIRST_TRAIN_DAYS, line -> { }).run(spark, D);
         Report report = output.report();
 
         assertEquals(List.of("section leads"), output.failures().stream()
-                .map(org.fraudlake.pipelines.failure.PartFailure::part).toList(), "the failed section is reported");
+                .map(org.fraudlake.core.failure.PartFailure::part).toList(), "the failed section is reported");
         assertEquals(Report.FAILED, report.leads().status());
         assertTrue(report.leads().note().startsWith("published/leads: "), report.leads().note());
         assertTrue(report.inputs().isOk());

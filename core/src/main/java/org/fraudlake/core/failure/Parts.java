@@ -1,4 +1,4 @@
-package org.fraudlake.pipelines.failure;
+package org.fraudlake.core.failure;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

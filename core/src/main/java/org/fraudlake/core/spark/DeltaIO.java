@@ -1,4 +1,4 @@
-package org.fraudlake.pipelines.spark;
+package org.fraudlake.core.spark;
 
 import io.delta.tables.DeltaTable;
 import java.io.IOException;

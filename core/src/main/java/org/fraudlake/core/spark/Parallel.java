@@ -1,4 +1,4 @@
-package org.fraudlake.pipelines.spark;
+package org.fraudlake.core.spark;
 
 import java.util.ArrayList;
 import java.util.List;

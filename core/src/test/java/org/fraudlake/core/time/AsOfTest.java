@@ -1,4 +1,4 @@
-package org.fraudlake.pipelines.features;
+package org.fraudlake.core.time;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;

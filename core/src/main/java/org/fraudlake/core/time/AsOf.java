@@ -1,4 +1,4 @@
-package org.fraudlake.pipelines.features;
+package org.fraudlake.core.time;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.dayofweek;
@@ -37,8 +37,9 @@ public record AsOf(LocalDate date) {
      * "not seen in the 30 days before".
      */
     public static final int HISTORY_DAYS = WINDOW_DAYS + 1;
-    static final long HOUR_S = 3_600L;
-    static final long DAY_S = 86_400L;
+    /** Seconds in an hour and in a day. */
+    public static final long HOUR_S = 3_600L;
+    public static final long DAY_S = 86_400L;
 
     public AsOf {
         Objects.requireNonNull(date, "date");
@@ -80,7 +81,7 @@ public record AsOf(LocalDate date) {
     }
 
     /** A date literal. */
-    static Column day(LocalDate d) {
+    public static Column day(LocalDate d) {
         return lit(Date.valueOf(d));
     }
 
@@ -110,12 +111,12 @@ public record AsOf(LocalDate date) {
     }
 
     /** The city-time hour (0..23) of an instant. */
-    static Column localHour(Column time) {
+    public static Column localHour(Column time) {
         return hour(cityTime(time));
     }
 
     /** True if the instant falls on a Saturday or Sunday, city time. */
-    static Column localWeekend(Column time) {
+    public static Column localWeekend(Column time) {
         return dayofweek(cityTime(time)).isin(1, 7);
     }
 

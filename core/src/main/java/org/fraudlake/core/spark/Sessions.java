@@ -1,4 +1,4 @@
-package org.fraudlake.pipelines.spark;
+package org.fraudlake.core.spark;
 
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package org.fraudlake.pipelines.spark;
+package org.fraudlake.core.spark;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

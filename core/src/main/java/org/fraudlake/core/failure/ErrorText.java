@@ -1,4 +1,4 @@
-package org.fraudlake.pipelines.failure;
+package org.fraudlake.core.failure;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
