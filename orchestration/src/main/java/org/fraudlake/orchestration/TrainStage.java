@@ -30,6 +30,9 @@ final class TrainStage implements Stage {
             "the model catalog refitted when due (train.every-days), champions promoted");
 
     private final StageContext context;
+    /** The feature days {@link #skip} counted, for the {@link #run} right after it (one Spark job, not two). */
+    private LocalDate countedAsOf;
+    private long counted;
 
     TrainStage(StageContext context) {
         this.context = context;
@@ -68,7 +71,9 @@ final class TrainStage implements Stage {
     public StageResult run(SparkSession spark, LocalDate date) {
         LocalDate asOf = date.minusDays(1);
         TrainJob.Settings settings = context.night().trainSettings();
-        int trainDays = (int) Math.min(settings.trainDays(), featureDays(spark, asOf) - settings.validDays());
+        long featureDays = featureDays(spark, asOf);
+        forgetCount();
+        int trainDays = (int) Math.min(settings.trainDays(), featureDays - settings.validDays());
         TrainJob.Trained trained = context.night().train(spark, asOf, context.catalog(), new TrainJob.Settings(
                 trainDays, settings.validDays(), settings.maxNegatives(), settings.k(), settings.minPositives()));
         List<TrainJob.Result> results = trained.results();
@@ -78,13 +83,19 @@ final class TrainStage implements Stage {
                 + " on " + trainDays + " days; " + champions + " new champions").withFailures(trained.failures());
     }
 
+    private synchronized void forgetCount() {
+        countedAsOf = null;
+    }
+
     /** Days of account features up to {@code asOf}. */
-    private long featureDays(SparkSession spark, LocalDate asOf) {
-        String path = context.night().lake().gold(Gold.FEATURES_ACCOUNT_DAILY);
-        if (!DeltaIO.exists(spark, path)) {
-            return 0;
+    private synchronized long featureDays(SparkSession spark, LocalDate asOf) {
+        if (asOf.equals(countedAsOf)) {
+            return counted;
         }
-        return DeltaIO.read(spark, path).select(Gold.BUSINESS_DATE)
+        String path = context.night().lake().gold(Gold.FEATURES_ACCOUNT_DAILY);
+        counted = !DeltaIO.exists(spark, path) ? 0 : DeltaIO.read(spark, path).select(Gold.BUSINESS_DATE)
                 .filter(col(Gold.BUSINESS_DATE).leq(Date.valueOf(asOf))).distinct().count();
+        countedAsOf = asOf;
+        return counted;
     }
 }
