@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -212,6 +213,9 @@ public final class NightBench {
 
     /** The stage windows of one runner: measured by the probe, summed per date and stage (retries add up). */
     private final class Windows implements StageObserver {
+        /** Call sites printed per stage window, those with most jobs first. */
+        private static final int TOP_SITES = 8;
+
         private final Probe probe;
         private final String label;
         private final Map<String, Measure> measures = new LinkedHashMap<>();
@@ -234,6 +238,12 @@ public final class NightBench {
                             + "shuffle %s, heap peak %s", label, date, stage, m.wallS(), m.jobs(), m.stages(), m.tasks(),
                     m.deltaCommits(), BenchReport.mb(m.shuffleReadBytes() + m.shuffleWriteBytes()),
                     BenchReport.mb(m.peakHeapBytes())));
+            List<Map.Entry<String, Long>> sites = probe.jobsBySite();
+            if (!sites.isEmpty()) {
+                progress.accept("    jobs by call site: " + sites.stream().limit(TOP_SITES)
+                        .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
+                        + (sites.size() > TOP_SITES ? ", " + (sites.size() - TOP_SITES) + " more sites" : ""));
+            }
         }
 
         Measure of(LocalDate date, String stage) {

@@ -6,6 +6,8 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.lake.Lake;
@@ -26,6 +28,8 @@ public final class Probe implements AutoCloseable {
     private TaskTotals.Snapshot startTasks;
     private long startGcMillis;
     private Map<String, Long> startFiles;
+    private Map<String, Long> startSites = Map.of();
+    private List<Map.Entry<String, Long>> lastSites = List.of();
 
     /** Registers a task listener on the session; {@link #close} removes it. */
     public Probe(SparkSession spark) {
@@ -44,6 +48,7 @@ public final class Probe implements AutoCloseable {
         drain();
         startFiles = listFiles();
         startTasks = totals.snapshot();
+        startSites = totals.jobsBySite();
         startGcMillis = gcMillis();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
@@ -65,10 +70,31 @@ public final class Probe implements AutoCloseable {
         double gc = (gcMillis() - startGcMillis) / 1e3;
         drain();
         TaskTotals.Snapshot t = totals.snapshot().minus(startTasks);
+        lastSites = sitesSince(startSites, totals.jobsBySite());
         LakeFiles.Written w = startFiles == null ? LakeFiles.Written.NONE : LakeFiles.diff(startFiles, listFiles());
         return new Measure(wall, t.jobs(), t.stages(), t.tasks(), t.inputRecords(), t.inputBytes(), t.shuffleReadBytes(),
                 t.shuffleWriteBytes(), t.outputRecords(), t.outputBytes(), t.cpuNanos() / 1e9, gc, peak, w.files(),
                 w.bytes(), w.commits());
+    }
+
+    /**
+     * The jobs of the window {@link #stop} ended last, per call site, most jobs first (ties by site): where a stage's
+     * jobs come from, such as the counts and collects of our code and the writes that cost Delta several jobs each.
+     */
+    public List<Map.Entry<String, Long>> jobsBySite() {
+        return lastSites;
+    }
+
+    private static List<Map.Entry<String, Long>> sitesSince(Map<String, Long> before, Map<String, Long> now) {
+        List<Map.Entry<String, Long>> out = new ArrayList<>();
+        now.forEach((site, n) -> {
+            long added = n - before.getOrDefault(site, 0L);
+            if (added > 0) {
+                out.add(Map.entry(site, added));
+            }
+        });
+        out.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        return List.copyOf(out);
     }
 
     @Override

@@ -1,14 +1,23 @@
 package org.fraudlake.bench;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerEvent;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.StageInfo;
+import org.apache.spark.sql.execution.SQLExecution;
+import org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionEnd;
+import org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * A Spark listener that counts the jobs started and stages completed since it was registered, and sums the metrics
- * of every finished task: tasks, input
+ * A Spark listener that counts the jobs started (in all, and per call site: the line of our code whose action
+ * started it, such as {@code count at FeaturesJob.java:120}; Delta's own jobs name the write or read that caused
+ * them) and stages completed since it was registered, and sums the metrics of every finished task: tasks, input
  * records and bytes, shuffle bytes read and written, output records and bytes, executor CPU time. A
  * {@link Probe} reads the totals at the start and end of a window and keeps the difference.
  */
@@ -34,9 +43,41 @@ final class TaskTotals extends SparkListener {
     private long outputBytes;
     private long cpuNanos;
 
+    private final Map<String, Long> jobsBySite = new HashMap<>();
+
+    /** The call site of each running SQL execution (its root's: the action of ours that the execution serves). */
+    private final Map<Long, String> executionSites = new HashMap<>();
+
+    @Override
+    public synchronized void onOtherEvent(SparkListenerEvent event) {
+        if (event instanceof SparkListenerSQLExecutionStart start) {
+            Object root = start.rootExecutionId().getOrElse(() -> start.executionId());
+            String site = executionSites.get((Long) root);
+            executionSites.put(start.executionId(), site != null ? site : start.description());
+        } else if (event instanceof SparkListenerSQLExecutionEnd end) {  // its jobs have started; nested ones end first
+            executionSites.remove(end.executionId());
+        }
+    }
+
     @Override
     public synchronized void onJobStart(SparkListenerJobStart start) {
         jobs++;
+        String execution = start.properties() == null ? null
+                : start.properties().getProperty(SQLExecution.EXECUTION_ID_KEY());
+        String site = execution == null ? null : executionSites.get(Long.parseLong(execution));
+        int last = -1;
+        for (StageInfo stage : CollectionConverters.asJava(start.stageInfos())) {
+            if (site == null && stage.stageId() > last) {  // an RDD job's result stage is named after its call site
+                last = stage.stageId();
+                site = stage.name();
+            }
+        }
+        jobsBySite.merge(site == null || site.isBlank() ? "(unknown)" : site, 1L, Long::sum);
+    }
+
+    /** Jobs started so far per call site. */
+    synchronized Map<String, Long> jobsBySite() {
+        return new HashMap<>(jobsBySite);
     }
 
     @Override

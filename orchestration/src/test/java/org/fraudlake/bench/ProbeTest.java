@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.fraudlake.core.spark.DeltaIO;
 import org.fraudlake.lake.Lake;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bench's profile of a window: Spark jobs, stages and tasks, files and Delta commits. */
+/** The bench's profile of a window: Spark jobs (in all and per call site), stages and tasks, files and Delta commits. */
 @ExtendWith(SparkTestExtension.class)
 class ProbeTest {
     private final SparkSession spark;
@@ -35,10 +37,17 @@ class ProbeTest {
             assertTrue(m.tasks() >= m.stages(), m.toString());
             assertEquals(1, m.deltaCommits(), "one Delta commit: " + m);
             assertEquals(2, m.filesWritten(), "two partitions, a data file each: " + m);
+            List<Map.Entry<String, Long>> sites = probe.jobsBySite();
+            assertEquals(m.jobs(), sites.stream().mapToLong(Map.Entry::getValue).sum(), "every job has a site: " + sites);
+            assertTrue(sites.stream().anyMatch(e -> e.getKey().startsWith("count at ProbeTest.java:")),
+                    "the count is named by its line: " + sites);
+            assertTrue(sites.stream().anyMatch(e -> e.getKey().contains("DeltaIO.java:")),
+                    "the write's jobs are named by the line that wrote: " + sites);
 
             probe.start();
             Measure idle = probe.stop();
             assertEquals(0, idle.jobs() + idle.stages() + idle.tasks() + idle.deltaCommits(), idle.toString());
+            assertEquals(List.of(), probe.jobsBySite());
         }
     }
 }
