@@ -6,23 +6,16 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
 /** Bronze into typed, deduplicated, pseudonymized silver tables; rows out: the rows written. */
-final class ConformStage implements Stage {
+final class ConformStage extends BoundStage {
     static final StageGraph.Spec SPEC = new StageGraph.Spec("conform", List.of("ingest"), List.of("bronze/*"),
             List.of("silver/*", "vault/identities"), "typed, deduplicated, pseudonymized silver tables");
 
-    private final Night night;
-
     ConformStage(StageContext context) {
-        this.night = context.night();
-    }
-
-    @Override
-    public StageGraph.Spec spec() {
-        return SPEC;
+        super(SPEC, context);
     }
 
     @Override
     public StageResult run(SparkSession spark, LocalDate date) throws IOException {
-        return StageResult.written(night.conform(spark, date));
+        return StageResult.written(night().conform(spark, date));
     }
 }

@@ -6,25 +6,18 @@ import org.apache.spark.sql.SparkSession;
 import org.fraudlake.publish.feedback.FeedbackJob;
 
 /** What the warnings achieved, per bank and model, from the banks' feedback. */
-final class FeedbackStage implements Stage {
+final class FeedbackStage extends BoundStage {
     static final StageGraph.Spec SPEC = new StageGraph.Spec("feedback", List.of("publish"),
             List.of("silver/bank_feedback", "published/*"), List.of("published/feedback_impact"),
             "what the warnings achieved, per bank and model");
 
-    private final Night night;
-
     FeedbackStage(StageContext context) {
-        this.night = context.night();
-    }
-
-    @Override
-    public StageGraph.Spec spec() {
-        return SPEC;
+        super(SPEC, context);
     }
 
     @Override
     public StageResult run(SparkSession spark, LocalDate date) {
-        FeedbackJob.Result r = night.feedback(spark, date);
+        FeedbackJob.Result r = night().feedback(spark, date);
         return StageResult.of(null, r.rows(), r.banks().size() + " banks");
     }
 }

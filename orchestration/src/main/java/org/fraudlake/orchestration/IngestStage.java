@@ -15,33 +15,25 @@ import org.fraudlake.pipelines.ingest.IngestReport;
  * Waits for the night's deliveries (up to the readiness deadline, see {@link Readiness}), then lands them: loaded
  * rows into bronze, bad rows quarantined, bad deliveries rejected. Rows in: loaded plus quarantined.
  */
-final class IngestStage implements Stage {
+final class IngestStage extends BoundStage {
     static final StageGraph.Spec SPEC = new StageGraph.Spec("ingest", List.of(), List.of("landing/*/*/<D>"),
             List.of("bronze/*", "quarantine/rows", "quarantine/deliveries", "ops/deliveries"),
             "partner deliveries of D into bronze; bad rows quarantined, bad deliveries rejected");
 
-    private final StageContext context;
-
     IngestStage(StageContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public StageGraph.Spec spec() {
-        return SPEC;
+        super(SPEC, context);
     }
 
     @Override
     public StageResult run(SparkSession spark, LocalDate date) throws IOException, InterruptedException {
         FraudlakeConfig config = context.config();
-        Night night = context.night();
-        Readiness readiness = new Readiness(night.lake(), spark.sparkContext().hadoopConfiguration(),
+        Readiness readiness = new Readiness(night().lake(), spark.sparkContext().hadoopConfiguration(),
                 config.get(FraudlakeConfig.READINESS_EXPECTED));
         Readiness.Status ready = readiness.await(date, deadline(config, date),
                 config.get(FraudlakeConfig.READINESS_POLL), context.stopRequested(),
                 line -> context.out().println("  " + line));
         context.out().println("  readiness " + date + ": " + ready);
-        IngestReport r = night.ingest(spark, date);
+        IngestReport r = night().ingest(spark, date);
         String note = ready + "; " + r.count(DeliveryOutcome.Status.REJECTED) + " deliveries rejected, "
                 + r.quarantined() + " rows quarantined";
         return StageResult.of(r.loaded() + r.quarantined(), r.loaded(), note);

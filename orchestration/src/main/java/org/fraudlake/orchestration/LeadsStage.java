@@ -6,24 +6,17 @@ import org.apache.spark.sql.SparkSession;
 import org.fraudlake.graph.leads.LeadsJob;
 
 /** Economic-crime leads and incident series; a detector or the series step that fails is a failed part. */
-final class LeadsStage implements Stage {
+final class LeadsStage extends BoundStage {
     static final StageGraph.Spec SPEC = new StageGraph.Spec("leads", List.of("graph"), List.of("silver/*", "gold/graph_*_daily"),
             List.of("published/leads", "published/incident_series"), "economic-crime leads and incident series");
 
-    private final Night night;
-
     LeadsStage(StageContext context) {
-        this.night = context.night();
-    }
-
-    @Override
-    public StageGraph.Spec spec() {
-        return SPEC;
+        super(SPEC, context);
     }
 
     @Override
     public StageResult run(SparkSession spark, LocalDate date) {
-        LeadsJob.Result r = night.leads(spark, date);
+        LeadsJob.Result r = night().leads(spark, date);
         return StageResult.written(r.counts()).withFailures(r.failures());
     }
 }

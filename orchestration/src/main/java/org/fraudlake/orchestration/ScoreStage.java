@@ -9,25 +9,18 @@ import org.fraudlake.models.RegistryEntry;
 import org.fraudlake.models.ScoreJob;
 
 /** Every champion scores every entity active on D; skipped until the train stage has a champion. */
-final class ScoreStage implements Stage {
+final class ScoreStage extends BoundStage {
     static final StageGraph.Spec SPEC = new StageGraph.Spec("score", List.of("train"), List.of(
             "gold/features_*_daily", "gold/graph_*_daily", "models/registry"), List.of("gold/scores"),
             "every champion scores every entity active on D");
 
-    private final StageContext context;
-
     ScoreStage(StageContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public StageGraph.Spec spec() {
-        return SPEC;
+        super(SPEC, context);
     }
 
     @Override
     public Optional<String> skip(SparkSession spark, LocalDate date) {
-        boolean champions = new Registry(spark, context.night().lake()).all().stream()
+        boolean champions = new Registry(spark, night().lake()).all().stream()
                 .anyMatch(RegistryEntry::isChampion);
         return champions ? Optional.empty()
                 : Optional.of("no champion model yet (the train stage has not trained one)");
@@ -35,7 +28,7 @@ final class ScoreStage implements Stage {
 
     @Override
     public StageResult run(SparkSession spark, LocalDate date) {
-        ScoreJob.Scored scored = context.night().score(spark, date, context.catalog());
+        ScoreJob.Scored scored = night().score(spark, date, context.catalog());
         return StageResult.written(scored.counts()).withFailures(scored.failures());
     }
 }

@@ -20,7 +20,7 @@ import org.fraudlake.schemas.tables.Gold;
  * {@code train.valid-days} + {@link #MIN_TRAIN_DAYS} and come every {@code train.every-days}. A model that fails
  * to fit is a failed part.
  */
-final class TrainStage implements Stage {
+final class TrainStage extends BoundStage {
     /** Fewest training days the train stage accepts besides the validation window. */
     static final int MIN_TRAIN_DAYS = FraudlakeConfig.MIN_TRAIN_DAYS;
 
@@ -29,26 +29,20 @@ final class TrainStage implements Stage {
             List.of("models/registry", "models/<name>/v<N>"),
             "the model catalog refitted when due (train.every-days), champions promoted");
 
-    private final StageContext context;
     /** The feature days {@link #skip} counted, for the {@link #run} right after it (one Spark job, not two). */
     private LocalDate countedAsOf;
     private long counted;
 
     TrainStage(StageContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public StageGraph.Spec spec() {
-        return SPEC;
+        super(SPEC, context);
     }
 
     @Override
     public Optional<String> skip(SparkSession spark, LocalDate date) {
         LocalDate asOf = date.minusDays(1);
-        TrainJob.Settings settings = context.night().trainSettings();
+        TrainJob.Settings settings = night().trainSettings();
         long featureDays = featureDays(spark, asOf);
-        Optional<LocalDate> last = new Registry(spark, context.night().lake()).all().stream()
+        Optional<LocalDate> last = new Registry(spark, night().lake()).all().stream()
                 .map(RegistryEntry::asOf).max(LocalDate::compareTo);
         int first = context.config().firstTrainDays();
         if (last.isEmpty() && featureDays < first) {
@@ -70,11 +64,11 @@ final class TrainStage implements Stage {
     @Override
     public StageResult run(SparkSession spark, LocalDate date) {
         LocalDate asOf = date.minusDays(1);
-        TrainJob.Settings settings = context.night().trainSettings();
+        TrainJob.Settings settings = night().trainSettings();
         long featureDays = featureDays(spark, asOf);
         forgetCount();
         int trainDays = (int) Math.min(settings.trainDays(), featureDays - settings.validDays());
-        TrainJob.Trained trained = context.night().train(spark, asOf, context.catalog(), new TrainJob.Settings(
+        TrainJob.Trained trained = night().train(spark, asOf, context.catalog(), new TrainJob.Settings(
                 trainDays, settings.validDays(), settings.maxNegatives(), settings.k(), settings.minPositives()));
         List<TrainJob.Result> results = trained.results();
         MetricTable.print(context.out(), results);
@@ -92,7 +86,7 @@ final class TrainStage implements Stage {
         if (asOf.equals(countedAsOf)) {
             return counted;
         }
-        String path = context.night().lake().gold(Gold.FEATURES_ACCOUNT_DAILY);
+        String path = night().lake().gold(Gold.FEATURES_ACCOUNT_DAILY);
         counted = !DeltaIO.exists(spark, path) ? 0 : DeltaIO.read(spark, path).select(Gold.BUSINESS_DATE)
                 .filter(col(Gold.BUSINESS_DATE).leq(Date.valueOf(asOf))).distinct().count();
         countedAsOf = asOf;
