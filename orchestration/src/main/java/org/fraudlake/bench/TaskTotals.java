@@ -53,10 +53,26 @@ final class TaskTotals extends SparkListener {
         if (event instanceof SparkListenerSQLExecutionStart start) {
             Object root = start.rootExecutionId().getOrElse(() -> start.executionId());
             String site = executionSites.get((Long) root);
-            executionSites.put(start.executionId(), site != null ? site : start.description());
+            executionSites.put(start.executionId(), site != null ? site : site(start.description(), start.details()));
         } else if (event instanceof SparkListenerSQLExecutionEnd end) {  // its jobs have started; nested ones end first
             executionSites.remove(end.executionId());
         }
+    }
+
+    /**
+     * An execution's site: its description (Spark's "count at File.java:41", or the job description our code set,
+     * such as "ingest calls 2026-11-02", then followed by the first line of ours in the call stack).
+     */
+    static String site(String description, String details) {
+        String ours = null;
+        for (String frame : details == null ? new String[0] : details.split("\n")) {
+            int open = frame.indexOf('(');
+            if (frame.startsWith("org.fraudlake.") && open > 0 && frame.endsWith(")")) {
+                ours = frame.substring(open + 1, frame.length() - 1);
+                break;
+            }
+        }
+        return ours == null || description.contains(ours) ? description : description + " (" + ours + ")";
     }
 
     @Override

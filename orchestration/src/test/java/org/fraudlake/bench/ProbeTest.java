@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bench's profile of a window: Spark jobs (in all and per call site), stages and tasks, files and Delta commits. */
+/**
+ * The bench's profile of a window: Spark jobs (in all and per call site), stages and tasks, files and Delta commits.
+ */
 @ExtendWith(SparkTestExtension.class)
 class ProbeTest {
     private final SparkSession spark;
@@ -38,11 +40,21 @@ class ProbeTest {
             assertEquals(1, m.deltaCommits(), "one Delta commit: " + m);
             assertEquals(2, m.filesWritten(), "two partitions, a data file each: " + m);
             List<Map.Entry<String, Long>> sites = probe.jobsBySite();
-            assertEquals(m.jobs(), sites.stream().mapToLong(Map.Entry::getValue).sum(), "every job has a site: " + sites);
+            assertEquals(m.jobs(), sites.stream().mapToLong(Map.Entry::getValue).sum(),
+                    "every job has a site: " + sites);
             assertTrue(sites.stream().anyMatch(e -> e.getKey().startsWith("count at ProbeTest.java:")),
                     "the count is named by its line: " + sites);
             assertTrue(sites.stream().anyMatch(e -> e.getKey().contains("DeltaIO.java:")),
                     "the write's jobs are named by the line that wrote: " + sites);
+
+            probe.start();
+            spark.sparkContext().setJobDescription("probe test label");
+            spark.range(5).count();
+            spark.sparkContext().setJobDescription(null);
+            probe.stop();
+            assertTrue(probe.jobsBySite().stream()
+                            .allMatch(e -> e.getKey().startsWith("probe test label (ProbeTest.java:")),
+                    "a job description names the jobs, with the line of ours that ran them: " + probe.jobsBySite());
 
             probe.start();
             Measure idle = probe.stop();
