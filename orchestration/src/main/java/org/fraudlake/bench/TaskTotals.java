@@ -61,15 +61,20 @@ final class TaskTotals extends SparkListener {
 
     /**
      * An execution's site: its description (Spark's "count at File.java:41", or the job description our code set,
-     * such as "ingest calls 2026-11-02", then followed by the first line of ours in the call stack).
+     * such as "ingest calls 2026-11-02", then followed by the first line of ours in the call stack past the core's
+     * helpers).
      */
     static String site(String description, String details) {
         String ours = null;
         for (String frame : details == null ? new String[0] : details.split("\n")) {
             int open = frame.indexOf('(');
             if (frame.startsWith("org.fraudlake.") && open > 0 && frame.endsWith(")")) {
-                ours = frame.substring(open + 1, frame.length() - 1);
-                break;
+                String line = frame.substring(open + 1, frame.length() - 1);
+                if (!frame.startsWith("org.fraudlake.core.")) {  // past the shared helpers (DeltaIO) to the job
+                    ours = line;
+                    break;
+                }
+                ours = ours == null ? line : ours;
             }
         }
         return ours == null || description.contains(ours) ? description : description + " (" + ours + ")";
