@@ -185,6 +185,14 @@ public final class NightBench {
     /** The bare job: per delivery of the date, read its manifest's CSV files with their header, write Delta. */
     public static long bare(SparkSession spark, Lake lake, LocalDate day, Path out) throws IOException {
         CityCache.delete(out);
+        try {
+            return bareCopy(spark, lake, day, out);
+        } finally {
+            spark.sparkContext().setJobDescription(null);  // a thread's description names its later jobs too
+        }
+    }
+
+    private static long bareCopy(SparkSession spark, Lake lake, LocalDate day, Path out) throws IOException {
         long files = 0;
         for (FeedSchema feed : Feeds.ALL) {
             Path feedDir = Path.of(lake.landing(), feed.name());

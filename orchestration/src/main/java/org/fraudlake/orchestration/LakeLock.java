@@ -36,6 +36,8 @@ import org.fraudlake.lake.Lake;
 public final class LakeLock implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration POLL = Duration.ofSeconds(2);
+    private static final int HOLDER_WRITE_TRIES = 40;
+    private static final long HOLDER_WRITE_PAUSE_MS = 25;
     /**
      * Locks this JVM holds, by path: a second channel on a locked file must not even be opened here, since on
      * POSIX systems closing it would drop the first channel's lock.
@@ -221,6 +223,7 @@ public final class LakeLock implements AutoCloseable {
         }
         Holder previous = Holder.parse(read(ch));
         if (lock == null) {
+            previous = previous != null ? previous : holderOnceWritten(ch);
             ch.close();
             HELD_HERE.remove(key, me);
             return new Attempt(null, previous);
@@ -231,6 +234,26 @@ public final class LakeLock implements AutoCloseable {
         }
         write(ch, me.json());
         return new Attempt(new LakeLock(file.toString(), me, dead, ch, lock, null, null), me);
+    }
+
+    /**
+     * The holder a lock file names, read again until it does: a holder writes its name just after it takes the OS
+     * lock, so a run refused in between would otherwise say "locked by null". Gives up (null) after a second.
+     */
+    private static Holder holderOnceWritten(FileChannel ch) throws IOException {
+        for (int i = 0; i < HOLDER_WRITE_TRIES; i++) {
+            try {
+                Thread.sleep(HOLDER_WRITE_PAUSE_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            Holder h = Holder.parse(read(ch));
+            if (h != null) {
+                return h;
+            }
+        }
+        return null;
     }
 
     private static String read(FileChannel ch) throws IOException {

@@ -28,6 +28,7 @@ class ProbeTest {
     @Test
     void countsTheJobsStagesTasksFilesAndCommitsOfAWindow(@TempDir Path dir) {
         Lake lake = new Lake(dir.toString());
+        spark.sparkContext().setJobDescription(null);  // not one an earlier test in this JVM left on the thread
         try (Probe probe = new Probe(spark).watch(lake)) {
             probe.start();
             DeltaIO.overwrite(spark.range(100).toDF("n").repartition(2), lake.gold("probe_test"));
