@@ -39,6 +39,19 @@ public final class DeltaIO {
                 .save(path);
     }
 
+    /**
+     * As {@link #replaceWhere}, adding to the table the columns {@code data} has and the table does not (rows
+     * written before read them as null): how a table whose writer gained columns keeps working on an existing lake.
+     */
+    public static void replaceWhereAddingColumns(Dataset<Row> data, String path, String predicate,
+                                                 String... partitionBy) {
+        data.write().format("delta").mode(SaveMode.Overwrite)
+                .option("replaceWhere", predicate)
+                .option("mergeSchema", "true")
+                .partitionBy(partitionBy)
+                .save(path);
+    }
+
     /** Replaces the whole table. */
     public static void overwrite(Dataset<Row> data, String path, String... partitionBy) {
         data.write().format("delta").mode(SaveMode.Overwrite)

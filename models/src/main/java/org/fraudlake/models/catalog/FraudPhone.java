@@ -18,7 +18,8 @@ import org.fraudlake.schemas.tables.Gold.FeaturesPhone;
 /**
  * Numbers that place fraud calls: many short, unanswered or first-time calls to many callees, young prepaid
  * numbers on shared handsets, spoofed international calls, and callees who then paid a flagged account at
- * any bank (the cross-source signal no carrier has alone).
+ * any bank, or paid someone new within a day of its answered call while it was a stranger to them (the
+ * cross-source signals no carrier has alone; the second needs no label).
  */
 public final class FraudPhone implements RiskModel {
     @Override
@@ -51,7 +52,13 @@ public final class FraudPhone implements RiskModel {
                 Signal.log(FeaturesPhone.CALLEES_LATER_PAID_FRAUD_30D, COUNT,
                         "{} of its callees later paid an account labelled fraudulent").prior(1.5),
                 Signal.linear(FeaturesPhone.CALLEES_LATER_PAID_FRAUD_SHARE_30D, PERCENT,
-                        "{} of its callees later paid a labelled account").prior(2.0));
+                        "{} of its callees later paid a labelled account").prior(2.0),
+                Signal.log(FeaturesPhone.CALLEES_PAID_NEW_PAYEE_7D, COUNT,
+                        "{} people it called this week paid someone new within a day of its call").prior(1.5),
+                Signal.log(FeaturesPhone.CALLEES_PAID_NEW_PAYEE_30D, COUNT,
+                        "{} people it called in 30 days paid someone new within a day of its call"),
+                Signal.linear(FeaturesPhone.CALLEES_PAID_NEW_PAYEE_SHARE_30D, PERCENT,
+                        "{} of its callees paid someone new within a day of its call").prior(1.0));
     }
 
     @Override

@@ -17,14 +17,15 @@ import org.fraudlake.schemas.tables.Gold.FeaturesAccount;
 
 /**
  * Mule and fraud accounts, learnt from every bank's confirmed cases together: flows, speed, counterparties
- * (and whether they are labelled, at any bank), cash-out, devices shared with other holders, and the
- * holder's account openings across banks.
+ * (and whether they are labelled, at any bank), cash-out, devices shared with other holders, the holder's
+ * account openings across banks, and payers who sent it money within a day of a stranger's call (the carrier
+ * side, which no bank sees).
  */
 public final class MoneyMule implements RiskModel {
     @Override
     public ModelSpec spec() {
         return new ModelSpec("money_mule", "money mule / fraud account", EntityKind.ACCOUNT,
-                List.of(Sources.TRANSACTIONS, Sources.ACCOUNTS, Sources.LABELS),
+                List.of(Sources.TRANSACTIONS, Sources.ACCOUNTS, Sources.CALLS, Sources.SUBSCRIBERS, Sources.LABELS),
                 LabelSpec.of(EntityKind.ACCOUNT, CaseLabel.MONEY_MULE, CaseLabel.FRAUD_ACCOUNT),
                 Algorithm.LOGISTIC_REGRESSION,
                 Action.FREEZE, "account classifier over pooled cross-bank behaviour");
@@ -60,6 +61,12 @@ public final class MoneyMule implements RiskModel {
                 Signal.log(FeaturesAccount.HOLDER_BANKS_OPENED_30D, COUNT, "holder opened accounts at {} banks in 30 days"),
                 Signal.log(FeaturesAccount.HOLDER_AGE_YEARS, COUNT, "holder aged {}"),
                 Signal.linear(FeaturesAccount.IN_FROM_LABELED_SHARE_30D, PERCENT, "{} of inflow came from accounts labelled fraudulent").prior(2.0),
-                Signal.linear(FeaturesAccount.OUT_TO_LABELED_SHARE_30D, PERCENT, "{} of outflow went to accounts labelled fraudulent").prior(2.0));
+                Signal.linear(FeaturesAccount.OUT_TO_LABELED_SHARE_30D, PERCENT, "{} of outflow went to accounts labelled fraudulent").prior(2.0),
+                Signal.log(FeaturesAccount.PAYERS_AFTER_STRANGER_CALL_7D, COUNT,
+                        "{} people paid it this week as a new payee within a day of a stranger's call").prior(1.5),
+                Signal.log(FeaturesAccount.PAYERS_AFTER_STRANGER_CALL_30D, COUNT,
+                        "{} people paid it in 30 days as a new payee within a day of a stranger's call"),
+                Signal.log(FeaturesAccount.CALLERS_BEHIND_PAYERS_30D, COUNT,
+                        "{} stranger numbers called its payers in the day before they paid").prior(0.5));
     }
 }

@@ -67,13 +67,16 @@ public final class AccountFeatures {
      * @param counterparties {@link CounterpartyPairs} as of D
      * @param accounts silver accounts known on D ({@link StateAsOf#accounts})
      * @param labeledAccounts {@link StateAsOf#labeledAccounts} as of D
+     * @param callPayments agg_call_payment_daily rows ({@link CallPayments}; days outside the 30-day window are
+     *                     ignored)
      * @param historyStart the first business date the lake has transactions for: an account with no earlier
      *                     activity on record counts as idle since it opened or since then, whichever is later
      *                     (what happened before the lake existed is unknown, not dormancy)
      */
     public static Dataset<Row> compute(AsOf asOf, Dataset<Row> totals, Dataset<Row> accountDaily,
                                        Dataset<Row> counterparties, Dataset<Row> accounts,
-                                       Dataset<Row> labeledAccounts, LocalDate historyStart) {
+                                       Dataset<Row> labeledAccounts, Dataset<Row> callPayments,
+                                       LocalDate historyStart) {
         Dataset<Row> window = accountDaily.filter(asOf.within(AsOf.WINDOW_DAYS));
         Dataset<Row> info = accounts.select(col(Accounts.ACCOUNT_ID), col(Accounts.BANK), col(Accounts.HOLDER_ID),
                 col(Accounts.OPEN_DATE));
@@ -86,6 +89,7 @@ public final class AccountFeatures {
                 .join(totals, key, "left")
                 .join(counterparties(asOf, counterparties, labeledAccounts), key, "left")
                 .join(sharedKeys(window, accounts), key, "left")
+                .join(CallPayments.perPayee(asOf, callPayments, AggAccountDaily.ACCOUNT_ID), key, "left")
                 .join(info, key, "left")
                 .join(holders(asOf, accounts), new String[]{Accounts.HOLDER_ID}, "left");
         return joined.select(features(asOf, historyStart));
@@ -273,6 +277,9 @@ public final class AccountFeatures {
         c.add(ageYears(asOf, col("birth")).as(FeaturesAccount.HOLDER_AGE_YEARS));
         c.add(share(col("in_labeled"), in30).as(FeaturesAccount.IN_FROM_LABELED_SHARE_30D));
         c.add(share(col("out_labeled"), out30).as(FeaturesAccount.OUT_TO_LABELED_SHARE_30D));
+        c.add(longOrZero(col("_stranger_payers_7")).as(FeaturesAccount.PAYERS_AFTER_STRANGER_CALL_7D));
+        c.add(longOrZero(col("_stranger_payers_30")).as(FeaturesAccount.PAYERS_AFTER_STRANGER_CALL_30D));
+        c.add(longOrZero(col("_stranger_callers_30")).as(FeaturesAccount.CALLERS_BEHIND_PAYERS_30D));
         c.add(asOf.day().as(Gold.BUSINESS_DATE));
         return c.toArray(Column[]::new);
     }

@@ -44,8 +44,10 @@ import org.fraudlake.schemas.tables.Silver;
  * aggregate and five small writes (the four aggregates and the {@code account_last_active} snapshot that lets
  * dormancy look back beyond 30 days by reading one partition); then one read of the 30 or 31 daily
  * partitions of each aggregate (partition-pruned), summarized once into per-account totals, counterparty
- * pairs and contact pairs that all feature tables share, a handful of groupings and joins of per-entity
- * frames, and four writes. Nothing is collected to the driver but the dates present in the window.
+ * pairs and contact pairs that all feature tables share; D's call-then-pay events ({@link CallPayments}, read
+ * from those pairs and the two days' events, written to {@code agg_call_payment_daily} for D only, so a night
+ * that was never run has none); a handful of groupings and joins of per-entity frames, and four writes. Nothing
+ * is collected to the driver but the dates present in the window.
  *
  * <p>The window's earlier days must have their aggregates. Any day of the 31 read that has silver events
  * but no aggregate (first run, a skipped night) is aggregated in the same pass, from the first such day to
@@ -68,7 +70,8 @@ public final class FeaturesJob {
     static final int PARALLELISM = 4;
     /** The order of the returned row counts. */
     private static final List<String> TABLES = List.of(Gold.AGG_ACCOUNT_DAILY, Gold.AGG_ACCOUNT_COUNTERPARTY_DAILY,
-            Gold.AGG_PHONE_DAILY, Gold.AGG_PHONE_CONTACT_DAILY, Gold.ACCOUNT_LAST_ACTIVE, Gold.FEATURES_ACCOUNT_DAILY,
+            Gold.AGG_PHONE_DAILY, Gold.AGG_PHONE_CONTACT_DAILY, Gold.ACCOUNT_LAST_ACTIVE, Gold.AGG_CALL_PAYMENT_DAILY,
+            Gold.FEATURES_ACCOUNT_DAILY,
             Gold.FEATURES_PHONE_DAILY, Gold.FEATURES_PERSON_DAILY, Gold.FEATURES_COMPANY_DAILY);
     private final Lake lake;
     private final Consumer<String> progress;
@@ -304,11 +307,20 @@ public final class FeaturesJob {
             Dataset<Row> links = silver(Silver.ENTITY_LINKS);
 
             LocalDate d = asOf.date();
+            CompletableFuture<Dataset<Row>> callPayments = CompletableFuture.allOf(counterparties, contacts, accounts,
+                    subscribers, companies).thenApplyAsync(ready -> {
+                        write(new Step(Gold.AGG_CALL_PAYMENT_DAILY, d, d, () -> CallPayments.of(asOf, transactions,
+                                calls, join(contacts), join(counterparties), join(accounts), join(subscribers),
+                                join(companies))));
+                        return materialize(gold(Gold.AGG_CALL_PAYMENT_DAILY, AsOf.WINDOW_DAYS));
+                    }, pool);
             List<Step> steps = List.of(
                     new Step(Gold.FEATURES_ACCOUNT_DAILY, d, d, () -> AccountFeatures.compute(asOf, join(totals),
-                            join(accountDaily), join(counterparties), join(accounts), join(labeled), historyStart())),
+                            join(accountDaily), join(counterparties), join(accounts), join(labeled),
+                            join(callPayments), historyStart())),
                     new Step(Gold.FEATURES_PHONE_DAILY, d, d, () -> PhoneFeatures.compute(asOf, join(phoneDaily),
-                            join(contacts), join(subscribers), links, join(counterparties), join(labeled))),
+                            join(contacts), join(subscribers), links, join(counterparties), join(labeled),
+                            join(callPayments))),
                     new Step(Gold.FEATURES_PERSON_DAILY, d, d, () -> PersonFeatures.compute(asOf, join(totals),
                             join(counterparties), join(contacts), join(phoneDaily), transactions, calls,
                             join(accounts), join(subscribers), join(companies))),
@@ -316,7 +328,7 @@ public final class FeaturesJob {
                             join(accountDaily), join(counterparties), join(accounts), join(companies))));
             // Wait for the inputs here, not in the pool's threads, so that no step holds a thread the inputs need.
             for (CompletableFuture<?> input : List.of(accountDaily, totals, counterparties, contacts, phoneDaily,
-                    accounts, subscribers, companies, labeled)) {
+                    accounts, subscribers, companies, labeled, callPayments)) {
                 join(input);
             }
             List<CompletableFuture<Void>> writes = new ArrayList<>();
@@ -352,7 +364,8 @@ public final class FeaturesJob {
             Dataset<Row> files = step.from().equals(step.to()) ? rows.repartition(1)
                     : rows.repartition(col(Gold.BUSINESS_DATE));
             long before = DeltaIO.versionOrNone(spark, path);
-            DeltaIO.replaceWhere(files, path, step.replaceWhere(), Gold.BUSINESS_DATE);
+            // A table gains columns when the features gain some; an existing lake's table takes them on.
+            DeltaIO.replaceWhereAddingColumns(files, path, step.replaceWhere(), Gold.BUSINESS_DATE);
             long n = DeltaIO.rowsWritten(spark, path, before);
             counts.put(step.table(), n);
             progress.accept(String.format("  gold/%-30s %,9d rows for %s (%.1f s)", step.table(), n, step.days(),

@@ -52,7 +52,7 @@ public final class PersonFeatures {
     /** An unknown caller calling on this many distinct days or more is "repeated" (grooming). */
     public static final int REPEATED_DAYS = 3;
     private static final String PERSON = FeaturesPerson.PERSON_ID;
-    private static final String P = "_p";
+    static final String P = "_p";
     private static final String X = "_x";
     private static final String UNKNOWN = "_unknown";
     private static final String PAY_TS = "_pay_ts";
@@ -78,16 +78,8 @@ public final class PersonFeatures {
                                        Dataset<Row> pairs, Dataset<Row> phoneDaily, Dataset<Row> transactions,
                                        Dataset<Row> calls, Dataset<Row> accounts, Dataset<Row> subscribers,
                                        Dataset<Row> companies) {
-        Dataset<Row> personAccounts = accounts.filter(col(Accounts.HOLDER_TYPE).equalTo(StateAsOf.PERSON)
-                        .and(col(Accounts.HOLDER_ID).isNotNull()))
-                .select(col(Accounts.ACCOUNT_ID), col(Accounts.HOLDER_ID).as(PERSON), col(Accounts.BANK),
-                        col(Accounts.OPEN_DATE), col(Accounts.HOLDER_BIRTH_DATE));
-        Dataset<Row> companyIds = companies.select(col(Companies.COMPANY_ID).as(PERSON))
-                .union(accounts.filter(col(Accounts.HOLDER_TYPE).equalTo(StateAsOf.COMPANY))
-                        .select(col(Accounts.HOLDER_ID).as(PERSON)));
-        Dataset<Row> personPhones = subscribers.filter(col(Subscribers.HOLDER_ID).isNotNull())
-                .select(col(Subscribers.PHONE).as(P), col(Subscribers.HOLDER_ID).as(PERSON))
-                .join(companyIds, new String[]{PERSON}, "left_anti");
+        Dataset<Row> personAccounts = personAccounts(accounts);
+        Dataset<Row> personPhones = personPhones(accounts, subscribers, companies);
 
         Dataset<Row> summary = accountSummary(asOf, personAccounts);
         Dataset<Row> flows = flows(accountTotals, personAccounts);
@@ -106,6 +98,24 @@ public final class PersonFeatures {
                 .join(callsBeforePayment(asOf, transactions, calls, personAccounts, personPhones, pairs), key, "left")
                 .join(newPayees(asOf, counterparties, personAccounts), key, "left")
                 .select(features(asOf));
+    }
+
+    /** The accounts held by persons: account, person ({@value #PERSON}), bank, open date, holder's birth date. */
+    static Dataset<Row> personAccounts(Dataset<Row> accounts) {
+        return accounts.filter(col(Accounts.HOLDER_TYPE).equalTo(StateAsOf.PERSON)
+                        .and(col(Accounts.HOLDER_ID).isNotNull()))
+                .select(col(Accounts.ACCOUNT_ID), col(Accounts.HOLDER_ID).as(PERSON), col(Accounts.BANK),
+                        col(Accounts.OPEN_DATE), col(Accounts.HOLDER_BIRTH_DATE));
+    }
+
+    /** The numbers registered to persons (companies' lines left out): number ({@value #P}), person. */
+    static Dataset<Row> personPhones(Dataset<Row> accounts, Dataset<Row> subscribers, Dataset<Row> companies) {
+        Dataset<Row> companyIds = companies.select(col(Companies.COMPANY_ID).as(PERSON))
+                .union(accounts.filter(col(Accounts.HOLDER_TYPE).equalTo(StateAsOf.COMPANY))
+                        .select(col(Accounts.HOLDER_ID).as(PERSON)));
+        return subscribers.filter(col(Subscribers.HOLDER_ID).isNotNull())
+                .select(col(Subscribers.PHONE).as(P), col(Subscribers.HOLDER_ID).as(PERSON))
+                .join(companyIds, new String[]{PERSON}, "left_anti");
     }
 
     static Dataset<Row> accountSummary(AsOf asOf, Dataset<Row> personAccounts) {

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.fraudlake.pipelines.features.Exprs.cappedShare;
 import static org.fraudlake.pipelines.features.Exprs.countIf;
 import static org.fraudlake.pipelines.features.Exprs.intOrZero;
 import static org.fraudlake.pipelines.features.Exprs.longOrZero;
@@ -54,10 +55,13 @@ public final class PhoneFeatures {
      * @param entityLinks silver entity_links
      * @param counterparties {@link CounterpartyPairs} as of D
      * @param labeledAccounts {@link StateAsOf#labeledAccounts} as of D
+     * @param callPayments agg_call_payment_daily rows ({@link CallPayments}; days outside the 30-day window are
+     *                     ignored)
      */
     public static Dataset<Row> compute(AsOf asOf, Dataset<Row> phoneDaily, Dataset<Row> pairs,
                                        Dataset<Row> subscribers, Dataset<Row> entityLinks,
-                                       Dataset<Row> counterparties, Dataset<Row> labeledAccounts) {
+                                       Dataset<Row> counterparties, Dataset<Row> labeledAccounts,
+                                       Dataset<Row> callPayments) {
         Dataset<Row> window = phoneDaily.filter(asOf.within(AsOf.WINDOW_DAYS));
         Dataset<Row> active = window.select(AggPhoneDaily.PHONE)
                 .union(subscribers.filter(asOf.within(col(Subscribers.ACTIVATED_AT), AsOf.WINDOW_DAYS))
@@ -72,6 +76,7 @@ public final class PhoneFeatures {
                 .join(callers(asOf, pairs), key, "left")
                 .join(handsets(window), key, "left")
                 .join(laterPaid(pairs, entityLinks, counterparties, labeledAccounts), key, "left")
+                .join(CallPayments.perCaller(asOf, callPayments, AggPhoneDaily.PHONE), key, "left")
                 .join(subscriber, key, "left")
                 .select(features(asOf));
     }
@@ -185,6 +190,9 @@ public final class PhoneFeatures {
                 share(col("in_intl"), col("in_30")).as(FeaturesPhone.IN_INTERNATIONAL_SHARE_30D),
                 longOrZero(col("later_paid")).as(FeaturesPhone.CALLEES_LATER_PAID_FRAUD_30D),
                 share(col("later_paid"), col("callees_30")).as(FeaturesPhone.CALLEES_LATER_PAID_FRAUD_SHARE_30D),
+                longOrZero(col("_paid_new_7")).as(FeaturesPhone.CALLEES_PAID_NEW_PAYEE_7D),
+                longOrZero(col("_paid_new_30")).as(FeaturesPhone.CALLEES_PAID_NEW_PAYEE_30D),
+                cappedShare(col("_paid_new_30"), col("callees_30")).as(FeaturesPhone.CALLEES_PAID_NEW_PAYEE_SHARE_30D),
                 asOf.day().as(Gold.BUSINESS_DATE)).toArray(Column[]::new);
     }
 }

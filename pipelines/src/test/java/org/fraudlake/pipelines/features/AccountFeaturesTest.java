@@ -52,7 +52,8 @@ class AccountFeaturesTest {
         Dataset<Row> daily = DailyAggregates.accountDaily(txns, none, first, asOf.date());
         return AccountFeatures.compute(asOf, AccountFeatures.totals(asOf, daily), daily,
                 CounterpartyPairs.of(asOf, DailyAggregates.accountCounterpartyDaily(txns, first, asOf.date())),
-                StateAsOf.accounts(accounts, asOf), StateAsOf.labeledAccounts(labels, asOf), first);
+                StateAsOf.accounts(accounts, asOf), StateAsOf.labeledAccounts(labels, asOf),
+                empty(spark, Fixtures.CALL_PAYMENTS), first);
     }
 
     @Test

@@ -49,8 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
 class FeaturesJobTest {
     private static final LocalDate D = LocalDate.of(2026, 11, 27);
     private static final List<String> ALL_TABLES = List.of(Gold.AGG_ACCOUNT_DAILY, Gold.AGG_ACCOUNT_COUNTERPARTY_DAILY,
-            Gold.AGG_PHONE_DAILY, Gold.AGG_PHONE_CONTACT_DAILY, Gold.ACCOUNT_LAST_ACTIVE, Gold.FEATURES_ACCOUNT_DAILY,
-            Gold.FEATURES_PHONE_DAILY, Gold.FEATURES_PERSON_DAILY, Gold.FEATURES_COMPANY_DAILY);
+            Gold.AGG_PHONE_DAILY, Gold.AGG_PHONE_CONTACT_DAILY, Gold.ACCOUNT_LAST_ACTIVE, Gold.AGG_CALL_PAYMENT_DAILY,
+            Gold.FEATURES_ACCOUNT_DAILY, Gold.FEATURES_PHONE_DAILY, Gold.FEATURES_PERSON_DAILY,
+            Gold.FEATURES_COMPANY_DAILY);
 
     private Lake lake;
     private final List<String> progress = new ArrayList<>();
@@ -159,6 +160,9 @@ class FeaturesJobTest {
         assertEquals(Set.of("id_a", "id_b", "id_f", "id_m"), persons.keySet(), "not the company id_co");
         assertEquals(3L, persons.get("id_b").<Long>getAs(FeaturesPerson.UNKNOWN_CALLER_MAX_DAYS_30D));
         assertEquals(2L, persons.get("id_b").<Long>getAs(FeaturesPerson.CALLS_IN_24H_BEFORE_PAYMENT_MAX));
+        assertEquals(0L, firstCounts.get(Gold.AGG_CALL_PAYMENT_DAILY),
+                "ph_f's answered calls came before id_b paid acc_a, but id_b had paid acc_a two days before");
+        assertEquals(0L, phones.get("ph_f").<Long>getAs(FeaturesPhone.CALLEES_PAID_NEW_PAYEE_30D));
         assertEquals(1L, firstCounts.get(Gold.FEATURES_COMPANY_DAILY));
         assertFalse(progress.stream().anyMatch(p -> p.contains("rebuilding")), String.join("\n", progress));
     }

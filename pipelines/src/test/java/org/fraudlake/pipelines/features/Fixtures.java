@@ -39,6 +39,9 @@ final class Fixtures {
     static final StructType ENTITY_LINKS = StructType.fromDDL("from_type STRING, from_id STRING, relation STRING, "
             + "to_type STRING, to_id STRING, source STRING");
     static final StructType LAST_ACTIVE = StructType.fromDDL("account_id STRING, last_active_date DATE");
+    static final StructType CALL_PAYMENTS = StructType.fromDDL("txn_key STRING, person_id STRING, "
+            + "account_id STRING, payee_id STRING, amount DECIMAL(18,2), pay_time TIMESTAMP, caller STRING, "
+            + "callee STRING, call_time TIMESTAMP, duration_s INT, business_date DATE");
 
     private static int seq;
 

@@ -1,5 +1,6 @@
 package org.fraudlake.pipelines.features;
 
+import static org.fraudlake.pipelines.features.Fixtures.account;
 import static org.fraudlake.pipelines.features.Fixtures.byKey;
 import static org.fraudlake.pipelines.features.Fixtures.call;
 import static org.fraudlake.pipelines.features.Fixtures.frame;
@@ -56,13 +57,21 @@ class PhoneFeaturesTest {
                 subscriber("ph_v", "id_v", LocalDate.of(2015, 1, 1), "POSTPAID"),
                 subscriber("ph_new", "id_n", D.minusDays(2), "PREPAID"),
                 subscriber("ph_future", "id_n", D.plusDays(2), "PREPAID")));
+        Dataset<Row> accounts = frame(spark, Fixtures.ACCOUNTS, rows(
+                account("acc_v", "BANK_A", "id_v", "PERSON", null, LocalDate.of(2015, 1, 1)),
+                account("acc_u", "BANK_A", "id_u", "PERSON", null, LocalDate.of(2015, 1, 1))));
+        subscribers = subscribers.union(frame(spark, Fixtures.SUBSCRIBERS, rows(
+                subscriber("ph_u", "id_u", LocalDate.of(2015, 1, 1), "POSTPAID"))));
         LocalDate first = D.minusDays(60);
 
-        Dataset<Row> features = PhoneFeatures.compute(AS_OF, DailyAggregates.phoneDaily(calls, first, D),
-                ContactPairs.of(AS_OF, DailyAggregates.phoneContactDaily(calls, first, D)),
-                StateAsOf.subscribers(subscribers, AS_OF), links,
-                CounterpartyPairs.of(AS_OF, DailyAggregates.accountCounterpartyDaily(txns, first, D)),
-                StateAsOf.labeledAccounts(labels, AS_OF));
+        Dataset<Row> pairs = ContactPairs.of(AS_OF, DailyAggregates.phoneContactDaily(calls, first, D));
+        Dataset<Row> counterparties = CounterpartyPairs.of(AS_OF,
+                DailyAggregates.accountCounterpartyDaily(txns, first, D));
+        Dataset<Row> callPayments = CallPayments.of(AS_OF, txns, calls, pairs, counterparties, accounts, subscribers,
+                Fixtures.empty(spark, Fixtures.COMPANIES));
+        Dataset<Row> features = PhoneFeatures.compute(AS_OF, DailyAggregates.phoneDaily(calls, first, D), pairs,
+                StateAsOf.subscribers(subscribers, AS_OF), links, counterparties,
+                StateAsOf.labeledAccounts(labels, AS_OF), callPayments);
         Map<String, Row> rows = byKey(features, FeaturesPhone.PHONE);
         assertEquals(Set.of("ph_f", "ph_v", "ph_w", "ph_u", "ph_x", "ph_g", "ph_new"), rows.keySet(),
                 "ph_old silent for 30 days, ph_future not active yet");
@@ -86,6 +95,10 @@ class PhoneFeaturesTest {
         assertEquals(1.0, f.<Double>getAs(FeaturesPhone.IN_INTERNATIONAL_SHARE_30D));
         assertEquals(1L, f.<Long>getAs(FeaturesPhone.CALLEES_LATER_PAID_FRAUD_30D), "ph_u paid before the call");
         assertEquals(1.0 / 4, f.<Double>getAs(FeaturesPhone.CALLEES_LATER_PAID_FRAUD_SHARE_30D), 1e-12);
+        assertEquals(1L, f.<Long>getAs(FeaturesPhone.CALLEES_PAID_NEW_PAYEE_30D),
+                "id_v paid a new payee 25 minutes after ph_f's answered call; id_u paid before ph_f called");
+        assertEquals(1L, f.<Long>getAs(FeaturesPhone.CALLEES_PAID_NEW_PAYEE_7D));
+        assertEquals(1.0 / 4, f.<Double>getAs(FeaturesPhone.CALLEES_PAID_NEW_PAYEE_SHARE_30D), 1e-12);
 
         Row w = rows.get("ph_w");
         assertEquals(2L, w.<Long>getAs(FeaturesPhone.CALLERS_30D));

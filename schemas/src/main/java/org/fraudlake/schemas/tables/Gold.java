@@ -20,6 +20,7 @@ public final class Gold {
     public static final String AGG_ACCOUNT_COUNTERPARTY_DAILY = "agg_account_counterparty_daily";
     public static final String AGG_PHONE_DAILY = "agg_phone_daily";
     public static final String AGG_PHONE_CONTACT_DAILY = "agg_phone_contact_daily";
+    public static final String AGG_CALL_PAYMENT_DAILY = "agg_call_payment_daily";
     public static final String ACCOUNT_LAST_ACTIVE = "account_last_active";
     public static final String FEATURES_ACCOUNT_DAILY = "features_account_daily";
     public static final String FEATURES_PHONE_DAILY = "features_phone_daily";
@@ -140,6 +141,32 @@ public final class Gold {
     }
 
     /**
+     * gold/agg_call_payment_daily: the fused signal no single partner sees, written for each date the features job
+     * runs. One row per payment of the date (an outgoing transfer of at least the payment minimum from a person's
+     * account to a payee that none of the person's accounts had paid in the 30 days before) and each answered
+     * voice call to one of the person's numbers in the 24 hours before it from a number that was a stranger to
+     * that number (it had never called the caller on an earlier day of the history).
+     */
+    public static final class AggCallPaymentDaily {
+        public static final String TXN_KEY = "txn_key";
+        public static final String PERSON_ID = "person_id";
+        /** The paying account. */
+        public static final String ACCOUNT_ID = "account_id";
+        /** The payee's counterparty key (its account token, else its name token). */
+        public static final String PAYEE_ID = "payee_id";
+        public static final String AMOUNT = "amount";
+        public static final String PAY_TIME = "pay_time";
+        public static final String CALLER = "caller";
+        /** The person's number that took the call. */
+        public static final String CALLEE = "callee";
+        public static final String CALL_TIME = "call_time";
+        public static final String DURATION_S = "duration_s";
+
+        private AggCallPaymentDaily() {
+        }
+    }
+
+    /**
      * gold/account_last_active: for each business date the features job ran up to, every account ever active
      * with the date of its latest transaction on or before that date. A cache that lets dormancy look back
      * further than 30 days by reading one partition; the job rebuilds it from {@code agg_account_daily} when
@@ -222,6 +249,15 @@ public final class Gold {
         public static final String IN_FROM_LABELED_SHARE_30D = "in_from_labeled_share_30d";
         /** Share of the 30-day outflow amount to accounts labeled FRAUD_ACCOUNT, MONEY_MULE or LAUNDERING. */
         public static final String OUT_TO_LABELED_SHARE_30D = "out_to_labeled_share_30d";
+        /**
+         * Distinct persons who paid this account as a new payee within 24 hours after an answered voice call
+         * from a stranger's number ({@link AggCallPaymentDaily}), last 7 and 30 days: inflow from people who
+         * were just called by someone they did not know, with no label needed.
+         */
+        public static final String PAYERS_AFTER_STRANGER_CALL_7D = "payers_after_stranger_call_7d";
+        public static final String PAYERS_AFTER_STRANGER_CALL_30D = "payers_after_stranger_call_30d";
+        /** Distinct stranger numbers behind {@link #PAYERS_AFTER_STRANGER_CALL_30D}. */
+        public static final String CALLERS_BEHIND_PAYERS_30D = "callers_behind_payers_30d";
 
         /** The model features, in table order. */
         public static final List<String> FEATURES = List.of(IN_CNT_1D, IN_CNT_7D, IN_CNT_30D, IN_AMT_1D,
@@ -234,7 +270,8 @@ public final class Gold {
                 ROUND_1000_SHARE_30D, BELOW_THRESHOLD_SHARE_30D, ATM_OUT_SHARE_30D, THIRD_PARTY_OUT_SHARE_30D,
                 DEVICES_30D, IPS_30D, DEVICE_OTHER_HOLDERS_30D, IP_OTHER_HOLDERS_30D, HOLDER_ACCOUNTS_OPENED_7D,
                 HOLDER_ACCOUNTS_OPENED_30D, HOLDER_BANKS_OPENED_30D, HOLDER_AGE_YEARS, IN_FROM_LABELED_SHARE_30D,
-                OUT_TO_LABELED_SHARE_30D);
+                OUT_TO_LABELED_SHARE_30D, PAYERS_AFTER_STRANGER_CALL_7D, PAYERS_AFTER_STRANGER_CALL_30D,
+                CALLERS_BEHIND_PAYERS_30D);
 
         private FeaturesAccount() {
         }
@@ -290,6 +327,15 @@ public final class Gold {
          */
         public static final String CALLEES_LATER_PAID_FRAUD_30D = "callees_later_paid_fraud_30d";
         public static final String CALLEES_LATER_PAID_FRAUD_SHARE_30D = "callees_later_paid_fraud_share_30d";
+        /**
+         * Callees whose holder paid a payee new to them within 24 hours after an answered voice call from this
+         * number while it was a stranger to them ({@link AggCallPaymentDaily}): the fused call-then-pay signal,
+         * with no label needed. Distinct persons, last 7 and 30 days.
+         */
+        public static final String CALLEES_PAID_NEW_PAYEE_7D = "callees_paid_new_payee_7d";
+        public static final String CALLEES_PAID_NEW_PAYEE_30D = "callees_paid_new_payee_30d";
+        /** {@link #CALLEES_PAID_NEW_PAYEE_30D} over the number's distinct callees in 30 days. */
+        public static final String CALLEES_PAID_NEW_PAYEE_SHARE_30D = "callees_paid_new_payee_share_30d";
 
         /** The model features, in table order. */
         public static final List<String> FEATURES = List.of(OUT_CNT_1D, OUT_CNT_7D, OUT_CNT_30D, IN_CNT_1D,
@@ -297,7 +343,8 @@ public final class Gold {
                 SHORT_CALL_SHARE_30D, UNANSWERED_SHARE_30D, SMS_SHARE_30D, OUT_AVG_DURATION_S_30D,
                 NEW_CALLEE_SHARE_1D, NEW_CALLEE_SHARE_7D, HANDSETS_30D, NUMBERS_PER_HANDSET_MAX_30D,
                 NUMBER_AGE_DAYS, IS_SUBSCRIBER, PREPAID, PORTED_IN, OUT_INTERNATIONAL_SHARE_30D,
-                IN_INTERNATIONAL_SHARE_30D, CALLEES_LATER_PAID_FRAUD_30D, CALLEES_LATER_PAID_FRAUD_SHARE_30D);
+                IN_INTERNATIONAL_SHARE_30D, CALLEES_LATER_PAID_FRAUD_30D, CALLEES_LATER_PAID_FRAUD_SHARE_30D,
+                CALLEES_PAID_NEW_PAYEE_7D, CALLEES_PAID_NEW_PAYEE_30D, CALLEES_PAID_NEW_PAYEE_SHARE_30D);
 
         private FeaturesPhone() {
         }
