@@ -104,6 +104,25 @@ public final class FraudlakeConfig {
     public static final ConfigProperty<Double> TRACE_MIN_PRECISION = ConfigProperty.fraction(
             "publish.trace-min-precision", "0.5", "Traced money held at a hop whose learned precision is below this "
                     + "is no warning by itself (it still counts in the entity's risk).", 1);
+    public static final ConfigProperty<Integer> CALLER_WARNING_DAYS = ConfigProperty.positiveInt(
+            "publish.caller-warning.days", 2, "Dates of calls (up to the night's date) after which the persons a number "
+                    + "flagged tonight talked to get a CONTACT_VICTIM warning.");
+    public static final ConfigProperty<Integer> CALLER_WARNING_MIN_SECONDS = ConfigProperty.positiveInt(
+            "publish.caller-warning.min-seconds", 120, "Answered voice talk with the flagged number on one date, in "
+                    + "seconds, that makes a person at risk.");
+    public static final ConfigProperty<Double> CALLER_WARNING_PRIOR = ConfigProperty.fraction(
+            "publish.caller-warning.prior", "0.2", "Prior estimate of the share of those persons who are victims, the "
+                    + "warning's score before the lake has outcomes; the share of persons earlier lists' numbers talked "
+                    + "to that police reports named as victims since takes over.", 1);
+    public static final ConfigProperty<Double> CALLER_WARNING_PRIOR_WEIGHT = ConfigProperty.fraction(
+            "publish.caller-warning.prior-weight", "5", "How many persons the prior counts as against the lake's "
+                    + "outcomes.", 1e6);
+    public static final ConfigProperty<Integer> CALLER_WARNING_HISTORY_DAYS = ConfigProperty.positiveInt(
+            "publish.caller-warning.history-days", 60, "Dates of earlier intercept lists whose numbers' callees teach "
+                    + "the score.");
+    public static final ConfigProperty<Integer> CALLER_WARNING_MATURITY_DAYS = ConfigProperty.nonNegativeInt(
+            "publish.caller-warning.maturity-days", 3, "The most recent of those dates left out: their victims have not "
+                    + "had time to report.");
     public static final ConfigProperty<Double> FREEZE_BUDGET_PER_10K = ConfigProperty.fraction("publish.budget.freeze-per-10k-accounts",
             "10", "New detected FREEZE warnings per partner and night per 10,000 of its accounts: FREEZE warnings a bank's fraud team can work in a night (accounts frozen pending review); "
                     + "over it they wait in the console queue (QUEUED). Echoes of what is known take no budget.", 1e6);
@@ -300,7 +319,7 @@ public final class FraudlakeConfig {
     public static final List<ConfigProperty<?>> ALL = List.of(LAKE_ROOT, KEY_FILE, SIGNING_KEY, SPARK_MASTER, SHUFFLE_PARTITIONS,
             DEMO_PERSONS, DEMO_DAYS, DEMO_SEED, SIMULATOR_START, DEMO_FAULTS, TRAIN_DAYS, VALID_DAYS, MAX_NEGATIVES, TOP_K,
             MIN_POSITIVES, RISK_WINDOW_DAYS, RISK_VALID_DAYS, RISK_MIN_FIT_DAYS, RISK_DRIVERS, REPORTING_CASH_LINE,
-            REPORTING_TRANSFER_LINE, REPORTING_LINES, REPORTING_FEATURE_BAND, REPORTING_RING_BAND, FREEZE_MIN_PRECISION, BLOCK_MIN_PRECISION, TRACE_PRECISION, TRACE_HISTORY_DAYS, TRACE_MATURITY_DAYS, TRACE_PRIOR_WEIGHT, TRACE_MIN_PRECISION, FREEZE_BUDGET_PER_10K, FREEZE_BUDGET_FLOOR, FREEZE_BUDGET_CAP, MONITOR_BUDGET_PER_10K, MONITOR_BUDGET_FLOOR, MONITOR_BUDGET_CAP,
+            REPORTING_TRANSFER_LINE, REPORTING_LINES, REPORTING_FEATURE_BAND, REPORTING_RING_BAND, FREEZE_MIN_PRECISION, BLOCK_MIN_PRECISION, TRACE_PRECISION, TRACE_HISTORY_DAYS, TRACE_MATURITY_DAYS, TRACE_PRIOR_WEIGHT, TRACE_MIN_PRECISION, CALLER_WARNING_DAYS, CALLER_WARNING_MIN_SECONDS, CALLER_WARNING_PRIOR, CALLER_WARNING_PRIOR_WEIGHT, CALLER_WARNING_HISTORY_DAYS, CALLER_WARNING_MATURITY_DAYS, FREEZE_BUDGET_PER_10K, FREEZE_BUDGET_FLOOR, FREEZE_BUDGET_CAP, MONITOR_BUDGET_PER_10K, MONITOR_BUDGET_FLOOR, MONITOR_BUDGET_CAP,
             CONTACT_VICTIM_BUDGET_PER_10K, CONTACT_VICTIM_BUDGET_FLOOR, CONTACT_VICTIM_BUDGET_CAP, BLOCK_BUDGET_PER_10K, BLOCK_BUDGET_FLOOR, BLOCK_BUDGET_CAP, TRAIN_EVERY_DAYS, TRAIN_FIRST_AFTER_DAYS, RUN_RETRIES, RUN_RETRY_BACKOFF, LOCK_WAIT, LOCK_STALE_AFTER, READINESS_EXPECTED,
             READINESS_DEADLINE, READINESS_POLL, SCHEDULER_STORE, SCHEDULER_CRON, SCHEDULER_TIME_ZONE,
             SCHEDULER_MISFIRE_THRESHOLD, SCHEDULER_SHUTDOWN_WAIT, AIRFLOW_URL, AIRFLOW_DAG_ID, AIRFLOW_SCHEDULE,

@@ -257,7 +257,13 @@ public final class Night {
                 config.get(FraudlakeConfig.BLOCK_MIN_PRECISION), config.get(FraudlakeConfig.TRACE_PRECISION))
                 .withTraceLearning(new DecisionsJob.TraceLearning(config.get(FraudlakeConfig.TRACE_HISTORY_DAYS),
                         config.get(FraudlakeConfig.TRACE_MATURITY_DAYS), config.get(FraudlakeConfig.TRACE_PRIOR_WEIGHT),
-                        config.get(FraudlakeConfig.TRACE_MIN_PRECISION)));
+                        config.get(FraudlakeConfig.TRACE_MIN_PRECISION)))
+                .withCallerWarnings(new DecisionsJob.CallerWarnings(config.get(FraudlakeConfig.CALLER_WARNING_DAYS),
+                        config.get(FraudlakeConfig.CALLER_WARNING_MIN_SECONDS),
+                        config.get(FraudlakeConfig.CALLER_WARNING_PRIOR),
+                        config.get(FraudlakeConfig.CALLER_WARNING_PRIOR_WEIGHT),
+                        config.get(FraudlakeConfig.CALLER_WARNING_HISTORY_DAYS),
+                        config.get(FraudlakeConfig.CALLER_WARNING_MATURITY_DAYS)));
     }
 
     private DecisionsJob.Budget budget(ConfigProperty<Double> per10k, ConfigProperty<Integer> floor,

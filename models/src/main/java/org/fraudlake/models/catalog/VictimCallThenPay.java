@@ -35,6 +35,8 @@ public final class VictimCallThenPay implements RiskModel {
                         "received {} calls from unknown numbers in the 24 hours before paying"),
                 Signal.ramp(FeaturesPerson.NEW_PAYEE_AMT_1D, 1_000, 20_000, 2.5, AMOUNT, "paid {} to new payees today"),
                 Signal.ramp(FeaturesPerson.NEW_PAYEES_1D, 0, 2, 1.0, COUNT, "paid {} new payees today"),
-                Signal.ramp(FeaturesPerson.PAYMENTS_OVER_1000_1D, 0, 3, 1.0, COUNT, "made {} payments over 1,000 today"));
+                Signal.ramp(FeaturesPerson.PAYMENTS_OVER_1000_1D, 0, 3, 1.0, COUNT, "made {} payments over 1,000 today"),
+                Signal.ramp(FeaturesPerson.PAID_NEW_PAYEE_AFTER_STRANGER_CALL_1D, 0, 1, 3.0, COUNT,
+                        "made {} payments to new payees within a day of a stranger's answered call"));
     }
 }

@@ -3,9 +3,11 @@ package org.fraudlake.pipelines.features;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
 
@@ -118,6 +120,20 @@ public final class CallPayments {
                 .groupBy(col(AggCallPaymentDaily.CALLER).as(key)).agg(
                         countDistinct(when(asOf.within(7), person)).as("_paid_new_7"),
                         countDistinct(person).as("_paid_new_30"));
+    }
+
+    /**
+     * Per paying person, on D: the payments to new payees after a stranger's call, and their amount.
+     *
+     * @param window agg_call_payment_daily rows (days other than D are ignored)
+     * @param key the name of the person's column in the result
+     */
+    static Dataset<Row> perPayer(AsOf asOf, Dataset<Row> window, String key) {
+        Dataset<Row> payments = window.filter(col(Gold.BUSINESS_DATE).equalTo(asOf.day()))
+                .select(col(PERSON), col(AggCallPaymentDaily.TXN_KEY), col(AggCallPaymentDaily.AMOUNT)).distinct();
+        return payments.groupBy(col(PERSON).as(key)).agg(
+                count(lit(1)).as("_stranger_paid_1"),
+                sum(AggCallPaymentDaily.AMOUNT).as("_stranger_paid_amt_1"));
     }
 
     /**

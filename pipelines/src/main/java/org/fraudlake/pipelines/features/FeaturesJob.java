@@ -323,7 +323,7 @@ public final class FeaturesJob {
                             join(callPayments))),
                     new Step(Gold.FEATURES_PERSON_DAILY, d, d, () -> PersonFeatures.compute(asOf, join(totals),
                             join(counterparties), join(contacts), join(phoneDaily), transactions, calls,
-                            join(accounts), join(subscribers), join(companies))),
+                            join(accounts), join(subscribers), join(companies), join(callPayments))),
                     new Step(Gold.FEATURES_COMPANY_DAILY, d, d, () -> CompanyFeatures.compute(asOf, join(totals),
                             join(accountDaily), join(counterparties), join(accounts), join(companies))));
             // Wait for the inputs here, not in the pool's threads, so that no step holds a thread the inputs need.

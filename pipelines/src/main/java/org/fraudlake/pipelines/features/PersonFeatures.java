@@ -73,11 +73,12 @@ public final class PersonFeatures {
      * @param accounts silver accounts known on D
      * @param subscribers silver subscribers known on D
      * @param companies silver companies known on D
+     * @param callPayments agg_call_payment_daily rows ({@link CallPayments}; days other than D are ignored)
      */
     public static Dataset<Row> compute(AsOf asOf, Dataset<Row> accountTotals, Dataset<Row> counterparties,
                                        Dataset<Row> pairs, Dataset<Row> phoneDaily, Dataset<Row> transactions,
                                        Dataset<Row> calls, Dataset<Row> accounts, Dataset<Row> subscribers,
-                                       Dataset<Row> companies) {
+                                       Dataset<Row> companies, Dataset<Row> callPayments) {
         Dataset<Row> personAccounts = personAccounts(accounts);
         Dataset<Row> personPhones = personPhones(accounts, subscribers, companies);
 
@@ -97,6 +98,7 @@ public final class PersonFeatures {
                 .join(unknownCallers(asOf, pairs, personPhones), key, "left")
                 .join(callsBeforePayment(asOf, transactions, calls, personAccounts, personPhones, pairs), key, "left")
                 .join(newPayees(asOf, counterparties, personAccounts), key, "left")
+                .join(CallPayments.perPayer(asOf, callPayments, PERSON), key, "left")
                 .select(features(asOf));
     }
 
@@ -235,6 +237,8 @@ public final class PersonFeatures {
                 longOrZero(col("unknown_repeated")).as(FeaturesPerson.UNKNOWN_CALLERS_REPEATED_30D),
                 longOrZero(col("new_payees")).as(FeaturesPerson.NEW_PAYEES_1D),
                 doubleOrZero(col("new_payee_amt")).as(FeaturesPerson.NEW_PAYEE_AMT_1D),
+                longOrZero(col("_stranger_paid_1")).as(FeaturesPerson.PAID_NEW_PAYEE_AFTER_STRANGER_CALL_1D),
+                doubleOrZero(col("_stranger_paid_amt_1")).as(FeaturesPerson.PAID_NEW_PAYEE_AFTER_STRANGER_CALL_AMT_1D),
                 asOf.day().as(Gold.BUSINESS_DATE)).toArray(Column[]::new);
     }
 }

@@ -58,10 +58,11 @@ class PersonFeaturesTest {
         LocalDate first = D.minusDays(40);
 
         Dataset<Row> daily = DailyAggregates.accountDaily(txns, Fixtures.empty(spark, Fixtures.LAST_ACTIVE), first, D);
-        Dataset<Row> features = PersonFeatures.compute(AS_OF, AccountFeatures.totals(AS_OF, daily),
-                CounterpartyPairs.of(AS_OF, DailyAggregates.accountCounterpartyDaily(txns, first, D)),
-                ContactPairs.of(AS_OF, DailyAggregates.phoneContactDaily(calls, first, D)),
-                DailyAggregates.phoneDaily(calls, first, D), txns, calls, accounts, subscribers, companies);
+        Dataset<Row> counterparties = CounterpartyPairs.of(AS_OF, DailyAggregates.accountCounterpartyDaily(txns, first, D));
+        Dataset<Row> pairs = ContactPairs.of(AS_OF, DailyAggregates.phoneContactDaily(calls, first, D));
+        Dataset<Row> features = PersonFeatures.compute(AS_OF, AccountFeatures.totals(AS_OF, daily), counterparties,
+                pairs, DailyAggregates.phoneDaily(calls, first, D), txns, calls, accounts, subscribers, companies,
+                CallPayments.of(AS_OF, txns, calls, pairs, counterparties, accounts, subscribers, companies));
         Map<String, Row> rows = byKey(features, FeaturesPerson.PERSON_ID);
         assertEquals(Set.of("id_p", "id_o"), rows.keySet(), "companies are not persons");
 
@@ -86,6 +87,10 @@ class PersonFeaturesTest {
         assertEquals(1L, p.<Long>getAs(FeaturesPerson.UNKNOWN_CALLERS_REPEATED_30D));
         assertEquals(2L, p.<Long>getAs(FeaturesPerson.NEW_PAYEES_1D), "acc_q was paid on D-10");
         assertEquals(2500.0, p.<Double>getAs(FeaturesPerson.NEW_PAYEE_AMT_1D));
+        assertEquals(1L, p.<Long>getAs(FeaturesPerson.PAID_NEW_PAYEE_AFTER_STRANGER_CALL_1D),
+                "acc_s, 2,000 at 08:00, 12 hours after ph_f's answered call of Nov 26 20:00; acc_q was paid before;"
+                        + " acc_r's 500 is under the minimum");
+        assertEquals(2000.0, p.<Double>getAs(FeaturesPerson.PAID_NEW_PAYEE_AFTER_STRANGER_CALL_AMT_1D));
 
         Row o = rows.get("id_o");
         assertEquals(0L, o.<Long>getAs(FeaturesPerson.ACCOUNTS_CNT));

@@ -24,6 +24,7 @@ import org.fraudlake.lake.Lake;
 import org.fraudlake.models.Registry;
 import org.fraudlake.models.catalog.ModelCatalog;
 import org.fraudlake.pipelines.features.StateAsOf;
+import org.fraudlake.schemas.tables.Gold.AggPhoneContactDaily;
 import org.fraudlake.schemas.tables.Gold.EntityRisk;
 import org.fraudlake.schemas.tables.Gold.Scores;
 import org.fraudlake.schemas.tables.Gold;
@@ -60,7 +61,10 @@ import org.fraudlake.schemas.tables.Silver;
  * models (CONTACT_VICTIM) warn in victim_warnings, one row per account the person holds, at that account's bank.
  * Traced victim money still held at the end of D (gold/fund_traces, amount_held &gt; 0) is evidence on the account by
  * itself, named {@code fund_trace} among the models, with score {@link Settings#traceScore}, where its precision
- * learned from the lake's labels per hop ({@code TraceEstimates}) reaches {@link TraceLearning#minPrecision}.
+ * learned from the lake's labels per hop ({@code TraceEstimates}) reaches {@link TraceLearning#minPrecision}. The
+ * persons a number flagged tonight talked to at length in the last days get victim warnings too, before they pay
+ * ({@code FlaggedCallers}, named {@code flagged_caller}), scored by the share of such persons that police reports
+ * named as victims after earlier nights' lists ({@link CallerWarnings}).
  *
  * <p><b>Entity risk.</b> gold/entity_risk of D (the score stage's stacks, {@code EntityRiskJob}) is evidence by
  * itself where an entity's risk reached its stack's operating point (model {@code entity_risk}, with the estimated
@@ -140,6 +144,9 @@ public final class DecisionsJob {
             + Incidents.VICTIM_PHONE + " STRING, " + Incidents.VICTIM_ACCOUNTS + " ARRAY<STRING>, "
             + Incidents.SUSPECT_ACCOUNTS + " ARRAY<STRING>, " + Incidents.SUSPECT_PHONES + " ARRAY<STRING>, "
             + Incidents.REPORTED_AT + " TIMESTAMP, " + Silver.BUSINESS_DATE + " DATE");
+    private static final StructType CONTACTS = StructType.fromDDL(AggPhoneContactDaily.CALLER + " STRING, "
+            + AggPhoneContactDaily.CALLEE + " STRING, " + AggPhoneContactDaily.VOICE_CNT + " BIGINT, "
+            + AggPhoneContactDaily.DURATION_S + " BIGINT, " + Gold.BUSINESS_DATE + " DATE");
     private static final StructType FEEDBACK = StructType.fromDDL(BankFeedback.BANK + " STRING, "
             + BankFeedback.WARNING_ID + " STRING, " + BankFeedback.ACTION + " STRING, " + BankFeedback.ACTED_AT
             + " TIMESTAMP, " + Silver.BUSINESS_DATE + " DATE");
@@ -191,6 +198,32 @@ public final class DecisionsJob {
     }
 
     /**
+     * Victim warnings to the persons a number flagged tonight talked to ({@code FlaggedCallers}).
+     *
+     * @param days         dates of calls looked at, up to D (default 2: D and the day before)
+     * @param minSeconds   answered voice talk with the number on one date, at least (default 120 s)
+     * @param prior        the estimated share of them who are victims before the lake has outcomes (default 0.2)
+     * @param priorWeight  how many persons the prior counts as (default 5)
+     * @param historyDays  dates of earlier intercept lists learned from (default 60)
+     * @param maturityDays the most recent of those dates left out: their victims have not had time to report (default
+     *                     3)
+     */
+    public record CallerWarnings(int days, int minSeconds, double prior, double priorWeight, int historyDays,
+                                 int maturityDays) {
+        public static final CallerWarnings DEFAULTS = new CallerWarnings(2, 120, 0.2, 5, 60, 3);
+
+        public CallerWarnings {
+            if (days < 1 || days > 30 || minSeconds < 1 || !(prior >= 0 && prior <= 1) || !(priorWeight > 0)
+                    || historyDays < 1 || maturityDays < 0 || maturityDays >= historyDays) {
+                throw new IllegalArgumentException("decision settings: caller warnings need days in 1..30, "
+                        + "minSeconds >= 1, prior in [0, 1], priorWeight > 0 and 0 <= maturityDays < historyDays, got "
+                        + days + ", " + minSeconds + ", " + prior + ", " + priorWeight + ", " + historyDays + ", "
+                        + maturityDays);
+            }
+        }
+    }
+
+    /**
      * The decision rules' settings; {@link #DEFAULTS} are what a night uses unless configured.
      *
      * @param freezeDays         days a FREEZE stays valid after valid_from (default 7)
@@ -214,17 +247,18 @@ public final class DecisionsJob {
      * @param clearedQuietDays   days after a standing CLEARED label during which the entity gets no new warning
      *                           (default 7)
      * @param traceLearning      how traced money held learns its precision per hop from the lake's labels
+     * @param callerWarnings     victim warnings to the persons a number flagged tonight talked to
      */
     public record Settings(int freezeDays, int blockDays, int monitorDays, int contactDays, double freezeMinPrecision,
                            double blockMinPrecision, double tracePrecision, Map<Action, Budget> budgets,
                            List<Double> scoreBands, double traceScore, int reasonsPerModel, int maxReasons,
-                           int clearedQuietDays, TraceLearning traceLearning) {
+                           int clearedQuietDays, TraceLearning traceLearning, CallerWarnings callerWarnings) {
         /** The default budgets, per action. */
         public static final Map<Action, Budget> DEFAULT_BUDGETS = Map.of(Action.FREEZE, new Budget(10, 2, 50),
                 Action.MONITOR, new Budget(20, 5, 100), Action.CONTACT_VICTIM, new Budget(10, 3, 50),
                 Action.BLOCK, new Budget(10, 2, 50));
         public static final Settings DEFAULTS = new Settings(7, 7, 3, 3, 0.8, 0.9, 0.9, DEFAULT_BUDGETS,
-                List.of(0.5, 0.7, 0.9), 0.95, 2, 5, 7, TraceLearning.DEFAULTS);
+                List.of(0.5, 0.7, 0.9), 0.95, 2, 5, 7, TraceLearning.DEFAULTS, CallerWarnings.DEFAULTS);
 
         public Settings {
             scoreBands = List.copyOf(scoreBands);
@@ -249,6 +283,7 @@ public final class DecisionsJob {
             require(reasonsPerModel >= 1, "reasonsPerModel must be at least 1", reasonsPerModel);
             require(maxReasons >= 1, "maxReasons must be at least 1", maxReasons);
             java.util.Objects.requireNonNull(traceLearning, "traceLearning");
+            java.util.Objects.requireNonNull(callerWarnings, "callerWarnings");
             require(clearedQuietDays >= 0 && clearedQuietDays <= 365, "clearedQuietDays must be 0..365",
                     clearedQuietDays);
         }
@@ -264,14 +299,21 @@ public final class DecisionsJob {
                                   double tracePrecisionEstimate) {
             return new Settings(freezeDays, blockDays, monitorDays, contactDays, freezeMin, blockMin,
                     tracePrecisionEstimate, newBudgets, scoreBands, traceScore, reasonsPerModel, maxReasons,
-                    clearedQuietDays, traceLearning);
+                    clearedQuietDays, traceLearning, callerWarnings);
         }
 
         /** These settings with another way of learning the precision of traced money. */
         public Settings withTraceLearning(TraceLearning learning) {
             return new Settings(freezeDays, blockDays, monitorDays, contactDays, freezeMinPrecision,
                     blockMinPrecision, tracePrecision, budgets, scoreBands, traceScore, reasonsPerModel, maxReasons,
-                    clearedQuietDays, learning);
+                    clearedQuietDays, learning, callerWarnings);
+        }
+
+        /** These settings with other victim warnings for the persons flagged numbers talked to. */
+        public Settings withCallerWarnings(CallerWarnings warnings) {
+            return new Settings(freezeDays, blockDays, monitorDays, contactDays, freezeMinPrecision,
+                    blockMinPrecision, tracePrecision, budgets, scoreBands, traceScore, reasonsPerModel, maxReasons,
+                    clearedQuietDays, traceLearning, warnings);
         }
 
         /** The nightly budget of an action. */
@@ -341,7 +383,19 @@ public final class DecisionsJob {
                                     date.minusDays(settings.traceLearning().historyDays() - 1L), date), labels,
                             accounts, asOf, settings.traceScore(), settings.tracePrecision(),
                             settings.traceLearning()));
-            Dataset<Row> victims = Evidence.victims(fired, accounts);
+            CallerWarnings callers = settings.callerWarnings();
+            Dataset<Row> contacts = DeltaIO.readOrEmpty(spark, lake.gold(Gold.AGG_PHONE_CONTACT_DAILY), CONTACTS);
+            Column day = col(Gold.BUSINESS_DATE);
+            Dataset<Row> learned = stored.materialize(FlaggedCallers.learned(
+                    DeltaIO.readOrEmpty(spark, lake.published(Published.INTERCEPT_LIST), WarningTable.INTERCEPT_LIST
+                            .schema()),
+                    contacts.filter(day.gt(lit(Date.valueOf(date.minusDays(callers.historyDays() + callers.days()))))
+                            .and(day.leq(lit(Date.valueOf(date))))),
+                    subscribers, DeltaIO.readOrEmpty(spark, lake.silver(Silver.INCIDENTS), INCIDENTS), asOf, callers));
+            Dataset<Row> victims = Evidence.victims(fired, accounts).unionByName(FlaggedCallers.evidence(fired,
+                    contacts.filter(day.gt(lit(Date.valueOf(date.minusDays(callers.days()))))
+                            .and(day.leq(lit(Date.valueOf(date))))),
+                    subscribers, accounts, learned, asOf, callers));
 
             Map<String, Long> counts = new LinkedHashMap<>();
             counts.put(ACCOUNTS_WITHOUT_BANK, Evidence.accountsWithoutBank(fired, accounts).count());

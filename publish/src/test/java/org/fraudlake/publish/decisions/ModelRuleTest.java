@@ -85,7 +85,11 @@ class ModelRuleTest {
     @Test
     void settingsRejectBadValuesNamingThem() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Settings(7, 7, 3, 3, 0.8, 0.9, 0.9,
-                Settings.DEFAULT_BUDGETS, List.of(0.7, 0.5), 0.95, 2, 5, 7, DecisionsJob.TraceLearning.DEFAULTS));
+                Settings.DEFAULT_BUDGETS, List.of(0.7, 0.5), 0.95, 2, 5, 7, DecisionsJob.TraceLearning.DEFAULTS,
+                DecisionsJob.CallerWarnings.DEFAULTS));
+        IllegalArgumentException callers = assertThrows(IllegalArgumentException.class,
+                () -> new DecisionsJob.CallerWarnings(2, 120, 0.2, 5, 3, 3));
+        assertTrue(callers.getMessage().contains("caller warnings"), callers.getMessage());
         assertTrue(e.getMessage().contains("scoreBands") && e.getMessage().contains("[0.7, 0.5]"), e.getMessage());
         assertEquals(7, Settings.DEFAULTS.maxValidityDays());
         DecisionsJob.Budget freeze = Settings.DEFAULTS.budget(org.fraudlake.schemas.tables.Published.Action.FREEZE);

@@ -391,6 +391,13 @@ public final class Gold {
         /** Counterparties paid today and not in the 30 days before, over all the person's accounts. */
         public static final String NEW_PAYEES_1D = "new_payees_1d";
         public static final String NEW_PAYEE_AMT_1D = "new_payee_amt_1d";
+        /**
+         * Today's payments to a payee new to the person within 24 hours after an answered voice call from a stranger's
+         * number ({@link AggCallPaymentDaily}), and their amount.
+         */
+        public static final String PAID_NEW_PAYEE_AFTER_STRANGER_CALL_1D = "paid_new_payee_after_stranger_call_1d";
+        public static final String PAID_NEW_PAYEE_AFTER_STRANGER_CALL_AMT_1D =
+                "paid_new_payee_after_stranger_call_amt_1d";
 
         /** The model features, in table order. */
         public static final List<String> FEATURES = List.of(ACCOUNTS_CNT, BANKS_CNT, ACCOUNTS_OPENED_7D,
@@ -398,7 +405,8 @@ public final class Gold {
                 OUT_AMT_30D, IN_CNT_30D, OUT_CNT_30D, UNKNOWN_CALLS_IN_7D, UNKNOWN_CALLERS_7D, PAYMENTS_OVER_1000_1D,
                 CALLS_IN_24H_BEFORE_PAYMENT_MAX, CALLS_IN_6H_BEFORE_PAYMENT_MAX,
                 UNKNOWN_CALLS_IN_24H_BEFORE_PAYMENT_MAX, UNKNOWN_CALLS_IN_6H_BEFORE_PAYMENT_MAX,
-                UNKNOWN_CALLER_MAX_DAYS_30D, UNKNOWN_CALLERS_REPEATED_30D, NEW_PAYEES_1D, NEW_PAYEE_AMT_1D);
+                UNKNOWN_CALLER_MAX_DAYS_30D, UNKNOWN_CALLERS_REPEATED_30D, NEW_PAYEES_1D, NEW_PAYEE_AMT_1D,
+                PAID_NEW_PAYEE_AFTER_STRANGER_CALL_1D, PAID_NEW_PAYEE_AFTER_STRANGER_CALL_AMT_1D);
 
         private FeaturesPerson() {
         }

@@ -15,6 +15,11 @@ public final class Warnings {
      * ({@code gold/fund_traces}); it is a fact from the graph stage, not a model of the catalog.
      */
     public static final String FUND_TRACE = "fund_trace";
+    /**
+     * The evidence name that stands in {@code models} of a victim warning for a long answered call from a number the
+     * same night flagged as a fraud phone: a rule of the decisions, not a model of the catalog.
+     */
+    public static final String FLAGGED_CALLER = "flagged_caller";
 
     private Warnings() {
     }
