@@ -102,7 +102,12 @@ public final class NightRunner implements NightLauncher {
         this.night = new Night(config, out);
         Map<String, Stage> byName = new LinkedHashMap<>();
         for (Stage stage : stagesOf.apply(new StageContext(config, night, out, stop::get, catalog))) {
-            byName.put(stage.spec().name(), stage);
+            Stage twin = byName.put(stage.spec().name(), stage);
+            if (twin != null) {
+                throw new IllegalArgumentException("two stages are named '" + stage.spec().name() + "' ("
+                        + twin.getClass().getSimpleName() + " and " + stage.getClass().getSimpleName()
+                        + "): every stage of a night needs its own name");
+            }
         }
         this.stages = byName;
         this.graph = new StageGraph(byName.values().stream().map(Stage::spec).toList());

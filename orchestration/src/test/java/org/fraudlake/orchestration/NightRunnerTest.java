@@ -130,6 +130,15 @@ class NightRunnerTest {
     }
 
     @Test
+    void twoStagesWithOneNameAreRefusedNotSilentlyOneOfThem() {
+        List<Stage> stages = new ArrayList<>(recording(Map.of()));
+        stages.add(Stage.of(GRAPH.stage("conform"), (spark, date) -> StageResult.of(0L, 0L, null)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NightRunner(config,
+                new PrintStream(printed, true, StandardCharsets.UTF_8), stages, slept::add));
+        assertTrue(e.getMessage().contains("two stages are named 'conform'"), e.getMessage());
+    }
+
+    @Test
     void theStandardNightsGraphIsBuiltFromItsStageClasses() {
         NightRunner runner = new NightRunner(config, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
