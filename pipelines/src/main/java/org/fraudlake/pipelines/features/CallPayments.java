@@ -30,8 +30,8 @@ import org.fraudlake.schemas.tables.Silver;
  * on the day of the first victim money, before any label or report names them.
  *
  * <p>What keeps look-alikes out: SMS and unanswered calls do not count (a courier's or a telemarketer's missed
- * calls); a caller the person's number had called on an earlier day is no stranger (family, a long-standing
- * contact); a payee paid in the 30 days before is not new (rent, a regular shop); small payments (under the
+ * calls); a caller the person's number had called on an earlier day, or that first called it
+ * {@link ContactPairs#FAMILIAR_DAYS} days or more before, is no stranger (family, a long-standing contact); a payee paid in the 30 days before is not new (rent, a regular shop); small payments (under the
  * payment minimum of {@link PersonFeatures#PAYMENT_MIN}) do not count. A company's line calling its customers who
  * then pay the company is still counted: the models weigh it against the number's and the account's other
  * features.
@@ -94,12 +94,12 @@ public final class CallPayments {
         Dataset<Row> before = payments.join(answered, PERSON)
                 .filter(col(CALL_TS).lt(col(PAY_TS)).and(col(CALL_TS).geq(col(PAY_TS).minus(AsOf.DAY_S))))
                 .withColumnRenamed(PersonFeatures.P, AggCallPaymentDaily.CALLEE);
-        Column reverse = col(ContactPairs.REVERSE_FIRST_DAY);
         Dataset<Row> known = pairs.select(col(ContactPairs.CALLER).as(AggCallPaymentDaily.CALLER),
-                col(ContactPairs.CALLEE).as(AggCallPaymentDaily.CALLEE), reverse);
+                col(ContactPairs.CALLEE).as(AggCallPaymentDaily.CALLEE), col(ContactPairs.REVERSE_FIRST_DAY),
+                col(ContactPairs.FIRST_DAY));
         // Every call of the history has its pair (the call itself), so the inner join keeps every match.
         return known.join(broadcast(before), new String[]{AggCallPaymentDaily.CALLER, AggCallPaymentDaily.CALLEE})
-                .filter(reverse.isNull().or(reverse.geq(col(CALL_DAY))))
+                .filter(ContactPairs.strangerOn(col(CALL_DAY)))
                 .select(col(Transactions.TXN_KEY).as(AggCallPaymentDaily.TXN_KEY), col(PERSON),
                         col(Transactions.ACCOUNT_ID).as(AggCallPaymentDaily.ACCOUNT_ID),
                         col(AggCallPaymentDaily.PAYEE_ID), col(Transactions.AMOUNT).as(AggCallPaymentDaily.AMOUNT),

@@ -2,6 +2,7 @@ package org.fraudlake.pipelines.features;
 
 import static org.apache.spark.sql.functions.bit_count;
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
@@ -38,8 +39,9 @@ import org.fraudlake.schemas.tables.Silver;
  * gold/features_person_daily for one date. Accounts are the person's silver accounts (holder type PERSON);
  * numbers are those registered to the person (subscribers), company holders left out. A caller is
  * <em>unknown</em> to a number on a day if the number had not called it on an earlier day of the 31-day
- * history ({@link ContactPairs#daysCallerUnknown}); for the 7-day counts, if the number had not called it
- * before those 7 days. Flows, unknown callers, grooming and new payees come from the daily aggregates and
+ * history and it first called less than {@link ContactPairs#FAMILIAR_DAYS} days before
+ * ({@link ContactPairs#daysCallerUnknown}); for the 7-day counts, so on the first of those 7 days. "Calls before a
+ * payment" are answered voice calls (no SMS, no missed call). Flows, unknown callers, grooming and new payees come from the daily aggregates and
  * the contact and counterparty pairs; only "calls received before a payment" reads raw events, of D (transfers of at least
  * {@link #PAYMENT_MIN}) and D-1..D (calls: the 24 hours before a transfer), joined on the person, so no
  * Cartesian product. Cost: groupings of the account totals and counterparty pairs by person, one join
@@ -148,8 +150,7 @@ public final class PersonFeatures {
      * person, the most days one unknown number called one of the person's numbers.
      */
     static Dataset<Row> unknownCallers(AsOf asOf, Dataset<Row> pairs, Dataset<Row> personPhones) {
-        Column reverse = col(ContactPairs.REVERSE_FIRST_DAY);
-        Column unknownFor7Days = reverse.isNull().or(reverse.geq(AsOf.day(asOf.first(7))));
+        Column unknownFor7Days = ContactPairs.strangerOn(AsOf.day(asOf.first(7)));
         Column calls7 = when(unknownFor7Days, col(ContactPairs.CALLS_7D)).otherwise(lit(0L));
         Column days = bit_count(ContactPairs.daysCallerUnknown(asOf).bitwiseAND(ContactPairs.lastDays(AsOf.WINDOW_DAYS)));
         return pairs.filter(asOf.within(col(ContactPairs.LAST_DAY), AsOf.WINDOW_DAYS))
@@ -163,7 +164,7 @@ public final class PersonFeatures {
     }
 
     /**
-     * For each of D's outgoing transfers of at least {@link #PAYMENT_MIN}: inbound calls to the person's numbers
+     * For each of D's outgoing transfers of at least {@link #PAYMENT_MIN}: inbound answered voice calls to the person's numbers
      * in the 24 and 6 hours before it (all, and from unknown numbers); the maximum over the day's transfers.
      */
     static Dataset<Row> callsBeforePayment(AsOf asOf, Dataset<Row> transactions, Dataset<Row> calls,
@@ -176,16 +177,17 @@ public final class PersonFeatures {
                 .join(personAccounts.select(Accounts.ACCOUNT_ID, PERSON), Transactions.ACCOUNT_ID)
                 .select(col(PERSON), col(Transactions.TXN_KEY), unix_seconds(col(Transactions.TXN_TIME)).as(PAY_TS));
         Dataset<Row> inbound = DailyAggregates.callsInTime(calls)
-                .filter(asOf.within(2).and(col(Calls.CALLER).notEqual(col(Calls.CALLEE))))
+                .filter(asOf.within(2).and(col(Calls.CALLER).notEqual(col(Calls.CALLEE)))
+                        .and(col(Calls.KIND).equalTo("VOICE")).and(coalesce(col(Calls.DURATION_S), lit(0)).gt(0)))
                 .select(col(Calls.CALLEE).as(P), col(Calls.CALLER).as(X), col(Silver.BUSINESS_DATE).as(CALL_DAY),
                         unix_seconds(col(Calls.START_TIME)).as(CALL_TS))
                 .join(personPhones, P);
         Dataset<Row> before = payments.join(inbound, PERSON)
                 .filter(col(CALL_TS).lt(col(PAY_TS)).and(col(CALL_TS).geq(col(PAY_TS).minus(AsOf.DAY_S))));
-        Column reverse = col(ContactPairs.REVERSE_FIRST_DAY);
-        Dataset<Row> withKnown = pairs.select(col(ContactPairs.CALLER).as(X), col(ContactPairs.CALLEE).as(P), reverse)
+        Dataset<Row> withKnown = pairs.select(col(ContactPairs.CALLER).as(X), col(ContactPairs.CALLEE).as(P),
+                        col(ContactPairs.REVERSE_FIRST_DAY), col(ContactPairs.FIRST_DAY))
                 .join(broadcast(before), new String[]{X, P})
-                .withColumn(UNKNOWN, reverse.isNull().or(reverse.geq(col(CALL_DAY))));
+                .withColumn(UNKNOWN, ContactPairs.strangerOn(col(CALL_DAY)));
         Column within6h = col(CALL_TS).geq(col(PAY_TS).minus(6 * AsOf.HOUR_S));
         Column unknown = col(UNKNOWN);
         Dataset<Row> perPayment = withKnown.groupBy(PERSON, Transactions.TXN_KEY).agg(

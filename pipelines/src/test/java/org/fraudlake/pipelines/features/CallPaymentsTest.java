@@ -49,7 +49,10 @@ class CallPaymentsTest {
                 voice("ph_f", "ph_late", "2026-11-27T12:00", 200),
                 voice("ph_f", "ph_early", "2026-11-26T09:00", 200),
                 voice("ph_f", "ph_y", "2026-11-27T09:00", 200),
-                voice("ph_f", "ph_co", "2026-11-27T09:00", 200)));
+                voice("ph_f", "ph_co", "2026-11-27T09:00", 200),
+                voice("ph_son", "ph_g", "2026-11-06T19:00", 900),
+                voice("ph_son", "ph_g", "2026-11-20T19:00", 900),
+                voice("ph_son", "ph_g", "2026-11-27T08:00", 900)));
         Dataset<Row> txns = frame(spark, Fixtures.TRANSACTIONS, rows(
                 txn("acc_v", "OUT", "5000", "2026-11-27T10:00", "acc_mule"),
                 txn("acc_w", "OUT", "4000", "2026-11-27T10:00", "acc_mule"),
@@ -59,10 +62,11 @@ class CallPaymentsTest {
                 txn("acc_late", "OUT", "3000", "2026-11-27T11:00", "acc_mule"),
                 txn("acc_early", "OUT", "3000", "2026-11-27T10:00", "acc_mule"),
                 txn("acc_y", "OUT", "500", "2026-11-27T10:00", "acc_mule"),
-                txn("acc_co", "OUT", "9000", "2026-11-27T10:00", "acc_mule")));
+                txn("acc_co", "OUT", "9000", "2026-11-27T10:00", "acc_mule"),
+                txn("acc_g", "OUT", "8000", "2026-11-27T09:00", "acc_son_new")));
         List<Row> accountRows = rows();
         List<Row> subscriberRows = rows();
-        for (String who : List.of("v", "w", "e", "r", "late", "early", "y")) {
+        for (String who : List.of("v", "w", "e", "r", "late", "early", "y", "g")) {
             accountRows.add(account("acc_" + who, "BANK_A", "id_" + who, "PERSON", null, old));
             subscriberRows.add(subscriber("ph_" + who, "id_" + who, old, "POSTPAID"));
         }
@@ -84,8 +88,9 @@ class CallPaymentsTest {
                         + r.getAs(AggCallPaymentDaily.PAYEE_ID))
                 .collect(Collectors.toSet());
         assertEquals(Set.of("ph_f>id_v>acc_mule", "ph_f>id_w>acc_mule"), found,
-                "the SMS, the missed call, the family call (ph_e had called ph_fam), the regular rent, the call after"
-                        + " the payment, the call 25 hours before, the payment under 1000, the company: none counts");
+                "the SMS, the missed call, the family call (ph_e had called ph_fam), the son who has called every week"
+                        + " for three weeks, the regular rent, the call after the payment, the call 25 hours before,"
+                        + " the payment under 1000, the company: none counts");
 
         Map<String, Row> callers = byKey(CallPayments.perCaller(AS_OF, events, "phone"), "phone");
         assertEquals(2L, callers.get("ph_f").<Long>getAs("_paid_new_7"));

@@ -37,7 +37,14 @@ class PersonFeaturesTest {
                 voice("ph_k", "ph_p", "2026-11-27T10:00", 100),
                 voice("ph_f", "ph_p", "2026-11-27T10:30", 200),
                 voice("ph_co", "ph_p", "2026-11-07T10:00", 30),
-                voice("ph_o", "ph_k", "2026-11-25T10:00", 30)));
+                voice("ph_o", "ph_k", "2026-11-25T10:00", 30),
+                voice("ph_fam", "ph_p", "2026-11-01T18:00", 600),
+                voice("ph_fam", "ph_p", "2026-11-08T18:00", 600),
+                voice("ph_fam", "ph_p", "2026-11-15T18:00", 600),
+                voice("ph_fam", "ph_p", "2026-11-22T18:00", 600),
+                voice("ph_fam", "ph_p", "2026-11-27T10:45", 600),
+                Fixtures.call("ph_sms", "ph_p", "2026-11-27T10:50", 0, "SMS", null, false),
+                voice("ph_missed", "ph_p", "2026-11-27T10:55", 0)));
         Dataset<Row> txns = frame(spark, Fixtures.TRANSACTIONS, rows(
                 txn("acc_p1", "OUT", "200", "2026-11-17T10:00", "acc_q"),
                 txn("acc_p2", "IN", "100", "2026-11-26T10:00", "acc_z"),
@@ -76,14 +83,17 @@ class PersonFeaturesTest {
         assertEquals(7700.0, p.<Double>getAs(FeaturesPerson.OUT_AMT_30D));
         assertEquals(100.0, p.<Double>getAs(FeaturesPerson.IN_AMT_7D));
         assertEquals(0.0, p.<Double>getAs(FeaturesPerson.IN_AMT_1D));
-        assertEquals(4L, p.<Long>getAs(FeaturesPerson.UNKNOWN_CALLS_IN_7D), "ph_k is a contact: ph_p called it before the week");
-        assertEquals(1L, p.<Long>getAs(FeaturesPerson.UNKNOWN_CALLERS_7D));
+        assertEquals(6L, p.<Long>getAs(FeaturesPerson.UNKNOWN_CALLS_IN_7D), "ph_f 4, the SMS and the missed call;"
+                + " ph_k is a contact (ph_p called it before the week), ph_fam familiar (calling since Nov 1)");
+        assertEquals(3L, p.<Long>getAs(FeaturesPerson.UNKNOWN_CALLERS_7D), "ph_f, ph_sms, ph_missed");
         assertEquals(2L, p.<Long>getAs(FeaturesPerson.PAYMENTS_OVER_1000_1D));
-        assertEquals(4L, p.<Long>getAs(FeaturesPerson.CALLS_IN_24H_BEFORE_PAYMENT_MAX));
-        assertEquals(3L, p.<Long>getAs(FeaturesPerson.CALLS_IN_6H_BEFORE_PAYMENT_MAX));
-        assertEquals(3L, p.<Long>getAs(FeaturesPerson.UNKNOWN_CALLS_IN_24H_BEFORE_PAYMENT_MAX));
+        assertEquals(5L, p.<Long>getAs(FeaturesPerson.CALLS_IN_24H_BEFORE_PAYMENT_MAX),
+                "ph_f three times, ph_k and family's ph_fam before the 11:00 payment; not the SMS nor the missed call");
+        assertEquals(4L, p.<Long>getAs(FeaturesPerson.CALLS_IN_6H_BEFORE_PAYMENT_MAX));
+        assertEquals(3L, p.<Long>getAs(FeaturesPerson.UNKNOWN_CALLS_IN_24H_BEFORE_PAYMENT_MAX), "ph_f's; not family's");
         assertEquals(2L, p.<Long>getAs(FeaturesPerson.UNKNOWN_CALLS_IN_6H_BEFORE_PAYMENT_MAX));
-        assertEquals(3L, p.<Long>getAs(FeaturesPerson.UNKNOWN_CALLER_MAX_DAYS_30D));
+        assertEquals(3L, p.<Long>getAs(FeaturesPerson.UNKNOWN_CALLER_MAX_DAYS_30D),
+                "ph_f; ph_fam called on 5 days but was a stranger on its first two only");
         assertEquals(1L, p.<Long>getAs(FeaturesPerson.UNKNOWN_CALLERS_REPEATED_30D));
         assertEquals(2L, p.<Long>getAs(FeaturesPerson.NEW_PAYEES_1D), "acc_q was paid on D-10");
         assertEquals(2500.0, p.<Double>getAs(FeaturesPerson.NEW_PAYEE_AMT_1D));
