@@ -11,6 +11,7 @@ import org.fraudlake.orchestration.Night;
 import org.fraudlake.pipelines.conform.Pseudonymizer;
 import org.fraudlake.publish.eval.DecisionEvaluation;
 import org.fraudlake.publish.eval.PublishEvaluation;
+import org.fraudlake.publish.eval.SignalEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,8 +26,9 @@ import picocli.CommandLine.Option;
                 + "warnings over --from..--to (--warnings: precision@k of bank warnings on entities not named "
                 + "before, mule accounts warned by the day after their first victim inflow, victim money on the "
                 + "FREEZE list before it was cashed out) and the decisions over --from..--to (--decisions: "
-                + "precision per action, detected apart, and each partner's nightly load against its budget). "
-                + "Without a choice, all four.")
+                + "precision per action, detected apart, and each partner's nightly load against its budget), and "
+                + "the call-then-pay signal over --from..--to before any model (--signals). Without a choice, all "
+                + "five.")
 public final class TruthCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -50,13 +52,17 @@ public final class TruthCommand implements Callable<Integer> {
             + "(detected apart) and each partner's nightly load against its budget.")
     boolean decisions;
 
+    @Option(names = "--signals", description = "The call-then-pay events over --from..--to against the truth: "
+            + "payments to scheme accounts, victims' payments caught, candidate callers and payees.")
+    boolean signals;
+
     @Override
     public Integer call() throws Exception {
         FraudlakeConfig config = common.config();
         Night night = new Night(config, System.out);
         SparkSession spark = night.spark();
         Pseudonymizer key = Pseudonymizer.fromKeyFile(Path.of(config.get(FraudlakeConfig.KEY_FILE)));
-        boolean all = !traces && !leads && !warnings && !decisions;
+        boolean all = !traces && !leads && !warnings && !decisions && !signals;
         if (all || traces) {
             new TraceEvaluation(spark, night.lake(), key).evaluate(to).print(System.out);
         }
@@ -70,6 +76,9 @@ public final class TruthCommand implements Callable<Integer> {
         if (all || decisions) {
             DecisionEvaluation.evaluate(spark, night.lake(), key, from == null ? to : from, to,
                     night.decisionSettings()).print(System.out);
+        }
+        if (all || signals) {
+            SignalEvaluation.evaluate(spark, night.lake(), key, from == null ? to : from, to).print(System.out);
         }
         return 0;
     }
