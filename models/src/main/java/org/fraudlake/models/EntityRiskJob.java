@@ -72,7 +72,9 @@ import org.fraudlake.schemas.tables.GraphTables;
  * named yet. The label is the stack's positives known at the end of D. A logistic regression without class weights
  * (so its output is a probability at the window's base rate) is fitted on all but the last {@link Settings#validDays}
  * dates and judged on those: the operating threshold is {@link Evaluator#bestThreshold} on the not-yet-named at
- * validation (NaN with fewer than {@link Settings#minPositives} positives: the stack then ranks, never fires), and
+ * validation (with fewer than {@link Settings#minPositives} positives there, it is measured the same way on the
+ * stack's own risks of the {@link Settings#historyDays} nights before, which were out of time for every label that
+ * came since; NaN when they too have fewer: the stack then ranks, never fires), and
  * the precision curve there (the precision of alerting every entity at or above each distinct risk, at most
  * {@link #CURVE_DEPTH_PER_K}·k deep) gives each risk its estimated precision. Labels arrive days after the crime,
  * so the last validation days hold fewer positives than they will: the estimate errs low, on the side of MONITOR.
@@ -131,16 +133,27 @@ public final class EntityRiskJob {
      * @param minPositives positive entities both the fitting rows and the validation window need (train.min-positives)
      * @param topK         the alert budget of one validation window (train.top-k)
      * @param maxDrivers   models named as the risk's drivers (3)
+     * @param historyDays  when the validation dates hold fewer than minPositives not-yet-named positives, the
+     *                     operating point and precision curve are measured on the stack's own risks of this many
+     *                     earlier nights (gold/entity_risk of fitted versions, out of time by construction) instead
+     *                     (default 30; 0: never)
      */
-    public record Settings(int windowDays, int validDays, int minFitDays, int minPositives, int topK, int maxDrivers) {
-        public static final Settings DEFAULTS = new Settings(14, 5, 3, Evaluator.DEFAULT_MIN_POSITIVES, 100, 3);
+    public record Settings(int windowDays, int validDays, int minFitDays, int minPositives, int topK, int maxDrivers,
+                           int historyDays) {
+        public static final Settings DEFAULTS = new Settings(14, 5, 3, Evaluator.DEFAULT_MIN_POSITIVES, 100, 3, 30);
 
         public Settings {
             if (validDays < 1 || minFitDays < 1 || windowDays < validDays + minFitDays || minPositives < 1 || topK < 1
-                    || maxDrivers < 1) {
+                    || maxDrivers < 1 || historyDays < 0) {
                 throw new IllegalArgumentException("entity risk settings: need validDays >= 1, minFitDays >= 1, "
-                        + "windowDays >= validDays + minFitDays, minPositives, topK and maxDrivers >= 1; got " + this);
+                        + "windowDays >= validDays + minFitDays, minPositives, topK and maxDrivers >= 1, historyDays"
+                        + " >= 0; got " + this);
             }
+        }
+
+        /** Settings without the fallback to the stacks' own earlier risks ({@code historyDays} 0). */
+        public Settings(int windowDays, int validDays, int minFitDays, int minPositives, int topK, int maxDrivers) {
+            this(windowDays, validDays, minFitDays, minPositives, topK, maxDrivers, 0);
         }
     }
 
@@ -215,8 +228,11 @@ public final class EntityRiskJob {
             return coefficients.length > 0;
         }
 
+        /** The version of an unfitted stack. */
+        static final String NONE = "none";
+
         static Fitted none(Stack stack, long fitRows, long fitPositives, String note) {
-            return new Fitted(stack, "none", new double[0], 0, new double[0], Double.NaN, new double[0],
+            return new Fitted(stack, NONE, new double[0], 0, new double[0], Double.NaN, new double[0],
                     new double[0], fitRows, fitPositives, 0, note);
         }
     }
@@ -252,13 +268,20 @@ public final class EntityRiskJob {
                     .groupBy(col(FundTraces.ACCOUNT_ID).as(FeatureStore.ENTITY_ID), col(GraphTables.BUSINESS_DATE))
                     .agg(log1p(sum(col(FundTraces.AMOUNT_HELD).cast("double"))).as(TRACED_MONEY));
             Labels labels = new Labels(spark, lake);
+            Dataset<Row> history = history(spark, date);
             Dataset<Row> out = null;
             List<Row> fittedRows = new ArrayList<>();
             for (Stack stack : Stack.of(catalog)) {
                 Dataset<Row> rows = rows(scores, traces, stack).persist(StorageLevel.MEMORY_AND_DISK());
                 cached.add(rows);
                 Fitted fitted = fit(rows, labels.positives(stack.label(), date), labels.named(stack.kind(), date),
-                        stack, date);
+                        stack, date, history == null ? null : history
+                                .filter(col(EntityRisk.ENTITY_TYPE).equalTo(stack.kind().name())
+                                        .and(col(EntityRisk.RISK_GROUP).equalTo(stack.group().name())))
+                                .select(col(EntityRisk.ENTITY_ID).as(FeatureStore.ENTITY_ID),
+                                        col(Gold.BUSINESS_DATE).as(FeatureStore.BUSINESS_DATE),
+                                        col(EntityRisk.PARTNERS).as(FeatureStore.PARTNERS),
+                                        col(EntityRisk.RISK).as(Evaluator.SCORE)));
                 Dataset<Row> risks = score(rows.filter(col(FeatureStore.BUSINESS_DATE).equalTo(lit(Date.valueOf(date)))),
                         fitted);
                 out = out == null ? risks : out.unionByName(risks);
@@ -318,8 +341,33 @@ public final class EntityRiskJob {
         return rows;
     }
 
-    /** Fits the stack on the rows before D and measures it on the last validation dates (see the class comment). */
+    /**
+     * The risks the fitted versions of the stacks gave on the {@link Settings#historyDays} nights before D
+     * (gold/entity_risk), or null when there are none to read.
+     */
+    private Dataset<Row> history(SparkSession spark, LocalDate date) {
+        String path = lake.gold(Gold.ENTITY_RISK);
+        if (settings.historyDays() == 0 || !DeltaIO.exists(spark, path)) {
+            return null;
+        }
+        return DeltaIO.read(spark, path)
+                .filter(col(Gold.BUSINESS_DATE).between(Date.valueOf(date.minusDays(settings.historyDays())),
+                        Date.valueOf(date.minusDays(1))).and(col(EntityRisk.VERSION).notEqual(Fitted.NONE)));
+    }
+
+    /** {@link #fit(Dataset, Dataset, Dataset, Stack, LocalDate, Dataset)} without earlier risks to fall back on. */
     Fitted fit(Dataset<Row> rows, Dataset<Row> positives, Dataset<Row> named, Stack stack, LocalDate date) {
+        return fit(rows, positives, named, stack, date, null);
+    }
+
+    /**
+     * Fits the stack on the rows before D and measures it on the last validation dates (see the class comment). When
+     * those hold fewer than {@link Settings#minPositives} not-yet-named positives, the operating threshold and the
+     * precision curve are measured the same way on {@code history} instead: the stack's own earlier risks
+     * (entity_id, business_date, partners, score), each out of time for the labels that came after its night.
+     */
+    Fitted fit(Dataset<Row> rows, Dataset<Row> positives, Dataset<Row> named, Stack stack, LocalDate date,
+               Dataset<Row> history) {
         List<LocalDate> dates = rows.filter(col(FeatureStore.BUSINESS_DATE).lt(lit(Date.valueOf(date))))
                 .select(FeatureStore.BUSINESS_DATE).distinct().orderBy(FeatureStore.BUSINESS_DATE).collectAsList()
                 .stream().map(r -> r.getDate(0).toLocalDate()).toList();
@@ -364,7 +412,29 @@ public final class EntityRiskJob {
         Dataset<Row> valid = score(rows.filter(day.geq(lit(Date.valueOf(validFrom))).and(day.lt(lit(Date.valueOf(date))))),
                 unmeasured).select(col(FeatureStore.ENTITY_ID), col(FeatureStore.BUSINESS_DATE),
                 col(FeatureStore.PARTNERS), col(EntityRisk.RISK).as(Evaluator.SCORE));
-        Dataset<Row> perEntity = Evaluator.perEntity(valid, positives, named)
+        String note = "fitted on " + dates.get(0) + ".." + dates.get(fitDays - 1) + ", validated on " + validFrom + ".."
+                + dates.get(dates.size() - 1);
+        Measured measured = measure(valid, positives, named);
+        if (Double.isNaN(measured.threshold()) && history != null) {
+            Measured earlier = measure(history, positives, named);
+            if (!Double.isNaN(earlier.threshold())) {
+                note += " (" + measured.positives() + " not-yet-named positives: too few); operating point and precision"
+                        + " from the stack's own risks of the " + settings.historyDays() + " nights before, with "
+                        + earlier.positives() + " not-yet-named positives";
+                measured = earlier;
+            }
+        }
+        return new Fitted(stack, version, coefficients, lr.intercept(), means, measured.threshold(),
+                measured.curve()[0], measured.curve()[1], fitRows, fitPositives, measured.positives(), note);
+    }
+
+    /** An operating threshold (NaN: too few positives), the precision curve and the not-yet-named positives. */
+    private record Measured(double threshold, double[][] curve, long positives) {
+    }
+
+    /** Measures risks (entity_id, business_date, partners, score) on the not-yet-named entities among them. */
+    private Measured measure(Dataset<Row> risks, Dataset<Row> positives, Dataset<Row> named) {
+        Dataset<Row> perEntity = Evaluator.perEntity(risks, positives, named)
                 .filter(col(Evaluator.GROUP).equalTo(Metrics.UNKNOWN)).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             double threshold = new Evaluator(settings.topK(), settings.minPositives()).bestThreshold(perEntity);
@@ -374,9 +444,7 @@ public final class EntityRiskJob {
             long validPositives = v.isNullAt(0) ? 0 : v.getLong(0);
             double[][] curve = curve(top.stream().mapToDouble(r -> r.getDouble(0)).toArray(),
                     top.stream().mapToInt(r -> r.getInt(1)).toArray());
-            return new Fitted(stack, version, coefficients, lr.intercept(), means, threshold, curve[0], curve[1],
-                    fitRows, fitPositives, validPositives, "fitted on " + dates.get(0) + ".." + dates.get(fitDays - 1)
-                    + ", validated on " + validFrom + ".." + dates.get(dates.size() - 1));
+            return new Measured(threshold, curve, validPositives);
         } finally {
             perEntity.unpersist();
         }

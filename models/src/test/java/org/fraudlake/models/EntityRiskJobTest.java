@@ -157,6 +157,47 @@ class EntityRiskJobTest {
         assertEquals(Math.max(in.<Double>getAs("m1"), in.<Double>getAs("m2")), a1.<Double>getAs(EntityRisk.RISK), 1e-12);
     }
 
+    /**
+     * The 8 positives were labelled on the first validation date, so the validation dates hold none not yet named;
+     * the stack's own risks of the nights before (a fitted version's, out of time) hold all 8 with high risks: the
+     * operating point and the precision curve come from them, and the stack fires. Without them it would only rank.
+     */
+    @Test
+    void tooFewPositivesAtValidationTakeTheOperatingPointFromTheStacksOwnEarlierRisks() {
+        EntityRiskJob job = new EntityRiskJob(null, SETTINGS, line -> { });
+        Dataset<Row> rows = rows(8);
+        Map<String, LocalDate> labelled = new TreeMap<>();
+        for (int i = 0; i < 8; i++) {
+            labelled.put("a" + i, D.minusDays(5));
+        }
+        Dataset<Row> positives = keyed(Labels.LABELLED_DATE, labelled);
+        Dataset<Row> named = keyed(Labels.NAMED_DATE, Map.of());
+
+        Fitted alone = job.fit(rows, positives, named, STACK, D);
+        assertTrue(alone.fitted(), alone.note());
+        assertTrue(Double.isNaN(alone.threshold()), "no positive at validation: " + alone.note());
+
+        Random random = new Random(11);
+        List<Row> earlier = new ArrayList<>();
+        for (int day = 20; day >= 6; day--) {
+            for (int i = 0; i < 300; i++) {
+                double risk = i < 8 ? 0.6 + 0.3 * random.nextDouble() : 0.2 * random.nextDouble();
+                earlier.add(RowFactory.create("a" + i, Date.valueOf(D.minusDays(day)), List.of("BANK_A"), risk));
+            }
+        }
+        Dataset<Row> history = spark.createDataFrame(earlier, new StructType()
+                .add(FeatureStore.ENTITY_ID, DataTypes.StringType).add(FeatureStore.BUSINESS_DATE, DataTypes.DateType)
+                .add(FeatureStore.PARTNERS, DataTypes.createArrayType(DataTypes.StringType))
+                .add(Evaluator.SCORE, DataTypes.DoubleType));
+        Fitted fitted = job.fit(rows, positives, named, STACK, D, history);
+
+        assertFalse(Double.isNaN(fitted.threshold()), fitted.note());
+        assertEquals(8, fitted.validPositives());
+        assertTrue(fitted.note().contains("from the stack's own risks of the"), fitted.note());
+        assertEquals(1.0, fitted.curvePrecision()[0], 1e-12, "the highest earlier risk was a positive's");
+        assertArrayEquals(alone.coefficients(), fitted.coefficients(), 1e-12, "the fit itself does not change");
+    }
+
     @Test
     void aStackWithTooFewDatesOfScoresIsNotFitted() {
         EntityRiskJob job = new EntityRiskJob(null, SETTINGS, line -> { });

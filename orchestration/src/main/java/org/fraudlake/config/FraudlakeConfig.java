@@ -81,6 +81,10 @@ public final class FraudlakeConfig {
     public static final ConfigProperty<Integer> RISK_MIN_FIT_DAYS = ConfigProperty.positiveInt("risk.min-fit-days", 3,
             "Fitting dates a stack needs besides its validation dates; with fewer its risk is its models' highest "
                     + "score and it never fires.");
+    public static final ConfigProperty<Integer> RISK_HISTORY_DAYS = ConfigProperty.nonNegativeInt("risk.history-days",
+            30, "When a stack's validation dates hold too few not-yet-named positives (train.min-positives), its "
+                    + "operating threshold and precision curve are measured on its own risks of this many earlier "
+                    + "nights (gold/entity_risk) instead; 0: never, the stack then only ranks.");
     public static final ConfigProperty<Integer> RISK_DRIVERS = ConfigProperty.positiveInt("risk.drivers", 3,
             "Models named as the drivers of an entity's risk (their reasons go with the warning).");
     public static final ConfigProperty<Double> FREEZE_MIN_PRECISION = ConfigProperty.fraction("publish.freeze-min-precision",
@@ -318,7 +322,7 @@ public final class FraudlakeConfig {
     /** Every setting, in documentation order. */
     public static final List<ConfigProperty<?>> ALL = List.of(LAKE_ROOT, KEY_FILE, SIGNING_KEY, SPARK_MASTER, SHUFFLE_PARTITIONS,
             DEMO_PERSONS, DEMO_DAYS, DEMO_SEED, SIMULATOR_START, DEMO_FAULTS, TRAIN_DAYS, VALID_DAYS, MAX_NEGATIVES, TOP_K,
-            MIN_POSITIVES, RISK_WINDOW_DAYS, RISK_VALID_DAYS, RISK_MIN_FIT_DAYS, RISK_DRIVERS, REPORTING_CASH_LINE,
+            MIN_POSITIVES, RISK_WINDOW_DAYS, RISK_VALID_DAYS, RISK_MIN_FIT_DAYS, RISK_HISTORY_DAYS, RISK_DRIVERS, REPORTING_CASH_LINE,
             REPORTING_TRANSFER_LINE, REPORTING_LINES, REPORTING_FEATURE_BAND, REPORTING_RING_BAND, FREEZE_MIN_PRECISION, BLOCK_MIN_PRECISION, TRACE_PRECISION, TRACE_HISTORY_DAYS, TRACE_MATURITY_DAYS, TRACE_PRIOR_WEIGHT, TRACE_MIN_PRECISION, CALLER_WARNING_DAYS, CALLER_WARNING_MIN_SECONDS, CALLER_WARNING_PRIOR, CALLER_WARNING_PRIOR_WEIGHT, CALLER_WARNING_HISTORY_DAYS, CALLER_WARNING_MATURITY_DAYS, FREEZE_BUDGET_PER_10K, FREEZE_BUDGET_FLOOR, FREEZE_BUDGET_CAP, MONITOR_BUDGET_PER_10K, MONITOR_BUDGET_FLOOR, MONITOR_BUDGET_CAP,
             CONTACT_VICTIM_BUDGET_PER_10K, CONTACT_VICTIM_BUDGET_FLOOR, CONTACT_VICTIM_BUDGET_CAP, BLOCK_BUDGET_PER_10K, BLOCK_BUDGET_FLOOR, BLOCK_BUDGET_CAP, TRAIN_EVERY_DAYS, TRAIN_FIRST_AFTER_DAYS, RUN_RETRIES, RUN_RETRY_BACKOFF, LOCK_WAIT, LOCK_STALE_AFTER, READINESS_EXPECTED,
             READINESS_DEADLINE, READINESS_POLL, SCHEDULER_STORE, SCHEDULER_CRON, SCHEDULER_TIME_ZONE,

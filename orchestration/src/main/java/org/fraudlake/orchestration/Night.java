@@ -296,7 +296,7 @@ public final class Night {
         return new EntityRiskJob.Settings(config.get(FraudlakeConfig.RISK_WINDOW_DAYS),
                 config.get(FraudlakeConfig.RISK_VALID_DAYS), config.get(FraudlakeConfig.RISK_MIN_FIT_DAYS),
                 config.get(FraudlakeConfig.MIN_POSITIVES), config.get(FraudlakeConfig.TOP_K),
-                config.get(FraudlakeConfig.RISK_DRIVERS));
+                config.get(FraudlakeConfig.RISK_DRIVERS), config.get(FraudlakeConfig.RISK_HISTORY_DAYS));
     }
 
     public ScoreJob.Scored score(SparkSession spark, LocalDate date) {
