@@ -73,6 +73,20 @@ public final class FraudlakeConfig {
     public static final ConfigProperty<java.math.BigDecimal> REPORTING_RING_BAND = new ConfigProperty<>(
             "reporting.ring-band", "0.98", "The structuring-ring detector's tighter band under its lines "
                     + "(0.98: 49,000 to 50,000 cash, 4,900 to 5,000 transfers).", java.math.BigDecimal::new);
+    public static final ConfigProperty<java.math.BigDecimal> FEATURES_PAYMENT_MIN = new ConfigProperty<>(
+            "features.payment-min", "1000", "Smallest outgoing transfer (CNY) that counts as a payment after a call "
+                    + "(call-then-pay events, calls before a payment).", ConfigProperty::positiveAmount);
+    public static final ConfigProperty<Integer> FEATURES_SHORT_CALL_SECONDS = ConfigProperty.positiveInt(
+            "features.short-call-seconds", 30, "An answered voice call shorter than this many seconds is short.");
+    public static final ConfigProperty<Integer> FEATURES_FAMILIAR_DAYS = ConfigProperty.positiveInt(
+            "features.familiar-days", 14, "A caller that first called a number this many days ago or more is a "
+                    + "familiar contact even if never called back (family calling an elderly parent); at most 31.");
+    public static final ConfigProperty<Integer> FEATURES_REPEATED_DAYS = ConfigProperty.positiveInt(
+            "features.repeated-days", 3, "An unknown number calling a person on at least this many days is a "
+                    + "repeated caller (grooming).");
+    public static final ConfigProperty<Integer> FEATURES_MAX_KEY_HOLDERS = ConfigProperty.positiveInt(
+            "features.max-key-holders", 10, "A device or IP shared by more holders than this is infrastructure (a "
+                    + "branch terminal, a carrier's NAT), not a controller's handset.");
     public static final ConfigProperty<Integer> RISK_WINDOW_DAYS = ConfigProperty.positiveInt("risk.window-days", 14,
             "Dates of past scores (gold/scores) the entity-risk stacks are fitted and validated on each night.");
     public static final ConfigProperty<Integer> RISK_VALID_DAYS = ConfigProperty.positiveInt("risk.valid-days", 5,
@@ -323,7 +337,9 @@ public final class FraudlakeConfig {
     public static final List<ConfigProperty<?>> ALL = List.of(LAKE_ROOT, KEY_FILE, SIGNING_KEY, SPARK_MASTER, SHUFFLE_PARTITIONS,
             DEMO_PERSONS, DEMO_DAYS, DEMO_SEED, SIMULATOR_START, DEMO_FAULTS, TRAIN_DAYS, VALID_DAYS, MAX_NEGATIVES, TOP_K,
             MIN_POSITIVES, RISK_WINDOW_DAYS, RISK_VALID_DAYS, RISK_MIN_FIT_DAYS, RISK_HISTORY_DAYS, RISK_DRIVERS, REPORTING_CASH_LINE,
-            REPORTING_TRANSFER_LINE, REPORTING_LINES, REPORTING_FEATURE_BAND, REPORTING_RING_BAND, FREEZE_MIN_PRECISION, BLOCK_MIN_PRECISION, TRACE_PRECISION, TRACE_HISTORY_DAYS, TRACE_MATURITY_DAYS, TRACE_PRIOR_WEIGHT, TRACE_MIN_PRECISION, CALLER_WARNING_DAYS, CALLER_WARNING_MIN_SECONDS, CALLER_WARNING_PRIOR, CALLER_WARNING_PRIOR_WEIGHT, CALLER_WARNING_HISTORY_DAYS, CALLER_WARNING_MATURITY_DAYS, FREEZE_BUDGET_PER_10K, FREEZE_BUDGET_FLOOR, FREEZE_BUDGET_CAP, MONITOR_BUDGET_PER_10K, MONITOR_BUDGET_FLOOR, MONITOR_BUDGET_CAP,
+            REPORTING_TRANSFER_LINE, REPORTING_LINES, REPORTING_FEATURE_BAND, REPORTING_RING_BAND, FEATURES_PAYMENT_MIN,
+            FEATURES_SHORT_CALL_SECONDS, FEATURES_FAMILIAR_DAYS, FEATURES_REPEATED_DAYS, FEATURES_MAX_KEY_HOLDERS,
+            FREEZE_MIN_PRECISION, BLOCK_MIN_PRECISION, TRACE_PRECISION, TRACE_HISTORY_DAYS, TRACE_MATURITY_DAYS, TRACE_PRIOR_WEIGHT, TRACE_MIN_PRECISION, CALLER_WARNING_DAYS, CALLER_WARNING_MIN_SECONDS, CALLER_WARNING_PRIOR, CALLER_WARNING_PRIOR_WEIGHT, CALLER_WARNING_HISTORY_DAYS, CALLER_WARNING_MATURITY_DAYS, FREEZE_BUDGET_PER_10K, FREEZE_BUDGET_FLOOR, FREEZE_BUDGET_CAP, MONITOR_BUDGET_PER_10K, MONITOR_BUDGET_FLOOR, MONITOR_BUDGET_CAP,
             CONTACT_VICTIM_BUDGET_PER_10K, CONTACT_VICTIM_BUDGET_FLOOR, CONTACT_VICTIM_BUDGET_CAP, BLOCK_BUDGET_PER_10K, BLOCK_BUDGET_FLOOR, BLOCK_BUDGET_CAP, TRAIN_EVERY_DAYS, TRAIN_FIRST_AFTER_DAYS, RUN_RETRIES, RUN_RETRY_BACKOFF, LOCK_WAIT, LOCK_STALE_AFTER, READINESS_EXPECTED,
             READINESS_DEADLINE, READINESS_POLL, SCHEDULER_STORE, SCHEDULER_CRON, SCHEDULER_TIME_ZONE,
             SCHEDULER_MISFIRE_THRESHOLD, SCHEDULER_SHUTDOWN_WAIT, AIRFLOW_URL, AIRFLOW_DAG_ID, AIRFLOW_SCHEDULE,
@@ -338,6 +354,7 @@ public final class FraudlakeConfig {
     private FraudlakeConfig(Map<String, String> values) {
         this.values = Map.copyOf(values);
         ALL.forEach(this::get);
+        signals();
     }
 
     public static FraudlakeConfig defaults() {
@@ -426,6 +443,13 @@ public final class FraudlakeConfig {
         return new org.fraudlake.pipelines.features.ReportingLines(get(REPORTING_CASH_LINE),
                 get(REPORTING_TRANSFER_LINE), get(REPORTING_LINES), get(REPORTING_FEATURE_BAND),
                 get(REPORTING_RING_BAND));
+    }
+
+    /** The thresholds the features' signals are defined by ({@code features.*}). */
+    public org.fraudlake.pipelines.features.SignalSettings signals() {
+        return new org.fraudlake.pipelines.features.SignalSettings(get(FEATURES_PAYMENT_MIN),
+                get(FEATURES_SHORT_CALL_SECONDS), get(FEATURES_FAMILIAR_DAYS), get(FEATURES_REPEATED_DAYS),
+                get(FEATURES_MAX_KEY_HOLDERS));
     }
 
     /** What ingest accepts: its {@code ingest.*} settings. */

@@ -102,7 +102,8 @@ public final class Night {
     public FeaturesJob.Result features(SparkSession spark, LocalDate date) {
         out.println("features " + date);
         long t0 = System.nanoTime();
-        FeaturesJob.Result result = new FeaturesJob(lake, line -> out.println("  " + line), config.reportingLines())
+        FeaturesJob.Result result = new FeaturesJob(lake, line -> out.println("  " + line), config.reportingLines(),
+                config.signals())
                 .run(spark, date);
         out.printf("features %s done in %.1f s%n", date, (System.nanoTime() - t0) / 1e9);
         return result;

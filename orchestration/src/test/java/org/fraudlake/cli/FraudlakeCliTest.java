@@ -67,4 +67,19 @@ class FraudlakeCliTest {
         assertTrue(bad.getMessage().contains("demo.days") && bad.getMessage().contains("-1"));
         assertEquals(2, FraudlakeCli.execute("config", "--set", "nope=1"));
     }
+
+    /** The features' signal thresholds are settings, checked when the config loads. */
+    @Test
+    void signalThresholdsAreSettingsCheckedOnLoad() throws IOException {
+        org.fraudlake.pipelines.features.SignalSettings set = FraudlakeConfig.load(null, List.of(
+                "features.payment-min=500", "features.short-call-seconds=20", "features.familiar-days=21",
+                "features.repeated-days=4", "features.max-key-holders=6")).signals();
+        assertEquals(new org.fraudlake.pipelines.features.SignalSettings(new java.math.BigDecimal("500"), 20, 21, 4,
+                6), set);
+        assertEquals(org.fraudlake.pipelines.features.SignalSettings.DEFAULTS,
+                FraudlakeConfig.defaults().signals());
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
+                () -> FraudlakeConfig.load(null, List.of("features.familiar-days=40")));
+        assertTrue(tooLong.getMessage().contains("features.familiar-days"), tooLong.getMessage());
+    }
 }

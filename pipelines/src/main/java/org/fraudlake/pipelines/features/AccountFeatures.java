@@ -49,8 +49,6 @@ import org.fraudlake.schemas.tables.Silver.Accounts;
  * of the counterparty pairs, two of the device/IP keys, joins of per-account frames; labels are broadcast.
  */
 public final class AccountFeatures {
-    /** Holders above which a shared device or IP is infrastructure rather than a sign of common control. */
-    static final int MAX_KEY_HOLDERS = 10;
     private static final String RISKY = "_risky";
     private static final String OWN_HOLDER = "_own_holder";
     private static final String KIND = "_kind";
@@ -72,11 +70,12 @@ public final class AccountFeatures {
      * @param historyStart the first business date the lake has transactions for: an account with no earlier
      *                     activity on record counts as idle since it opened or since then, whichever is later
      *                     (what happened before the lake existed is unknown, not dormancy)
+     * @param signals the holders above which a shared device or IP is infrastructure
      */
     public static Dataset<Row> compute(AsOf asOf, Dataset<Row> totals, Dataset<Row> accountDaily,
                                        Dataset<Row> counterparties, Dataset<Row> accounts,
                                        Dataset<Row> labeledAccounts, Dataset<Row> callPayments,
-                                       LocalDate historyStart) {
+                                       LocalDate historyStart, SignalSettings signals) {
         Dataset<Row> window = accountDaily.filter(asOf.within(AsOf.WINDOW_DAYS));
         Dataset<Row> info = accounts.select(col(Accounts.ACCOUNT_ID), col(Accounts.BANK), col(Accounts.HOLDER_ID),
                 col(Accounts.OPEN_DATE));
@@ -88,7 +87,7 @@ public final class AccountFeatures {
         Dataset<Row> joined = active
                 .join(totals, key, "left")
                 .join(counterparties(asOf, counterparties, labeledAccounts), key, "left")
-                .join(sharedKeys(window, accounts), key, "left")
+                .join(sharedKeys(window, accounts, signals.maxKeyHolders()), key, "left")
                 .join(CallPayments.perPayee(asOf, callPayments, AggAccountDaily.ACCOUNT_ID), key, "left")
                 .join(info, key, "left")
                 .join(holders(asOf, accounts), new String[]{Accounts.HOLDER_ID}, "left");
@@ -165,11 +164,11 @@ public final class AccountFeatures {
     /**
      * Devices and IPs per account over the window, and how many other holders used the same ones. Holders
      * are silver holder tokens; an account unknown to silver counts as its own holder. A device or IP used by
-     * more than {@link #MAX_KEY_HOLDERS} holders is infrastructure (a branch terminal, a carrier's NAT, a
-     * VPN exit), not a controller's handset: it counts among the account's devices and IPs but not towards
-     * the holders it shares them with.
+     * more than {@code maxKeyHolders} holders ({@link SignalSettings#maxKeyHolders}) is infrastructure (a branch
+     * terminal, a carrier's NAT, a VPN exit), not a controller's handset: it counts among the account's devices and
+     * IPs but not towards the holders it shares them with.
      */
-    static Dataset<Row> sharedKeys(Dataset<Row> window, Dataset<Row> accounts) {
+    static Dataset<Row> sharedKeys(Dataset<Row> window, Dataset<Row> accounts, int maxKeyHolders) {
         Dataset<Row> holder = accounts.select(col(Accounts.ACCOUNT_ID), col(Accounts.HOLDER_ID));
         Dataset<Row> pairs = window.select(col(AggAccountDaily.ACCOUNT_ID), lit("D").as(KIND),
                         explode(col(AggAccountDaily.DEVICES)).as(KEY))
@@ -180,7 +179,7 @@ public final class AccountFeatures {
                 .withColumn(OWN_HOLDER, coalesce(col(Accounts.HOLDER_ID), col(AggAccountDaily.ACCOUNT_ID)))
                 .drop(Accounts.HOLDER_ID);
         Dataset<Row> keyHolders = pairs.groupBy(KIND, KEY).agg(collect_set(OWN_HOLDER).as(HOLDERS));
-        Column personal = size(col(HOLDERS)).leq(MAX_KEY_HOLDERS);
+        Column personal = size(col(HOLDERS)).leq(maxKeyHolders);
         Column device = col(KIND).equalTo("D");
         Column ip = col(KIND).equalTo("I");
         return pairs.join(keyHolders, new String[]{KIND, KEY})

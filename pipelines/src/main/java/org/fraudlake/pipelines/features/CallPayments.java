@@ -31,8 +31,9 @@ import org.fraudlake.schemas.tables.Silver;
  *
  * <p>What keeps look-alikes out: SMS and unanswered calls do not count (a courier's or a telemarketer's missed
  * calls); a caller the person's number had called on an earlier day, or that first called it
- * {@link ContactPairs#FAMILIAR_DAYS} days or more before, is no stranger (family, a long-standing contact); a payee paid in the 30 days before is not new (rent, a regular shop); small payments (under the
- * payment minimum of {@link PersonFeatures#PAYMENT_MIN}) do not count. A company's line calling its customers who
+ * {@link SignalSettings#familiarDays} days or more before, is no stranger (family, a long-standing contact); a payee
+ * paid in the 30 days before is not new (rent, a regular shop); small payments (under the payment minimum,
+ * {@link SignalSettings#paymentMin}) do not count. A company's line calling its customers who
  * then pay the company is still counted: the models weigh it against the number's and the account's other
  * features.
  *
@@ -64,7 +65,7 @@ public final class CallPayments {
      */
     public static Dataset<Row> of(AsOf asOf, Dataset<Row> transactions, Dataset<Row> calls, Dataset<Row> pairs,
                                   Dataset<Row> counterparties, Dataset<Row> accounts, Dataset<Row> subscribers,
-                                  Dataset<Row> companies) {
+                                  Dataset<Row> companies, SignalSettings signals) {
         Dataset<Row> personAccounts = PersonFeatures.personAccounts(accounts).select(Accounts.ACCOUNT_ID, PERSON);
         Dataset<Row> personPhones = PersonFeatures.personPhones(accounts, subscribers, companies);
         Dataset<Row> newPayees = counterparties.filter(col(CounterpartyPairs.DIRECTION).equalTo("OUT"))
@@ -76,7 +77,7 @@ public final class CallPayments {
         Dataset<Row> payments = DailyAggregates.transactionsInTime(transactions)
                 .filter(col(Silver.BUSINESS_DATE).equalTo(asOf.day())
                         .and(col(Transactions.DIRECTION).equalTo("OUT"))
-                        .and(col(Transactions.AMOUNT).geq(lit(PersonFeatures.PAYMENT_MIN))))
+                        .and(col(Transactions.AMOUNT).geq(lit(signals.paymentMin()))))
                 .join(personAccounts, Transactions.ACCOUNT_ID)
                 .select(col(PERSON), col(Transactions.TXN_KEY), col(Transactions.ACCOUNT_ID),
                         DailyAggregates.counterpartyId().as(AggCallPaymentDaily.PAYEE_ID), col(Transactions.AMOUNT),
@@ -99,7 +100,7 @@ public final class CallPayments {
                 col(ContactPairs.FIRST_DAY));
         // Every call of the history has its pair (the call itself), so the inner join keeps every match.
         return known.join(broadcast(before), new String[]{AggCallPaymentDaily.CALLER, AggCallPaymentDaily.CALLEE})
-                .filter(ContactPairs.strangerOn(col(CALL_DAY)))
+                .filter(ContactPairs.strangerOn(col(CALL_DAY), signals.familiarDays()))
                 .select(col(Transactions.TXN_KEY).as(AggCallPaymentDaily.TXN_KEY), col(PERSON),
                         col(Transactions.ACCOUNT_ID).as(AggCallPaymentDaily.ACCOUNT_ID),
                         col(AggCallPaymentDaily.PAYEE_ID), col(Transactions.AMOUNT).as(AggCallPaymentDaily.AMOUNT),

@@ -43,12 +43,6 @@ public final class ContactPairs {
     /** First day of the history the callee called the caller; null if never. */
     public static final String REVERSE_FIRST_DAY = "reverse_first_day";
 
-    /**
-     * A caller that has been calling a number for this many days is a familiar contact even if never called back:
-     * fraud's grooming takes days, a family's calls go on for weeks.
-     */
-    public static final int FAMILIAR_DAYS = 14;
-
     private static final String A = "_a";
     private static final String B = "_b";
     private static final String A_TO_B = "_ab";
@@ -96,11 +90,11 @@ public final class ContactPairs {
     /**
      * The days (as a mask) on which the caller was unknown to the callee: the callee had not called it on an
      * earlier day of the history (the days up to and including the callee's first call to it), and the caller's
-     * first call in the history was less than {@link #FAMILIAR_DAYS} days before (family who call an elderly parent
-     * every week without being called back are no strangers).
+     * first call in the history was less than {@code familiarDays} days before ({@link SignalSettings#familiarDays}:
+     * family who call an elderly parent every week without being called back are no strangers).
      */
-    static Column daysCallerUnknown(AsOf asOf) {
-        Column familiarFrom = greatest(datediff(asOf.day(), col(FIRST_DAY)).minus(FAMILIAR_DAYS - 1), lit(0));
+    static Column daysCallerUnknown(AsOf asOf, int familiarDays) {
+        Column familiarFrom = greatest(datediff(asOf.day(), col(FIRST_DAY)).minus(familiarDays - 1), lit(0));
         Column knownFrom = when(col(REVERSE_FIRST_DAY).isNull(), familiarFrom)
                 .otherwise(greatest(familiarFrom, datediff(asOf.day(), col(REVERSE_FIRST_DAY))));
         return Exprs.clearBelow(col(DAY_MASK), knownFrom);
@@ -108,11 +102,11 @@ public final class ContactPairs {
 
     /**
      * Whether the caller was a stranger to the callee on {@code day}: the callee had not called it on an earlier day
-     * of the history, and its first call was less than {@link #FAMILIAR_DAYS} days before.
+     * of the history, and its first call was less than {@code familiarDays} days before.
      */
-    static Column strangerOn(Column day) {
+    static Column strangerOn(Column day, int familiarDays) {
         Column reverse = col(REVERSE_FIRST_DAY);
-        return reverse.isNull().or(reverse.geq(day)).and(datediff(day, col(FIRST_DAY)).lt(FAMILIAR_DAYS));
+        return reverse.isNull().or(reverse.geq(day)).and(datediff(day, col(FIRST_DAY)).lt(familiarDays));
     }
 
     /** Mask of the days D-{@code days}+1 .. D. */

@@ -50,8 +50,6 @@ import org.fraudlake.schemas.tables.Silver;
  * transactions per account for the pass-through windows and one small window over the aggregated rows.
  */
 public final class DailyAggregates {
-    /** Voice calls shorter than this are short. */
-    public static final int SHORT_CALL_S = 30;
     static final String TS = "_ts";
 
     private DailyAggregates() {
@@ -194,6 +192,11 @@ public final class DailyAggregates {
      * (outbound) and once on the callee's (inbound), in one grouping.
      */
     public static Dataset<Row> phoneDaily(Dataset<Row> calls, LocalDate first, LocalDate last) {
+        return phoneDaily(calls, first, last, SignalSettings.DEFAULTS.shortCallSeconds());
+    }
+
+    /** {@link #phoneDaily(Dataset, LocalDate, LocalDate)}, voice calls under {@code shortCallSeconds} short. */
+    public static Dataset<Row> phoneDaily(Dataset<Row> calls, LocalDate first, LocalDate last, int shortCallSeconds) {
         Dataset<Row> inTime = callsInTime(calls).filter(between(first, last));
         Column voice = col(Calls.KIND).equalTo("VOICE");
         Column sms = col(Calls.KIND).equalTo("SMS");
@@ -212,7 +215,7 @@ public final class DailyAggregates {
                         countIf(out).as(AggPhoneDaily.OUT_CNT),
                         countIf(out.and(voice)).as(AggPhoneDaily.OUT_VOICE_CNT),
                         countIf(out.and(sms)).as(AggPhoneDaily.OUT_SMS_CNT),
-                        countIf(out.and(voice).and(duration.lt(SHORT_CALL_S))).as(AggPhoneDaily.OUT_SHORT_CNT),
+                        countIf(out.and(voice).and(duration.lt(shortCallSeconds))).as(AggPhoneDaily.OUT_SHORT_CNT),
                         countIf(out.and(voice).and(duration.equalTo(0))).as(AggPhoneDaily.OUT_UNANSWERED_CNT),
                         countIf(out.and(col("_intl"))).as(AggPhoneDaily.OUT_INTL_CNT),
                         coalesce(sum(when(out, duration.cast("long"))), lit(0L)).as(AggPhoneDaily.OUT_DURATION_S),

@@ -76,16 +76,18 @@ public final class FeaturesJob {
     private final Lake lake;
     private final Consumer<String> progress;
     private final ReportingLines lines;
+    private final SignalSettings signals;
 
     public FeaturesJob(Lake lake, Consumer<String> progress) {
-        this(lake, progress, ReportingLines.DEFAULTS);
+        this(lake, progress, ReportingLines.DEFAULTS, SignalSettings.DEFAULTS);
     }
 
-    /** A job whose below-threshold counts use the city's reporting lines. */
-    public FeaturesJob(Lake lake, Consumer<String> progress, ReportingLines lines) {
+    /** A job whose below-threshold counts use the city's reporting lines, and its signals the city's thresholds. */
+    public FeaturesJob(Lake lake, Consumer<String> progress, ReportingLines lines, SignalSettings signals) {
         this.lake = lake;
         this.progress = progress;
         this.lines = lines;
+        this.signals = signals;
     }
 
     /**
@@ -195,7 +197,8 @@ public final class FeaturesJob {
             CompletableFuture<Void> phoneSide = calls.thenAcceptAsync(c -> {
                 write(new Step(Gold.AGG_PHONE_CONTACT_DAILY, first, date,
                         () -> DailyAggregates.phoneContactDaily(c, first, date)));
-                write(new Step(Gold.AGG_PHONE_DAILY, first, date, () -> DailyAggregates.phoneDaily(c, first, date)));
+                write(new Step(Gold.AGG_PHONE_DAILY, first, date, () -> DailyAggregates.phoneDaily(c, first, date,
+                        signals.shortCallSeconds())));
             }, pool);
             countLate(Silver.TRANSACTIONS, join(transactions), col(Transactions.TXN_TIME));
             countLate(Silver.CALLS, join(calls), col(Calls.START_TIME));
@@ -311,19 +314,19 @@ public final class FeaturesJob {
                     subscribers, companies).thenApplyAsync(ready -> {
                         write(new Step(Gold.AGG_CALL_PAYMENT_DAILY, d, d, () -> CallPayments.of(asOf, transactions,
                                 calls, join(contacts), join(counterparties), join(accounts), join(subscribers),
-                                join(companies))));
+                                join(companies), signals)));
                         return materialize(gold(Gold.AGG_CALL_PAYMENT_DAILY, AsOf.WINDOW_DAYS));
                     }, pool);
             List<Step> steps = List.of(
                     new Step(Gold.FEATURES_ACCOUNT_DAILY, d, d, () -> AccountFeatures.compute(asOf, join(totals),
                             join(accountDaily), join(counterparties), join(accounts), join(labeled),
-                            join(callPayments), historyStart())),
+                            join(callPayments), historyStart(), signals)),
                     new Step(Gold.FEATURES_PHONE_DAILY, d, d, () -> PhoneFeatures.compute(asOf, join(phoneDaily),
                             join(contacts), join(subscribers), links, join(counterparties), join(labeled),
                             join(callPayments))),
                     new Step(Gold.FEATURES_PERSON_DAILY, d, d, () -> PersonFeatures.compute(asOf, join(totals),
                             join(counterparties), join(contacts), join(phoneDaily), transactions, calls,
-                            join(accounts), join(subscribers), join(companies), join(callPayments))),
+                            join(accounts), join(subscribers), join(companies), join(callPayments), signals)),
                     new Step(Gold.FEATURES_COMPANY_DAILY, d, d, () -> CompanyFeatures.compute(asOf, join(totals),
                             join(accountDaily), join(counterparties), join(accounts), join(companies))));
             // Wait for the inputs here, not in the pool's threads, so that no step holds a thread the inputs need.

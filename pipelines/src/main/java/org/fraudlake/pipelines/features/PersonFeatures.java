@@ -18,7 +18,6 @@ import static org.fraudlake.pipelines.features.Exprs.doubleOrZero;
 import static org.fraudlake.pipelines.features.Exprs.longOrZero;
 import static org.fraudlake.pipelines.features.Exprs.sumIf;
 
-import java.math.BigDecimal;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -39,20 +38,16 @@ import org.fraudlake.schemas.tables.Silver;
  * gold/features_person_daily for one date. Accounts are the person's silver accounts (holder type PERSON);
  * numbers are those registered to the person (subscribers), company holders left out. A caller is
  * <em>unknown</em> to a number on a day if the number had not called it on an earlier day of the 31-day
- * history and it first called less than {@link ContactPairs#FAMILIAR_DAYS} days before
+ * history and it first called less than {@link SignalSettings#familiarDays} days before
  * ({@link ContactPairs#daysCallerUnknown}); for the 7-day counts, so on the first of those 7 days. "Calls before a
  * payment" are answered voice calls (no SMS, no missed call). Flows, unknown callers, grooming and new payees come from the daily aggregates and
  * the contact and counterparty pairs; only "calls received before a payment" reads raw events, of D (transfers of at least
- * {@link #PAYMENT_MIN}) and D-1..D (calls: the 24 hours before a transfer), joined on the person, so no
+ * {@link SignalSettings#paymentMin}) and D-1..D (calls: the 24 hours before a transfer), joined on the person, so no
  * Cartesian product. Cost: groupings of the account totals and counterparty pairs by person, one join
  * of the contact pairs with the persons' numbers, one of the day's large transfers with the two days'
  * inbound calls (small, broadcast to the pairs).
  */
 public final class PersonFeatures {
-    /** Outgoing transfers from this amount on are "payments" for the calls-before-payment features. */
-    public static final BigDecimal PAYMENT_MIN = new BigDecimal("1000");
-    /** An unknown caller calling on this many distinct days or more is "repeated" (grooming). */
-    public static final int REPEATED_DAYS = 3;
     private static final String PERSON = FeaturesPerson.PERSON_ID;
     static final String P = "_p";
     private static final String X = "_x";
@@ -76,11 +71,12 @@ public final class PersonFeatures {
      * @param subscribers silver subscribers known on D
      * @param companies silver companies known on D
      * @param callPayments agg_call_payment_daily rows ({@link CallPayments}; days other than D are ignored)
+     * @param signals the payment minimum, familiar and repeated days
      */
     public static Dataset<Row> compute(AsOf asOf, Dataset<Row> accountTotals, Dataset<Row> counterparties,
                                        Dataset<Row> pairs, Dataset<Row> phoneDaily, Dataset<Row> transactions,
                                        Dataset<Row> calls, Dataset<Row> accounts, Dataset<Row> subscribers,
-                                       Dataset<Row> companies, Dataset<Row> callPayments) {
+                                       Dataset<Row> companies, Dataset<Row> callPayments, SignalSettings signals) {
         Dataset<Row> personAccounts = personAccounts(accounts);
         Dataset<Row> personPhones = personPhones(accounts, subscribers, companies);
 
@@ -97,8 +93,9 @@ public final class PersonFeatures {
         return active.join(summary, key, "left")
                 .join(personPhones.groupBy(PERSON).agg(count(lit(1)).as("phones")), key, "left")
                 .join(flows, key, "left")
-                .join(unknownCallers(asOf, pairs, personPhones), key, "left")
-                .join(callsBeforePayment(asOf, transactions, calls, personAccounts, personPhones, pairs), key, "left")
+                .join(unknownCallers(asOf, pairs, personPhones, signals), key, "left")
+                .join(callsBeforePayment(asOf, transactions, calls, personAccounts, personPhones, pairs, signals), key,
+                        "left")
                 .join(newPayees(asOf, counterparties, personAccounts), key, "left")
                 .join(CallPayments.perPayer(asOf, callPayments, PERSON), key, "left")
                 .select(features(asOf));
@@ -149,10 +146,12 @@ public final class PersonFeatures {
      * Calls from unknown numbers in the last 7 days, and unknown numbers calling on many days (grooming): per
      * person, the most days one unknown number called one of the person's numbers.
      */
-    static Dataset<Row> unknownCallers(AsOf asOf, Dataset<Row> pairs, Dataset<Row> personPhones) {
-        Column unknownFor7Days = ContactPairs.strangerOn(AsOf.day(asOf.first(7)));
+    static Dataset<Row> unknownCallers(AsOf asOf, Dataset<Row> pairs, Dataset<Row> personPhones,
+                                       SignalSettings signals) {
+        Column unknownFor7Days = ContactPairs.strangerOn(AsOf.day(asOf.first(7)), signals.familiarDays());
         Column calls7 = when(unknownFor7Days, col(ContactPairs.CALLS_7D)).otherwise(lit(0L));
-        Column days = bit_count(ContactPairs.daysCallerUnknown(asOf).bitwiseAND(ContactPairs.lastDays(AsOf.WINDOW_DAYS)));
+        Column days = bit_count(ContactPairs.daysCallerUnknown(asOf, signals.familiarDays())
+                .bitwiseAND(ContactPairs.lastDays(AsOf.WINDOW_DAYS)));
         return pairs.filter(asOf.within(col(ContactPairs.LAST_DAY), AsOf.WINDOW_DAYS))
                 .join(personPhones.withColumnRenamed(P, ContactPairs.CALLEE), ContactPairs.CALLEE)
                 .select(col(PERSON), calls7.as("_calls_7"), days.as("_days"))
@@ -160,20 +159,21 @@ public final class PersonFeatures {
                         sum("_calls_7").as("unknown_calls_7"),
                         countIf(col("_calls_7").gt(0)).as("unknown_callers_7"),
                         max("_days").as("unknown_max_days"),
-                        countIf(col("_days").geq(REPEATED_DAYS)).as("unknown_repeated"));
+                        countIf(col("_days").geq(signals.repeatedDays())).as("unknown_repeated"));
     }
 
     /**
-     * For each of D's outgoing transfers of at least {@link #PAYMENT_MIN}: inbound answered voice calls to the person's numbers
-     * in the 24 and 6 hours before it (all, and from unknown numbers); the maximum over the day's transfers.
+     * For each of D's outgoing transfers of at least {@link SignalSettings#paymentMin}: inbound answered voice calls
+     * to the person's numbers in the 24 and 6 hours before it (all, and from unknown numbers); the maximum over the
+     * day's transfers.
      */
     static Dataset<Row> callsBeforePayment(AsOf asOf, Dataset<Row> transactions, Dataset<Row> calls,
                                            Dataset<Row> personAccounts, Dataset<Row> personPhones,
-                                           Dataset<Row> pairs) {
+                                           Dataset<Row> pairs, SignalSettings signals) {
         Dataset<Row> payments = DailyAggregates.transactionsInTime(transactions)
                 .filter(col(Silver.BUSINESS_DATE).equalTo(asOf.day())
                         .and(col(Transactions.DIRECTION).equalTo("OUT"))
-                        .and(col(Transactions.AMOUNT).geq(lit(PAYMENT_MIN))))
+                        .and(col(Transactions.AMOUNT).geq(lit(signals.paymentMin()))))
                 .join(personAccounts.select(Accounts.ACCOUNT_ID, PERSON), Transactions.ACCOUNT_ID)
                 .select(col(PERSON), col(Transactions.TXN_KEY), unix_seconds(col(Transactions.TXN_TIME)).as(PAY_TS));
         Dataset<Row> inbound = DailyAggregates.callsInTime(calls)
@@ -187,7 +187,7 @@ public final class PersonFeatures {
         Dataset<Row> withKnown = pairs.select(col(ContactPairs.CALLER).as(X), col(ContactPairs.CALLEE).as(P),
                         col(ContactPairs.REVERSE_FIRST_DAY), col(ContactPairs.FIRST_DAY))
                 .join(broadcast(before), new String[]{X, P})
-                .withColumn(UNKNOWN, ContactPairs.strangerOn(col(CALL_DAY)));
+                .withColumn(UNKNOWN, ContactPairs.strangerOn(col(CALL_DAY), signals.familiarDays()));
         Column within6h = col(CALL_TS).geq(col(PAY_TS).minus(6 * AsOf.HOUR_S));
         Column unknown = col(UNKNOWN);
         Dataset<Row> perPayment = withKnown.groupBy(PERSON, Transactions.TXN_KEY).agg(

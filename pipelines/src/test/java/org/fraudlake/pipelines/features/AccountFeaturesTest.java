@@ -53,7 +53,7 @@ class AccountFeaturesTest {
         return AccountFeatures.compute(asOf, AccountFeatures.totals(asOf, daily), daily,
                 CounterpartyPairs.of(asOf, DailyAggregates.accountCounterpartyDaily(txns, first, asOf.date())),
                 StateAsOf.accounts(accounts, asOf), StateAsOf.labeledAccounts(labels, asOf),
-                empty(spark, Fixtures.CALL_PAYMENTS), first);
+                empty(spark, Fixtures.CALL_PAYMENTS), first, SignalSettings.DEFAULTS);
     }
 
     @Test

@@ -30,13 +30,17 @@ class CallPaymentsTest {
     private static final LocalDate D = LocalDate.of(2026, 11, 27);
     private static final AsOf AS_OF = new AsOf(D);
 
-    /**
-     * Two victims pay the same new account after answered calls from the same stranger (one call the evening
-     * before); every look-alike is left out: family who had been called back, a regular payee, an SMS, a missed
-     * call, a call after the payment or more than 24 hours before it, a small payment, a company paying.
-     */
-    @Test
-    void paymentsToNewPayeesRightAfterAStrangersAnsweredCallAndNoLookAlike(SparkSession spark) {
+    /** The look-alike city of {@link #paymentsToNewPayeesRightAfterAStrangersAnsweredCallAndNoLookAlike}. */
+    private record City(Dataset<Row> txns, Dataset<Row> calls, Dataset<Row> accounts, Dataset<Row> subscribers,
+                        Dataset<Row> counterparties, LocalDate first) {
+        Dataset<Row> events(SignalSettings signals) {
+            return CallPayments.of(AS_OF, txns, calls,
+                    ContactPairs.of(AS_OF, DailyAggregates.phoneContactDaily(calls, first, D)), counterparties,
+                    accounts, subscribers, Fixtures.empty(txns.sparkSession(), Fixtures.COMPANIES), signals);
+        }
+    }
+
+    private static City city(SparkSession spark) {
         LocalDate old = LocalDate.of(2015, 1, 1);
         Dataset<Row> calls = frame(spark, Fixtures.CALLS, rows(
                 voice("ph_f", "ph_v", "2026-11-27T09:00", 300),
@@ -78,10 +82,22 @@ class CallPaymentsTest {
         LocalDate first = D.minusDays(40);
         Dataset<Row> counterparties = CounterpartyPairs.of(AS_OF,
                 DailyAggregates.accountCounterpartyDaily(txns, first, D));
+        return new City(txns, calls, accounts, subscribers, counterparties, first);
+    }
 
-        Dataset<Row> events = CallPayments.of(AS_OF, txns, calls,
-                ContactPairs.of(AS_OF, DailyAggregates.phoneContactDaily(calls, first, D)), counterparties, accounts,
-                subscribers, Fixtures.empty(spark, Fixtures.COMPANIES));
+    /**
+     * Two victims pay the same new account after answered calls from the same stranger (one call the evening
+     * before); every look-alike is left out: family who had been called back, a regular payee, an SMS, a missed
+     * call, a call after the payment or more than 24 hours before it, a small payment, a company paying.
+     */
+    @Test
+    void paymentsToNewPayeesRightAfterAStrangersAnsweredCallAndNoLookAlike(SparkSession spark) {
+        City city = city(spark);
+        Dataset<Row> events = city.events(SignalSettings.DEFAULTS);
+        Dataset<Row> txns = city.txns();
+        Dataset<Row> accounts = city.accounts();
+        Dataset<Row> counterparties = city.counterparties();
+        LocalDate first = city.first();
 
         Set<String> found = events.collectAsList().stream()
                 .map(r -> r.getAs(AggCallPaymentDaily.CALLER) + ">" + r.getAs(AggCallPaymentDaily.PERSON_ID) + ">"
@@ -99,7 +115,8 @@ class CallPaymentsTest {
         Dataset<Row> daily = DailyAggregates.accountDaily(txns, Fixtures.empty(spark, Fixtures.LAST_ACTIVE), first, D);
         Dataset<Row> features = AccountFeatures.compute(AS_OF, AccountFeatures.totals(AS_OF, daily), daily,
                 counterparties, StateAsOf.accounts(accounts, AS_OF),
-                StateAsOf.labeledAccounts(Fixtures.empty(spark, Fixtures.CASE_LABELS), AS_OF), events, first);
+                StateAsOf.labeledAccounts(Fixtures.empty(spark, Fixtures.CASE_LABELS), AS_OF), events, first,
+                SignalSettings.DEFAULTS);
         Map<String, Row> byAccount = byKey(features, FeaturesAccount.ACCOUNT_ID);
         Row mule = byAccount.get("acc_mule");
         assertEquals(2L, mule.<Long>getAs(FeaturesAccount.PAYERS_AFTER_STRANGER_CALL_7D));
@@ -108,6 +125,19 @@ class CallPaymentsTest {
         assertEquals(null, byAccount.get("acc_shop"), "a shop outside the partner banks has no account row");
         assertEquals(0L, byAccount.get("acc_v").<Long>getAs(FeaturesAccount.PAYERS_AFTER_STRANGER_CALL_30D),
                 "the payer is not the payee");
+    }
+
+    /**
+     * The thresholds are the city's settings: with a payment minimum of 400 the payment of 500 counts, and with 30
+     * familiar days the son who first called three weeks ago is still a stranger.
+     */
+    @Test
+    void theMinimumPaymentAndTheFamiliarDaysAreSettings(SparkSession spark) {
+        SignalSettings lenient = new SignalSettings(new java.math.BigDecimal("400"), 30, 30, 3, 10);
+        Set<String> found = city(spark).events(lenient).collectAsList().stream()
+                .map(r -> r.getAs(AggCallPaymentDaily.CALLER) + ">" + r.getAs(AggCallPaymentDaily.PERSON_ID))
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("ph_f>id_v", "ph_f>id_w", "ph_f>id_y", "ph_son>id_g"), found);
     }
 
     /** An event of 10 days ago counts in 30 days, not in 7; one of 31 days ago in neither. */

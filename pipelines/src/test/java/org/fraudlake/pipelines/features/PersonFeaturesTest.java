@@ -69,7 +69,8 @@ class PersonFeaturesTest {
         Dataset<Row> pairs = ContactPairs.of(AS_OF, DailyAggregates.phoneContactDaily(calls, first, D));
         Dataset<Row> features = PersonFeatures.compute(AS_OF, AccountFeatures.totals(AS_OF, daily), counterparties,
                 pairs, DailyAggregates.phoneDaily(calls, first, D), txns, calls, accounts, subscribers, companies,
-                CallPayments.of(AS_OF, txns, calls, pairs, counterparties, accounts, subscribers, companies));
+                CallPayments.of(AS_OF, txns, calls, pairs, counterparties, accounts, subscribers, companies,
+                        SignalSettings.DEFAULTS), SignalSettings.DEFAULTS);
         Map<String, Row> rows = byKey(features, FeaturesPerson.PERSON_ID);
         assertEquals(Set.of("id_p", "id_o"), rows.keySet(), "companies are not persons");
 

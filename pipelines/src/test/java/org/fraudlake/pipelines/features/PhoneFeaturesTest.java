@@ -68,7 +68,7 @@ class PhoneFeaturesTest {
         Dataset<Row> counterparties = CounterpartyPairs.of(AS_OF,
                 DailyAggregates.accountCounterpartyDaily(txns, first, D));
         Dataset<Row> callPayments = CallPayments.of(AS_OF, txns, calls, pairs, counterparties, accounts, subscribers,
-                Fixtures.empty(spark, Fixtures.COMPANIES));
+                Fixtures.empty(spark, Fixtures.COMPANIES), SignalSettings.DEFAULTS);
         Dataset<Row> features = PhoneFeatures.compute(AS_OF, DailyAggregates.phoneDaily(calls, first, D), pairs,
                 StateAsOf.subscribers(subscribers, AS_OF), links, counterparties,
                 StateAsOf.labeledAccounts(labels, AS_OF), callPayments);
