@@ -5,11 +5,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.nanvl;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.graphx.Edge;
 import org.apache.spark.graphx.Graph;
@@ -27,15 +29,18 @@ import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
 /**
- * GraphX from Java over token edge frames ({@link GraphEdges}): connected components (the gang communities)
- * and personalized PageRank from a seed set (risk propagation). Tokens become GraphX vertex ids by
- * {@code xxhash64} (a collision merges two vertices; at 64 bits it is not expected below billions of
- * vertices) and are mapped back by a join; only ids and scores cross between the frames and the RDDs, nothing
- * is collected.
+ * Graph algorithms over token edge frames ({@link GraphEdges}): connected components (the gang communities)
+ * and personalized PageRank from a seed set (risk propagation). A night's graphs are small enough for the driver:
+ * components are labelled by {@link Components} (union-find after one collect of the distinct edges) and PageRank
+ * runs in arrays ({@link DriverPageRank}) after one collect of the edges as vertex ids, so neither costs Spark jobs
+ * per iteration. Above {@link Components#DRIVER_MAX_EDGES} and {@link #DRIVER_MAX_EDGES} edges they run in Spark
+ * (SQL label propagation; GraphX's PageRank, each iteration a few Spark jobs), with the same results. Tokens become
+ * vertex ids by {@code xxhash64} (a collision merges two vertices; at 64 bits it is not expected below billions of
+ * vertices) and are mapped back by a join.
  *
- * <p>Costs: components take as many supersteps as the longest shortest path in a component (small for the
- * narrow gang edges); PageRank runs a fixed number of iterations, each one pass over the edges. Both
- * persist the graph in memory and disk while they run and free it after.
+ * <p>Costs: one collect of the edges (two longs each for PageRank), the iterations on the driver (each one pass
+ * over the edge arrays), a join of the scores back to the tokens. The Spark paths persist their graph in memory and
+ * disk while they run and free it after.
  */
 public final class GraphAlgorithms {
     public static final String TOKEN = "token";
@@ -47,6 +52,11 @@ public final class GraphAlgorithms {
     public static final String VERTICES = "vertices";
     /** Decimal places kept of a PageRank score: floating sums in another order differ far below this. */
     public static final int PPR_DECIMALS = 12;
+    /**
+     * The most undirected edges whose PageRank runs on the driver (two longs each, both directions in arrays: about
+     * 100 MB at most) instead of in GraphX, whose every iteration is several Spark jobs.
+     */
+    static final int DRIVER_MAX_EDGES = 2_000_000;
     /** The hub vertex that restarts the walk at the seeds; no token hashes to it in practice. */
     private static final long HUB = Long.MIN_VALUE;
     private static final ClassTag<Object> OBJECT = ClassTag$.MODULE$.apply(Object.class);
@@ -78,6 +88,21 @@ public final class GraphAlgorithms {
      * the id depends only on the component's members.
      */
     public static Dataset<Row> components(SparkSession spark, Dataset<Row> edges) {
+        return components(spark, edges, Components.DRIVER_MAX_EDGES);
+    }
+
+    /**
+     * As {@link #components(SparkSession, Dataset)}: labelled by {@link Components} (union-find on the driver up to
+     * {@code driverMaxEdges} distinct edges, SQL propagation above) when {@code driverMaxEdges} is positive, else by
+     * GraphX's connected components; both give the same communities.
+     */
+    static Dataset<Row> components(SparkSession spark, Dataset<Row> edges, int driverMaxEdges) {
+        if (driverMaxEdges > 0) {
+            return Components.of(edges.select(col(GraphEdges.SRC).as(Components.A), col(GraphEdges.DST)
+                    .as(Components.B)), driverMaxEdges)
+                    .select(col(Components.NODE).as(TOKEN), concat(lit("cm_"),
+                            substring(sha2(col(Components.COMPONENT), 256), 1, 16)).as(COMMUNITY));
+        }
         Dataset<Row> vertices = vertices(edges);
         JavaRDD<Edge<Object>> rdd = edges.select(xxhash64(col(GraphEdges.SRC)), xxhash64(col(GraphEdges.DST)))
                 .coalesce(partitions(spark)).javaRDD()
@@ -99,7 +124,8 @@ public final class GraphAlgorithms {
      * Personalized PageRank with restarts spread evenly over the seed tokens, over the undirected edges: a hub
      * vertex with an edge to each seed is the single GraphX source, so one run covers every seed. Returns
      * {@link #TOKEN}, {@link #PPR} (normalized over the graph, rounded to {@value #PPR_DECIMALS} places) and
-     * {@link #VERTICES}, for every token of the edges; empty seeds give all zeros.
+     * {@link #VERTICES}, for every token of the edges; empty seeds give all zeros (GraphX's own normalization
+     * divides by a zero sum then).
      *
      * @param seeds      {@link #TOKEN} of the labelled entities
      * @param iterations power iterations (each one pass over the edges)
@@ -107,12 +133,36 @@ public final class GraphAlgorithms {
      */
     public static Dataset<Row> personalizedPageRank(SparkSession spark, Dataset<Row> edges, Dataset<Row> seeds,
                                                     int iterations, double resetProb) {
+        return personalizedPageRank(spark, edges, seeds, iterations, resetProb, DRIVER_MAX_EDGES);
+    }
+
+    /**
+     * As {@link #personalizedPageRank(SparkSession, Dataset, Dataset, int, double)}, on the driver up to
+     * {@code driverMaxEdges} edges (0: always GraphX).
+     */
+    static Dataset<Row> personalizedPageRank(SparkSession spark, Dataset<Row> edges, Dataset<Row> seeds,
+                                             int iterations, double resetProb, int driverMaxEdges) {
         // Read three times (the seeds' hub edges, the count, the scores' tokens): stored once, not three
         // distincts over every edge.
         Dataset<Row> vertices = vertices(edges).localCheckpoint();
         Dataset<Row> both = edges.select(xxhash64(col(GraphEdges.SRC)).as("_a"), xxhash64(col(GraphEdges.DST)).as("_b"));
+        Dataset<Row> seedIds = seeds.join(vertices, TOKEN).select(col("_id")).distinct();
+        List<Row> few = both.limit(driverMaxEdges + 1).collectAsList();
+        Dataset<Row> scores = few.size() <= driverMaxEdges
+                ? spark.createDataFrame(DriverPageRank.run(few, seedIds.collectAsList(), iterations, resetProb, HUB),
+                        ID_VALUE)
+                : inGraphX(spark, both, seedIds, iterations, resetProb);
+        long n = vertices.count();
+        return vertices.join(scores, "_id", "left")
+                .select(col(TOKEN), round(nanvl(coalesce(col("_value"), lit(0.0)), lit(0.0)),
+                        PPR_DECIMALS).as(PPR), lit(n).as(VERTICES));
+    }
+
+    /** GraphX's personalized PageRank over the undirected pairs, the hub with an edge to each seed as its source. */
+    private static Dataset<Row> inGraphX(SparkSession spark, Dataset<Row> both, Dataset<Row> seedIds, int iterations,
+                                         double resetProb) {
         Dataset<Row> directed = both.union(both.select(col("_b"), col("_a")))
-                .union(seeds.join(vertices, TOKEN).select(lit(HUB).as("_a"), col("_id").as("_b")).distinct());
+                .union(seedIds.select(lit(HUB).as("_a"), col("_id").as("_b")));
         JavaRDD<Edge<Object>> rdd = directed.coalesce(partitions(spark)).javaRDD()
                 .map(r -> new Edge<>(r.getLong(0), r.getLong(1), (Object) 1.0));
         Graph<Object, Object> graph = Graph.fromEdges(rdd.rdd(), (Object) 0.0, StorageLevel.MEMORY_AND_DISK(),
@@ -125,9 +175,6 @@ public final class GraphAlgorithms {
         Dataset<Row> scores = spark.createDataFrame(rows, ID_VALUE).localCheckpoint();
         graph.unpersist(false);
         ranked.unpersist(false);
-        long n = vertices.count();
-        return vertices.join(scores, "_id", "left")
-                .select(col(TOKEN), round(coalesce(col("_value"), lit(0.0)),
-                        PPR_DECIMALS).as(PPR), lit(n).as(VERTICES));
+        return scores;
     }
 }

@@ -88,6 +88,41 @@ class GraphAlgorithmsTest {
                 "a re-run gives the same scores");
     }
 
+    /**
+     * The driver's PageRank and components give GraphX's results on a random graph with repeated pairs, self-loops,
+     * a part no seed reaches and a single seed's neighbourhood; with no seed every score is 0 on both.
+     */
+    @Test
+    void theDriverGivesGraphXsScoresAndCommunities() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        List<String> pairs = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            pairs.add("t" + r.nextInt(40) + "-t" + r.nextInt(40));
+        }
+        pairs.addAll(List.of("t1-t2", "t1-t2", "t3-t3", "u1-u2", "u2-u3"));
+        Dataset<Row> graph = edges(pairs.toArray(String[]::new));
+        for (Dataset<Row> seeds : List.of(tokens("t1", "t5", "t9"), tokens("t3"), tokens())) {
+            Map<String, Row> driver = byToken(GraphAlgorithms.personalizedPageRank(spark, graph, seeds, 15, 0.15,
+                    GraphAlgorithms.DRIVER_MAX_EDGES));
+            Map<String, Row> graphX = byToken(GraphAlgorithms.personalizedPageRank(spark, graph, seeds, 15, 0.15, 0));
+            assertEquals(graphX.keySet(), driver.keySet());
+            double total = 0;
+            for (String token : graphX.keySet()) {
+                double expected = graphX.get(token).getAs(GraphAlgorithms.PPR);
+                assertEquals(expected, driver.get(token).<Double>getAs(GraphAlgorithms.PPR), 1e-11, token);
+                assertEquals(graphX.get(token).<Long>getAs(GraphAlgorithms.VERTICES),
+                        driver.get(token).<Long>getAs(GraphAlgorithms.VERTICES));
+                total += expected;
+            }
+            assertTrue(seeds.isEmpty() ? total == 0 : total > 0.5, "scores " + total);
+        }
+        Map<String, Row> union = byToken(GraphAlgorithms.components(spark, graph));
+        Map<String, Row> graphXComponents = byToken(GraphAlgorithms.components(spark, graph, 0));
+        assertEquals(graphXComponents.keySet(), union.keySet());
+        graphXComponents.forEach((token, row) -> assertEquals(row.<String>getAs(GraphAlgorithms.COMMUNITY),
+                union.get(token).getAs(GraphAlgorithms.COMMUNITY), token));
+    }
+
     @Test
     void handsetsAndOverlappingCalleesTieNumbersButCrowdsDoNot() {
         Timestamp t = Timestamp.from(Instant.parse("2026-11-05T10:00:00Z"));
