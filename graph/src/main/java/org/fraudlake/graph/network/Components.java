@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -42,19 +43,33 @@ public final class Components {
 
     /** As {@link #of(Dataset)}, on the driver up to {@code driverMaxEdges} distinct edges. */
     static Dataset<Row> of(Dataset<Row> pairs, int driverMaxEdges) {
-        Dataset<Row> edges = pairs.select(col(A), col(B)).filter(col(A).isNotNull().and(col(B).isNotNull()))
+        Dataset<Row> edges = halfEdges(pairs);
+        return onDriver(pairs, edges, driverMaxEdges).orElseGet(() -> inSpark(edges));
+    }
+
+    /**
+     * As {@link #of(Dataset)} when the pairs hold at most {@code driverMaxEdges} distinct edges (labelled on the
+     * driver); empty when they hold more, for a caller with its own way for large graphs.
+     */
+    static Optional<Dataset<Row>> onDriver(Dataset<Row> pairs, int driverMaxEdges) {
+        return onDriver(pairs, halfEdges(pairs), driverMaxEdges);
+    }
+
+    /** Each undirected edge once, its smaller node first. */
+    private static Dataset<Row> halfEdges(Dataset<Row> pairs) {
+        return pairs.select(col(A), col(B)).filter(col(A).isNotNull().and(col(B).isNotNull()))
                 .union(pairs.select(col(B).as(A), col(A).as(B)).filter(col(A).isNotNull().and(col(B).isNotNull())))
                 .filter(col(A).leq(col(B)))
                 .distinct();
+    }
+
+    private static Optional<Dataset<Row>> onDriver(Dataset<Row> pairs, Dataset<Row> edges, int driverMaxEdges) {
         List<Row> few = edges.limit(driverMaxEdges + 1).collectAsList();
-        if (few.size() <= driverMaxEdges) {
-            return onDriver(pairs, few);
-        }
-        return inSpark(edges);
+        return few.size() <= driverMaxEdges ? Optional.of(unionFind(pairs, few)) : Optional.empty();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Dataset<Row> onDriver(Dataset<Row> pairs, List<Row> edges) {
+    private static Dataset<Row> unionFind(Dataset<Row> pairs, List<Row> edges) {
         Map<Object, Object> parent = new HashMap<>();
         for (Row e : edges) {
             Object a = root(parent, e.get(0));
@@ -90,16 +105,14 @@ public final class Components {
     }
 
     private static Dataset<Row> inSpark(Dataset<Row> halfEdges) {
-        Dataset<Row> edges = halfEdges.union(halfEdges.select(col(B).as(A), col(A).as(B))).localCheckpoint();
-        Dataset<Row> labels = edges.select(col(A).as(NODE)).distinct().withColumn(COMPONENT, col(NODE))
-                .localCheckpoint();
+        Dataset<Row> edges = stored(halfEdges.union(halfEdges.select(col(B).as(A), col(A).as(B))));
+        Dataset<Row> labels = stored(edges.select(col(A).as(NODE)).distinct().withColumn(COMPONENT, col(NODE)));
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            Dataset<Row> next = edges.join(labels, edges.col(B).equalTo(labels.col(NODE)))
+            Dataset<Row> next = stored(edges.join(labels, edges.col(B).equalTo(labels.col(NODE)))
                     .select(edges.col(A).as(NODE), labels.col(COMPONENT).as("_n"))
                     .groupBy(NODE).agg(min("_n").as("_n"))
                     .join(labels, NODE)
-                    .select(col(NODE), least(col(COMPONENT), col("_n")).as(COMPONENT))
-                    .localCheckpoint();
+                    .select(col(NODE), least(col(COMPONENT), col("_n")).as(COMPONENT)));
             long changed = next.join(labels.withColumnRenamed(COMPONENT, "_old"), NODE)
                     .filter(col(COMPONENT).notEqual(col("_old"))).count();
             labels = next;
@@ -108,5 +121,15 @@ public final class Components {
             }
         }
         return labels;
+    }
+
+    /**
+     * The frame checkpointed locally and re-read without the size estimate of the plan that made it: a checkpoint
+     * keeps its origin's estimate, and a join's estimate is the product of its sides', so round after round the
+     * planner's numbers would grow to millions of digits and the planning alone would take minutes.
+     */
+    private static Dataset<Row> stored(Dataset<Row> frame) {
+        Dataset<Row> checkpointed = frame.localCheckpoint();
+        return frame.sparkSession().createDataFrame(checkpointed.javaRDD(), checkpointed.schema());
     }
 }

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.graphx.Edge;
 import org.apache.spark.graphx.Graph;
@@ -33,8 +34,8 @@ import scala.reflect.ClassTag$;
  * and personalized PageRank from a seed set (risk propagation). A night's graphs are small enough for the driver:
  * components are labelled by {@link Components} (union-find after one collect of the distinct edges) and PageRank
  * runs in arrays ({@link DriverPageRank}) after one collect of the edges as vertex ids, so neither costs Spark jobs
- * per iteration. Above {@link Components#DRIVER_MAX_EDGES} and {@link #DRIVER_MAX_EDGES} edges they run in Spark
- * (SQL label propagation; GraphX's PageRank, each iteration a few Spark jobs), with the same results. Tokens become
+ * per iteration. Above {@link Components#DRIVER_MAX_EDGES} and {@link #DRIVER_MAX_EDGES} edges they run in GraphX
+ * (each superstep or iteration a few Spark jobs), with the same results. Tokens become
  * vertex ids by {@code xxhash64} (a collision merges two vertices; at 64 bits it is not expected below billions of
  * vertices) and are mapped back by a join.
  *
@@ -92,16 +93,15 @@ public final class GraphAlgorithms {
     }
 
     /**
-     * As {@link #components(SparkSession, Dataset)}: labelled by {@link Components} (union-find on the driver up to
-     * {@code driverMaxEdges} distinct edges, SQL propagation above) when {@code driverMaxEdges} is positive, else by
-     * GraphX's connected components; both give the same communities.
+     * As {@link #components(SparkSession, Dataset)}: labelled by union-find on the driver ({@link Components}) up to
+     * {@code driverMaxEdges} distinct edges, by GraphX's connected components above; both give the same communities.
      */
     static Dataset<Row> components(SparkSession spark, Dataset<Row> edges, int driverMaxEdges) {
-        if (driverMaxEdges > 0) {
-            return Components.of(edges.select(col(GraphEdges.SRC).as(Components.A), col(GraphEdges.DST)
-                    .as(Components.B)), driverMaxEdges)
-                    .select(col(Components.NODE).as(TOKEN), concat(lit("cm_"),
-                            substring(sha2(col(Components.COMPONENT), 256), 1, 16)).as(COMMUNITY));
+        Optional<Dataset<Row>> small = Components.onDriver(edges.select(col(GraphEdges.SRC).as(Components.A),
+                col(GraphEdges.DST).as(Components.B)), driverMaxEdges);
+        if (small.isPresent()) {
+            return small.get().select(col(Components.NODE).as(TOKEN),
+                    concat(lit("cm_"), substring(sha2(col(Components.COMPONENT), 256), 1, 16)).as(COMMUNITY));
         }
         Dataset<Row> vertices = vertices(edges);
         JavaRDD<Edge<Object>> rdd = edges.select(xxhash64(col(GraphEdges.SRC)), xxhash64(col(GraphEdges.DST)))
