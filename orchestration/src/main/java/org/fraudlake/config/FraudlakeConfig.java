@@ -330,15 +330,27 @@ public final class FraudlakeConfig {
             false, "Whether only codes in ingest.partners or already in ops/partners may deliver; true rejects a new "
                     + "code (UNKNOWN_PARTNER) instead of learning it.");
 
+    /**
+     * The lead detectors' and the incident-series linker's thresholds ({@code leads.<typology>.*},
+     * {@code leads.incident-series.*}), one setting per {@link org.fraudlake.graph.leads.LeadRules#all() rule},
+     * checked by the rule's kind when read and against each other when the config loads.
+     */
+    public static final List<ConfigProperty<java.math.BigDecimal>> LEADS = org.fraudlake.graph.leads.LeadRules.all()
+            .stream().map(r -> new ConfigProperty<>(org.fraudlake.graph.leads.LeadRules.PREFIX + r.key(),
+                    r.defaultValue(), r.doc(), r::parse))
+            .toList();
+
     /** Fewest training days the train stage accepts besides the validation window. */
     public static final int MIN_TRAIN_DAYS = 3;
 
     /** Every setting, in documentation order. */
-    public static final List<ConfigProperty<?>> ALL = List.of(LAKE_ROOT, KEY_FILE, SIGNING_KEY, SPARK_MASTER, SHUFFLE_PARTITIONS,
+    public static final List<ConfigProperty<?>> ALL = java.util.stream.Stream.of(
+            List.of(LAKE_ROOT, KEY_FILE, SIGNING_KEY, SPARK_MASTER, SHUFFLE_PARTITIONS,
             DEMO_PERSONS, DEMO_DAYS, DEMO_SEED, SIMULATOR_START, DEMO_FAULTS, TRAIN_DAYS, VALID_DAYS, MAX_NEGATIVES, TOP_K,
             MIN_POSITIVES, RISK_WINDOW_DAYS, RISK_VALID_DAYS, RISK_MIN_FIT_DAYS, RISK_HISTORY_DAYS, RISK_DRIVERS, REPORTING_CASH_LINE,
             REPORTING_TRANSFER_LINE, REPORTING_LINES, REPORTING_FEATURE_BAND, REPORTING_RING_BAND, FEATURES_PAYMENT_MIN,
-            FEATURES_SHORT_CALL_SECONDS, FEATURES_FAMILIAR_DAYS, FEATURES_REPEATED_DAYS, FEATURES_MAX_KEY_HOLDERS,
+            FEATURES_SHORT_CALL_SECONDS, FEATURES_FAMILIAR_DAYS, FEATURES_REPEATED_DAYS, FEATURES_MAX_KEY_HOLDERS),
+            LEADS, List.of(
             FREEZE_MIN_PRECISION, BLOCK_MIN_PRECISION, TRACE_PRECISION, TRACE_HISTORY_DAYS, TRACE_MATURITY_DAYS, TRACE_PRIOR_WEIGHT, TRACE_MIN_PRECISION, CALLER_WARNING_DAYS, CALLER_WARNING_MIN_SECONDS, CALLER_WARNING_PRIOR, CALLER_WARNING_PRIOR_WEIGHT, CALLER_WARNING_HISTORY_DAYS, CALLER_WARNING_MATURITY_DAYS, FREEZE_BUDGET_PER_10K, FREEZE_BUDGET_FLOOR, FREEZE_BUDGET_CAP, MONITOR_BUDGET_PER_10K, MONITOR_BUDGET_FLOOR, MONITOR_BUDGET_CAP,
             CONTACT_VICTIM_BUDGET_PER_10K, CONTACT_VICTIM_BUDGET_FLOOR, CONTACT_VICTIM_BUDGET_CAP, BLOCK_BUDGET_PER_10K, BLOCK_BUDGET_FLOOR, BLOCK_BUDGET_CAP, TRAIN_EVERY_DAYS, TRAIN_FIRST_AFTER_DAYS, RUN_RETRIES, RUN_RETRY_BACKOFF, LOCK_WAIT, LOCK_STALE_AFTER, READINESS_EXPECTED,
             READINESS_DEADLINE, READINESS_POLL, SCHEDULER_STORE, SCHEDULER_CRON, SCHEDULER_TIME_ZONE,
@@ -347,7 +359,8 @@ public final class FraudlakeConfig {
             CONSOLE_LOGIN_FAILURES_PER_USER, CONSOLE_LOGIN_FAILURES_PER_ADDRESS, CONSOLE_LOGIN_WINDOW,
             CONSOLE_TLS_KEYSTORE, CONSOLE_TLS_PASSWORD, CONSOLE_TRUSTED_PROXIES,
             INGEST_MAX_FIELD_CHARS, INGEST_MAX_RECORD_CHARS, INGEST_MAX_FILE_BYTES, INGEST_MAX_DELIVERY_BYTES,
-            INGEST_MAX_COMPRESSION_RATIO, INGEST_MAX_MANIFEST_BYTES, INGEST_PARTNERS, INGEST_PARTNERS_CLOSED);
+            INGEST_MAX_COMPRESSION_RATIO, INGEST_MAX_MANIFEST_BYTES, INGEST_PARTNERS, INGEST_PARTNERS_CLOSED))
+            .<ConfigProperty<?>>flatMap(List::stream).toList();
 
     private final Map<String, String> values;
 
@@ -355,6 +368,7 @@ public final class FraudlakeConfig {
         this.values = Map.copyOf(values);
         ALL.forEach(this::get);
         signals();
+        leadRules();
     }
 
     public static FraudlakeConfig defaults() {
@@ -450,6 +464,19 @@ public final class FraudlakeConfig {
         return new org.fraudlake.pipelines.features.SignalSettings(get(FEATURES_PAYMENT_MIN),
                 get(FEATURES_SHORT_CALL_SECONDS), get(FEATURES_FAMILIAR_DAYS), get(FEATURES_REPEATED_DAYS),
                 get(FEATURES_MAX_KEY_HOLDERS));
+    }
+
+    /**
+     * The lead detectors' and incident-series linker's thresholds ({@code leads.*}).
+     *
+     * @throws IllegalArgumentException naming the settings when two contradict each other (a minimum above its
+     *                                  maximum)
+     */
+    public org.fraudlake.graph.leads.LeadRules leadRules() {
+        Map<String, String> rules = new LinkedHashMap<>();
+        LEADS.forEach(p -> rules.put(p.key().substring(org.fraudlake.graph.leads.LeadRules.PREFIX.length()),
+                values.getOrDefault(p.key(), p.defaultValue())));
+        return org.fraudlake.graph.leads.LeadRules.of(rules);
     }
 
     /** What ingest accepts: its {@code ingest.*} settings. */

@@ -20,6 +20,7 @@ import org.fraudlake.core.failure.PartFailure;
 import org.fraudlake.core.spark.DeltaIO;
 import org.fraudlake.core.spark.Sessions;
 import org.fraudlake.graph.GraphJob;
+import org.fraudlake.graph.leads.LeadRules;
 import org.fraudlake.graph.leads.LeadsJob;
 import org.fraudlake.lake.Lake;
 import org.fraudlake.models.EntityRiskJob;
@@ -123,7 +124,7 @@ public final class Night {
 
     /** Leads and incident series for a date, printed by typology, and the detectors or steps that failed. */
     public LeadsJob.Result leads(SparkSession spark, LocalDate date) {
-        return leads(lake, spark, date, config.reportingLines(), out);
+        return leads(lake, spark, date, config.reportingLines(), config.leadRules(), out);
     }
 
     /** One decision per entity from the day's champion scores, traces and leads (intercept list, victim warnings). */
@@ -339,10 +340,11 @@ public final class Night {
      * Runs the leads job for a date and prints its leads by typology and its series, and what failed.
      */
     private static LeadsJob.Result leads(Lake lake, SparkSession spark, LocalDate date, ReportingLines lines,
-                                         PrintStream out) {
+                                         LeadRules rules, PrintStream out) {
         out.println("leads " + date);
         long t0 = System.nanoTime();
-        LeadsJob.Result result = new LeadsJob(lake, line -> out.println("  " + line), lines).run(spark, date);
+        LeadsJob.Result result = new LeadsJob(lake, line -> out.println("  " + line), lines, rules)
+                .run(spark, date);
         out.printf("leads %s done in %.1f s%s%n", date, (System.nanoTime() - t0) / 1e9,
                 result.failures().isEmpty() ? "" : "; " + PartFailure.summary(result.failures()));
         print(lake, spark, date, result.counts(), out);

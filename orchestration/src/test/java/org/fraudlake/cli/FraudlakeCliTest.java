@@ -82,4 +82,33 @@ class FraudlakeCliTest {
                 () -> FraudlakeConfig.load(null, List.of("features.familiar-days=40")));
         assertTrue(tooLong.getMessage().contains("features.familiar-days"), tooLong.getMessage());
     }
+
+    /** The lead detectors' thresholds are settings under leads.*, checked when the config loads. */
+    @Test
+    void leadRulesAreSettingsCheckedOnLoad() throws IOException {
+        org.fraudlake.graph.leads.LeadRules rules = FraudlakeConfig.load(null, List.of(
+                "leads.round-tripping.min-amount=50000", "leads.incident-series.max-gap-days=21")).leadRules();
+        assertEquals(0, new java.math.BigDecimal("50000").compareTo(
+                rules.amount(org.fraudlake.graph.leads.RoundTripping.MIN_AMOUNT)));
+        assertEquals(21, rules.series().maxGapDays());
+        assertEquals(org.fraudlake.graph.leads.LeadRules.DEFAULTS, FraudlakeConfig.defaults().leadRules());
+        assertEquals("5", FraudlakeConfig.defaults().effective().get("leads.round-tripping.max-hops"));
+        assertEquals(org.fraudlake.graph.leads.LeadRules.all().size(),
+                FraudlakeConfig.ALL.stream().filter(p -> p.key().startsWith("leads.")).count());
+
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> FraudlakeConfig.load(null, List.of("leads.nope=1")));
+        assertTrue(unknown.getMessage().contains("leads.nope")
+                && unknown.getMessage().contains("leads.round-tripping.min-amount"), unknown.getMessage());
+        assertEquals(2, FraudlakeCli.execute("config", "--set", "leads.nope=1"));
+        IllegalArgumentException fraction = assertThrows(IllegalArgumentException.class,
+                () -> FraudlakeConfig.load(null, List.of("leads.illegal-fundraising.min-investors=4.5")));
+        assertTrue(fraction.getMessage().contains("leads.illegal-fundraising.min-investors")
+                && fraction.getMessage().contains("4.5"), fraction.getMessage());
+        IllegalArgumentException crossed = assertThrows(IllegalArgumentException.class,
+                () -> FraudlakeConfig.load(null, List.of("leads.round-tripping.min-hops=4",
+                        "leads.round-tripping.max-hops=3")));
+        assertTrue(crossed.getMessage().contains("leads.round-tripping.min-hops = 4")
+                && crossed.getMessage().contains("leads.round-tripping.max-hops = 3"), crossed.getMessage());
+    }
 }

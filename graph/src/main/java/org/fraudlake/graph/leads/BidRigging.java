@@ -24,12 +24,19 @@ import org.fraudlake.schemas.tables.Silver.Tenders;
  * <p>Look-alike: a bidding agency filing for unrelated firms from one address, phone and agent: its firms
  * rarely meet twice, their prices scatter and the lowest bid (often an outsider's) wins, and no money moves
  * between them. Cost: a self-join of the window's bids per tender, a connected-components pass over the
- * recurring pairs, and one join of the transfers against the ring members' accounts.
+ * recurring pairs, and one join of the transfers against the ring members' accounts. The thresholds are settings
+ * ({@code leads.bid-rigging.*}, see {@link LeadRules}).
  */
 public final class BidRigging {
-    public static final int MIN_SHARED_TENDERS = 2;
-    public static final int MIN_TIGHT_TENDERS = 2;
-    public static final double MAX_COVER = 0.06;
+    /** Fewest tenders a pair of firms bid on sharing something. */
+    public static final LeadRules.Rule MIN_SHARED_TENDERS = rule("min-shared-tenders", LeadRules.Kind.COUNT, "2",
+            "Fewest tenders two firms bid on from a shared IP, phone or agent for the pair to link into a ring.");
+    /** Fewest tenders with tight bids. */
+    public static final LeadRules.Rule MIN_TIGHT_TENDERS = rule("min-tight-tenders", LeadRules.Kind.COUNT, "2",
+            "Fewest of a ring's tenders on which its members' bids lie within max-cover of each other.");
+    /** Most spread of bids that are tight. */
+    public static final LeadRules.Rule MAX_COVER = rule("max-cover", LeadRules.Kind.SHARE, "0.06",
+            "Bids lie tight when the highest is at most this share above the lowest (cover bids a few per cent up).");
 
     /** Evidence kinds naming what the co-bidders shared. */
     public static final String SHARED_IP = "SHARED_IP";
@@ -44,20 +51,21 @@ public final class BidRigging {
     }
 
     /**
-     * Leads from the window's bids ({@code silver/tenders}), accounts and transfers with holders.
+     * Leads from the window's bids ({@code silver/tenders}), accounts and transfers with holders, under the default
+     * rules.
      *
      * @return rows of {@link LeadRows#finish}
      */
     public static Dataset<Row> detect(Dataset<Row> tenders, Dataset<Row> accounts, Dataset<Row> flows, LocalDate date) {
-        return detect(tenders, accounts, flows, date, new Checkpoints());
+        return detect(tenders, accounts, flows, date, LeadRules.DEFAULTS, new Checkpoints());
     }
 
     /**
-     * As {@link #detect(Dataset, Dataset, Dataset, LocalDate)}, its reused frames materialized in {@code keep}, freed
-     * when the caller's job ends.
+     * As {@link #detect(Dataset, Dataset, Dataset, LocalDate)} under {@code rules}, its reused frames materialized in
+     * {@code keep}, freed when the caller's job ends.
      */
     public static Dataset<Row> detect(Dataset<Row> tenders, Dataset<Row> accounts, Dataset<Row> flows, LocalDate date,
-            Checkpoints keep) {
+            LeadRules rules, Checkpoints keep) {
         Dataset<Row> bids = keep.materialize(tenders.select(col(Tenders.TENDER_ID).as(T), col(Tenders.BIDDER_COMPANY_ID).as(FIRM),
                 col(Tenders.BID_AMOUNT).cast("double").as("_amt"), col(Tenders.SUBMITTED_AT).as("_at"),
                 col(Tenders.SUBMIT_IP).as("_ip"), col(Tenders.CONTACT_PHONE).as("_phone"),
@@ -75,7 +83,7 @@ public final class BidRigging {
                         functions.when(samePhone, LeadRows.attribute(SHARED_PHONE, col("_phone"))),
                         functions.when(sameAgent, LeadRows.attribute(SHARED_AGENT, col("_agent"))))).as("_shared")));
         Dataset<Row> pairs = sharing.groupBy(FIRM, "_o_firm").agg(functions.countDistinct(col(T)).as("_n"))
-                .filter(col("_n").geq(MIN_SHARED_TENDERS))
+                .filter(col("_n").geq(rules.count(MIN_SHARED_TENDERS)))
                 .select(col(FIRM).as(Components.A), col("_o_firm").as(Components.B));
         Dataset<Row> rings = keep.materialize(Components.of(pairs)
                 .select(col(Components.NODE).as(FIRM), col(Components.COMPONENT).as(RING)));
@@ -89,7 +97,7 @@ public final class BidRigging {
                 functions.min(col("_amt")).as("_min_bid"),
                 functions.min(col("_at")).as("_at"))
                 .filter(col("_members").geq(2));
-        Column tight = col("_max_bid").leq(col("_min_bid").multiply(1 + MAX_COVER));
+        Column tight = col("_max_bid").leq(col("_min_bid").multiply(1 + rules.share(MAX_COVER)));
         Dataset<Row> tenderStats = perTender.groupBy(RING).agg(
                 functions.sum(functions.when(tight, 1).otherwise(0)).as("_tight"),
                 functions.countDistinct(col("_winner")).as("_winners"),
@@ -117,7 +125,7 @@ public final class BidRigging {
                 .join(side, new String[]{RING}, "left").join(accountMembers, new String[]{RING}, "left")
                 .withColumn("_side_ev", functions.coalesce(col("_side_ev"), functions.array()))
                 .withColumn("_m_accounts", functions.coalesce(col("_m_accounts"), functions.array()))
-                .filter(col("_tight").geq(MIN_TIGHT_TENDERS)
+                .filter(col("_tight").geq(rules.count(MIN_TIGHT_TENDERS))
                         .and(col("_winners").geq(2).or(functions.size(col("_side_ev")).gt(0))));
         Dataset<Row> out = leads.select(col(LeadRows.CORE),
                 LeadRows.members(functions.transform(col(LeadRows.CORE), f -> LeadRows.member(f, LeadRows.COMPANY, "BIDDER")),
@@ -127,5 +135,9 @@ public final class BidRigging {
                         LeadRows.part(0.2, col("_winners"), 3),
                         LeadRows.part(0.2, functions.size(col("_side_ev")), 2)).as(Leads.SCORE));
         return LeadRows.finish(out, Typology.BID_RIGGING, date);
+    }
+
+    private static LeadRules.Rule rule(String name, LeadRules.Kind kind, String defaultValue, String doc) {
+        return new LeadRules.Rule("bid-rigging." + name, kind, defaultValue, doc);
     }
 }

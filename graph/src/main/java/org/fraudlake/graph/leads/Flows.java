@@ -91,7 +91,7 @@ public final class Flows {
     }
 
     /** Whether an amount is a round sum: a whole multiple of {@code unit}. */
-    public static Column isMultipleOf(Column amount, long unit) {
+    public static Column isMultipleOf(Column amount, java.math.BigDecimal unit) {
         return amount.cast("decimal(18,2)").mod(lit(unit)).equalTo(lit(0));
     }
 }

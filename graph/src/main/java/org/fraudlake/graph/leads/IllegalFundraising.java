@@ -20,15 +20,28 @@ import org.fraudlake.schemas.tables.Published.Typology;
  *
  * <p>Look-alikes: payroll and pension fan-out (payees never paid the company), shops with thousands of
  * inflows (the payers are never paid back in batches). Cost: two aggregations of the window's transfers
- * touching company accounts and one join of payers with payees per company.
+ * touching company accounts and one join of payers with payees per company. The thresholds are settings
+ * ({@code leads.illegal-fundraising.*}, see {@link LeadRules}).
  */
 public final class IllegalFundraising {
-    public static final long MIN_INVESTMENT = 1_000;
-    public static final int MIN_INVESTORS = 5;
-    public static final int MIN_BATCH = 5;
-    public static final int MIN_RETURNED = 3;
-    public static final double MIN_RETURNED_SHARE = 0.2;
-    public static final long MIN_SIPHON = 100_000;
+    /** Smallest payment in that counts as an investment. */
+    public static final LeadRules.Rule MIN_INVESTMENT = rule("min-investment", LeadRules.Kind.AMOUNT, "1000",
+            "Smallest payment (CNY) from a person to a company that counts as an investment.");
+    /** Fewest different persons investing. */
+    public static final LeadRules.Rule MIN_INVESTORS = rule("min-investors", LeadRules.Kind.COUNT, "5",
+            "Fewest different persons that invest in a company in the window.");
+    /** Fewest person payees on one day of a batch. */
+    public static final LeadRules.Rule MIN_BATCH = rule("min-batch", LeadRules.Kind.COUNT, "5",
+            "Fewest persons a company pays on one day for the day to be a batch of payouts.");
+    /** Fewest payees that were also payers. */
+    public static final LeadRules.Rule MIN_RETURNED = rule("min-returned", LeadRules.Kind.COUNT, "3",
+            "Fewest payees of the company that were also its investors (the returns).");
+    /** Least share of the payers paid back. */
+    public static final LeadRules.Rule MIN_RETURNED_SHARE = rule("min-returned-share", LeadRules.Kind.SHARE, "0.2",
+            "Least share of the investors that are paid back.");
+    /** Smallest outflow to a non-investor that is siphoning. */
+    public static final LeadRules.Rule MIN_SIPHON = rule("min-siphon", LeadRules.Kind.AMOUNT, "100000",
+            "Smallest outflow (CNY) to a party that never paid in that is shown as siphoning.");
 
     private static final String FIRM = "_firm";
     private static final String PARTY = "_party";
@@ -37,14 +50,20 @@ public final class IllegalFundraising {
     }
 
     /**
-     * Leads from transfers with holders in the window.
+     * Leads from transfers with holders in the window, under the default rules.
      *
      * @return rows of {@link LeadRows#finish}
      */
     public static Dataset<Row> detect(Dataset<Row> flows, LocalDate date) {
+        return detect(flows, date, LeadRules.DEFAULTS);
+    }
+
+    /** As {@link #detect(Dataset, LocalDate)} under {@code rules}. */
+    public static Dataset<Row> detect(Dataset<Row> flows, LocalDate date, LeadRules rules) {
         Column evidence = LeadRows.evidence(LeadRows.TRANSACTION, col(Flows.REF), col(Flows.AMOUNT), col(Flows.TIME));
         Dataset<Row> inflows = flows.filter(col(Flows.DST_HOLDER_TYPE).equalTo(Flows.COMPANY)
-                        .and(col(Flows.SRC_HOLDER_TYPE).equalTo(Flows.PERSON)).and(col(Flows.AMOUNT).geq(MIN_INVESTMENT)))
+                        .and(col(Flows.SRC_HOLDER_TYPE).equalTo(Flows.PERSON))
+                        .and(col(Flows.AMOUNT).geq(lit(rules.amount(MIN_INVESTMENT)))))
                 .select(col(Flows.DST_HOLDER).as(FIRM), col(Flows.SRC_HOLDER).as(PARTY), col(Flows.SRC).as("_acc"),
                         col(Flows.DST).as("_firm_acc"), evidence.as("_ev"));
         Dataset<Row> outflows = flows.filter(col(Flows.SRC_HOLDER_TYPE).equalTo(Flows.COMPANY)
@@ -59,24 +78,23 @@ public final class IllegalFundraising {
                 functions.collect_set(col("_firm_acc")).as("_firm_accs"));
         Dataset<Row> batches = outflows.filter(col("_type").equalTo(Flows.PERSON))
                 .groupBy(FIRM, "_day").agg(functions.countDistinct(col(PARTY)).as("_payees"))
-                .filter(col("_payees").geq(MIN_BATCH))
+                .filter(col("_payees").geq(rules.count(MIN_BATCH)))
                 .groupBy(FIRM).agg(functions.count(lit(1)).as("_batch_days"));
-        Dataset<Row> candidates = payers.filter(functions.size(col("_payers")).geq(MIN_INVESTORS))
+        Dataset<Row> candidates = payers.filter(functions.size(col("_payers")).geq(rules.count(MIN_INVESTORS)))
                 .join(batches, FIRM);
+        Column siphon = functions.not(col("_returned")).and(col("_amt").geq(rules.amount(MIN_SIPHON).doubleValue()));
         Dataset<Row> returns = outflows.join(candidates.select(FIRM, "_payers"), FIRM)
                 .withColumn("_returned", functions.array_contains(col("_payers"), col(PARTY)))
                 .groupBy(FIRM).agg(
                         functions.collect_set(functions.when(col("_returned"), col(PARTY))).as("_returned_to"),
                         functions.collect_list(functions.when(col("_returned"), col("_ev"))).as("_return_ev"),
-                        functions.collect_set(functions.when(functions.not(col("_returned")).and(col("_amt").geq(MIN_SIPHON)),
-                                col("_acc"))).as("_siphon_to"),
-                        functions.collect_list(functions.when(functions.not(col("_returned")).and(col("_amt").geq(MIN_SIPHON)),
-                                col("_ev"))).as("_siphon_ev"),
+                        functions.collect_set(functions.when(siphon, col("_acc"))).as("_siphon_to"),
+                        functions.collect_list(functions.when(siphon, col("_ev"))).as("_siphon_ev"),
                         functions.collect_set(col("_firm_acc")).as("_out_accs"));
         Column returned = functions.size(col("_returned_to"));
         Dataset<Row> leads = candidates.join(returns, FIRM)
-                .filter(returned.geq(MIN_RETURNED)
-                        .and(returned.geq(functions.size(col("_payers")).multiply(MIN_RETURNED_SHARE))));
+                .filter(returned.geq(rules.count(MIN_RETURNED))
+                        .and(returned.geq(functions.size(col("_payers")).multiply(rules.share(MIN_RETURNED_SHARE)))));
         Dataset<Row> out = leads.select(functions.array(col(FIRM)).as(LeadRows.CORE),
                 LeadRows.members(functions.array(LeadRows.member(col(FIRM), LeadRows.COMPANY, "FUNDRAISER")),
                         functions.transform(functions.array_union(col("_firm_accs"), col("_out_accs")),
@@ -89,5 +107,9 @@ public final class IllegalFundraising {
                         LeadRows.part(0.2, functions.size(col("_payers")), 30),
                         LeadRows.part(0.2, functions.size(col("_siphon_to")), 2)).as(Leads.SCORE));
         return LeadRows.finish(out, Typology.ILLEGAL_FUNDRAISING, date);
+    }
+
+    private static LeadRules.Rule rule(String name, LeadRules.Kind kind, String defaultValue, String doc) {
+        return new LeadRules.Rule("illegal-fundraising." + name, kind, defaultValue, doc);
     }
 }

@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Cost: one scan of the window's transactions, reduced to transfers with one shuffle and cached for the
  * six detectors (each a few joins and aggregations over small candidate sets, see their Javadoc); the
- * registry, accounts and tenders are read whole; two Delta writes and two small counts per typology.
+ * registry, accounts and tenders are read whole; two Delta writes and two small counts per typology. The
+ * detectors' and the linker's thresholds are {@link LeadRules} (settings {@code leads.*}).
  */
 public final class LeadsJob {
     public static final int WINDOW_DAYS = 30;
@@ -70,8 +71,11 @@ public final class LeadsJob {
             Checkpoints keep) {
     }
 
-    /** Every detector by typology code, under the default reporting lines; bid rigging runs only when the window has bids. */
-    static final Map<String, Detector> DETECTORS = detectors(ReportingLines.DEFAULTS);
+    /**
+     * Every detector by typology code, under the default reporting lines and rules; bid rigging runs only when the
+     * window has bids.
+     */
+    static final Map<String, Detector> DETECTORS = detectors(ReportingLines.DEFAULTS, LeadRules.DEFAULTS);
 
     /**
      * What {@link #run} published.
@@ -91,33 +95,45 @@ public final class LeadsJob {
     private final Lake lake;
     private final Consumer<String> progress;
     private final Map<String, Detector> detectors;
+    private final SeriesLinker.Settings seriesSettings;
 
+    /** A job under the default reporting lines and rules. */
     public LeadsJob(Lake lake, Consumer<String> progress) {
         this(lake, progress, DETECTORS);
     }
 
-    /** A job whose structuring detector looks under the city's reporting lines. */
-    public LeadsJob(Lake lake, Consumer<String> progress, ReportingLines lines) {
-        this(lake, progress, detectors(lines));
+    /**
+     * A job whose structuring detector looks under the city's reporting lines and whose detectors and incident
+     * series follow {@code rules}.
+     */
+    public LeadsJob(Lake lake, Consumer<String> progress, ReportingLines lines, LeadRules rules) {
+        this(lake, progress, detectors(lines, rules), rules.series());
     }
 
-    /** A job with other detectors (tests: one that throws). */
+    /** A job with other detectors (tests: one that throws), series under the default rules. */
     LeadsJob(Lake lake, Consumer<String> progress, Map<String, Detector> detectors) {
+        this(lake, progress, detectors, LeadRules.DEFAULTS.series());
+    }
+
+    private LeadsJob(Lake lake, Consumer<String> progress, Map<String, Detector> detectors,
+                     SeriesLinker.Settings series) {
         this.lake = lake;
         this.progress = progress;
         this.detectors = detectors;
+        this.seriesSettings = series;
     }
 
-    private static Map<String, Detector> detectors(ReportingLines lines) {
+    private static Map<String, Detector> detectors(ReportingLines lines, LeadRules rules) {
         Map<String, Detector> d = new LinkedHashMap<>();
-        d.put(Typology.ROUND_TRIPPING.code(), (in, date) -> RoundTripping.detect(in.flows(), date, in.keep()));
-        d.put(Typology.UNDERGROUND_BANKING.code(), (in, date) -> UndergroundBanking.detect(in.flows(), date, in.keep()));
-        d.put(Typology.ILLEGAL_FUNDRAISING.code(), (in, date) -> IllegalFundraising.detect(in.flows(), date));
+        d.put(Typology.ROUND_TRIPPING.code(), (in, date) -> RoundTripping.detect(in.flows(), date, rules, in.keep()));
+        d.put(Typology.UNDERGROUND_BANKING.code(),
+                (in, date) -> UndergroundBanking.detect(in.flows(), date, rules, in.keep()));
+        d.put(Typology.ILLEGAL_FUNDRAISING.code(), (in, date) -> IllegalFundraising.detect(in.flows(), date, rules));
         d.put(Typology.SHELL_COMPANY.code(),
-                (in, date) -> ShellCompany.detect(in.companies(), in.accounts(), in.flows(), date));
-        d.put(Typology.STRUCTURING_RING.code(), (in, date) -> StructuringRing.detect(in.flows(), date, lines));
+                (in, date) -> ShellCompany.detect(in.companies(), in.accounts(), in.flows(), date, rules));
+        d.put(Typology.STRUCTURING_RING.code(), (in, date) -> StructuringRing.detect(in.flows(), date, lines, rules));
         d.put(Typology.BID_RIGGING.code(), (in, date) -> in.tenders() == null ? null
-                : BidRigging.detect(in.tenders(), in.accounts(), in.flows(), date, in.keep()));
+                : BidRigging.detect(in.tenders(), in.accounts(), in.flows(), date, rules, in.keep()));
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -164,7 +180,8 @@ public final class LeadsJob {
 
             try {
                 spark.sparkContext().setJobDescription("incident series " + date);
-                Dataset<Row> series = SeriesLinker.link(DeltaIO.read(spark, lake.silver(Silver.INCIDENTS)), date, keep);
+                Dataset<Row> series = SeriesLinker.link(DeltaIO.read(spark, lake.silver(Silver.INCIDENTS)), date,
+                        seriesSettings, keep);
                 DeltaIO.replaceWhere(series, lake.published(Published.INCIDENT_SERIES),
                         Published.BUSINESS_DATE + " = '" + date + "'", Published.BUSINESS_DATE);
                 long seriesCount = DeltaIO.read(spark, lake.published(Published.INCIDENT_SERIES))

@@ -13,22 +13,36 @@ import org.fraudlake.schemas.tables.Published.Leads;
 import org.fraudlake.schemas.tables.Published.Typology;
 
 /**
- * Round-tripping: a large sum leaves an account and comes back to it through 3 to 5 other accounts, each hop
- * leaving after the money arrived, within {@link #MAX_HOP_SECONDS}, and passing on between
- * {@link #MIN_HOP_RATIO} and 100 % of what came in (a small fee kept). At least two of the accounts on the
- * cycle are held by companies and no holder appears twice (a person shuffling savings between their own
- * accounts is not a cycle among parties). Every cycle over the same set of accounts is one lead.
+ * Round-tripping: a large sum (each transfer at least {@link #MIN_AMOUNT}) leaves an account and comes back to it
+ * after {@link #MIN_HOPS} to {@link #MAX_HOPS} transfers (2 to 5 by default: as many accounts), each hop leaving
+ * after the money arrived, within {@link #MAX_HOP_HOURS}, and passing on between {@link #MIN_HOP_RATIO} and 100 %
+ * of what came in (a small fee kept). At least two of the accounts on the cycle are held by companies and no holder
+ * appears twice (a person shuffling savings between their own accounts is not a cycle among parties). Every cycle
+ * over the same set of accounts is one lead. The thresholds are settings ({@code leads.round-tripping.*}, see
+ * {@link LeadRules}).
  *
  * <p>Look-alikes that do not close a cycle with the money intact: company groups paying management fees to
- * their head, supply chains, salary passed on. Cost: up to four self-joins of the transfers of at least
+ * their head, supply chains, salary passed on. Cost: {@link #MAX_HOPS} - 1 self-joins of the transfers of at least
  * {@link #MIN_AMOUNT} (a small set), then one aggregation per cycle set.
  */
 public final class RoundTripping {
-    public static final long MIN_AMOUNT = 100_000;
-    public static final long MAX_HOP_SECONDS = 3L * 24 * 3600;
-    public static final double MIN_HOP_RATIO = 0.97;
-    public static final int MIN_HOPS = 3;
-    public static final int MAX_HOPS = 5;
+    /** Smallest transfer that can be a hop. */
+    public static final LeadRules.Rule MIN_AMOUNT = rule("min-amount", LeadRules.Kind.AMOUNT, "100000",
+            "Smallest transfer (CNY) that can be a hop of a round-tripping cycle.");
+    /** Most hours between a hop arriving and the next one leaving. */
+    public static final LeadRules.Rule MAX_HOP_HOURS = rule("max-hop-hours", LeadRules.Kind.HOURS, "72",
+            "Most hours between the money arriving at an account of a cycle and its next hop leaving.");
+    /** Least share of what came in that a hop passes on. */
+    public static final LeadRules.Rule MIN_HOP_RATIO = rule("min-hop-ratio", LeadRules.Kind.SHARE, "0.97",
+            "Each hop passes on at least this share of what came in (and at most all of it): the fee a cycle may "
+                    + "lose per hop.");
+    /** Fewest transfers (and accounts) on a cycle. */
+    public static final LeadRules.Rule MIN_HOPS = rule("min-hops", LeadRules.Kind.COUNT, "2",
+            "Fewest transfers on a cycle, as many accounts: 2 counts a firm paid back by another; at least 2.");
+    /** Most transfers (and accounts) on a cycle. */
+    public static final LeadRules.Rule MAX_HOPS = rule("max-hops", LeadRules.Kind.COUNT, "5",
+            "Most transfers on a cycle, as many accounts; each one more is one more self-join of the large "
+                    + "transfers.");
 
     private static final String START = "_start";
     private static final String CUR = "_cur";
@@ -49,18 +63,27 @@ public final class RoundTripping {
     }
 
     /**
-     * Leads from transfers with holders ({@link Flows#withHolders}), restricted to the window.
+     * Leads from transfers with holders ({@link Flows#withHolders}), restricted to the window, under the default
+     * rules.
      *
      * @return rows of {@link LeadRows#finish}
      */
     public static Dataset<Row> detect(Dataset<Row> flows, LocalDate date) {
-        return detect(flows, date, new Checkpoints());
+        return detect(flows, date, LeadRules.DEFAULTS, new Checkpoints());
     }
 
-    /** As {@link #detect(Dataset, LocalDate)}, its reused frames materialized in {@code keep}, freed when the caller's job ends. */
-    public static Dataset<Row> detect(Dataset<Row> flows, LocalDate date, Checkpoints keep) {
+    /**
+     * As {@link #detect(Dataset, LocalDate)} under {@code rules}, its reused frames materialized in {@code keep},
+     * freed when the caller's job ends.
+     */
+    public static Dataset<Row> detect(Dataset<Row> flows, LocalDate date, LeadRules rules, Checkpoints keep) {
+        int minHops = rules.count(MIN_HOPS);
+        int maxHops = rules.count(MAX_HOPS);
+        Column maxHop = functions.expr("INTERVAL " + rules.count(MAX_HOP_HOURS) * 3_600L + " SECONDS");
+        double minHopRatio = rules.share(MIN_HOP_RATIO);
         Dataset<Row> edges = keep.materialize(flows.filter(col(Flows.SRC).isNotNull().and(col(Flows.DST).isNotNull())
-                        .and(col(Flows.SRC).notEqual(col(Flows.DST))).and(col(Flows.AMOUNT).geq(MIN_AMOUNT)))
+                        .and(col(Flows.SRC).notEqual(col(Flows.DST)))
+                        .and(col(Flows.AMOUNT).geq(lit(rules.amount(MIN_AMOUNT)))))
                 .select(col(Flows.SRC), col(Flows.DST), col(Flows.AMOUNT), col(Flows.TIME),
                         hopEvidence().as(EV), col(Flows.DST_HOLDER), col(Flows.DST_HOLDER_TYPE),
                         col(Flows.SRC_HOLDER), col(Flows.SRC_HOLDER_TYPE)));
@@ -69,28 +92,32 @@ public final class RoundTripping {
                 functions.array(holder(Flows.SRC_HOLDER, Flows.SRC_HOLDER_TYPE),
                         holder(Flows.DST_HOLDER, Flows.DST_HOLDER_TYPE)).as(HOLDERS));
         Dataset<Row> cycles = null;
-        for (int hop = 2; hop <= MAX_HOPS; hop++) {
+        for (int hop = 2; hop <= maxHops; hop++) {
             Dataset<Row> e = edges.select(col(Flows.SRC).as(E_SRC), col(Flows.DST).as(E_DST),
                     col(Flows.AMOUNT).as(E_AMT), col(Flows.TIME).as(E_TIME), col(EV).as(E_EV),
                     holder(Flows.DST_HOLDER, Flows.DST_HOLDER_TYPE).as(E_HOLDER));
             Dataset<Row> step = paths.join(e, col(CUR).equalTo(col(E_SRC))
                             .and(col(E_TIME).gt(col(T)))
-                            .and(col(E_TIME).leq(col(T).plus(functions.expr("INTERVAL " + MAX_HOP_SECONDS + " SECONDS"))))
+                            .and(col(E_TIME).leq(col(T).plus(maxHop)))
                             .and(col(E_AMT).leq(col(AMT)))
-                            .and(col(E_AMT).geq(col(AMT).multiply(MIN_HOP_RATIO))))
+                            .and(col(E_AMT).geq(col(AMT).multiply(minHopRatio))))
                     .select(col(START), col(E_DST).as(CUR), col(E_TIME).as(T), col(E_AMT).as(AMT), col(NODES),
                             functions.array_append(col(EV), col(E_EV)).as(EV), col(HOLDERS), col(E_HOLDER));
-            if (hop + 1 >= MIN_HOPS) {
+            if (hop >= minHops) {
                 Dataset<Row> closed = step.filter(col(CUR).equalTo(col(START))).select(NODES, EV, HOLDERS);
                 cycles = cycles == null ? closed : cycles.union(closed);
             }
-            if (hop < MAX_HOPS) {
+            if (hop < maxHops) {
                 paths = step.filter(col(CUR).notEqual(col(START)).and(functions.not(functions.array_contains(col(NODES), col(CUR)))))
                         .select(col(START), col(CUR), col(T), col(AMT), functions.array_append(col(NODES), col(CUR)).as(NODES),
                                 col(EV), functions.array_append(col(HOLDERS), col(E_HOLDER)).as(HOLDERS));
             }
         }
         return leads(cycles, date);
+    }
+
+    private static LeadRules.Rule rule(String name, LeadRules.Kind kind, String defaultValue, String doc) {
+        return new LeadRules.Rule("round-tripping." + name, kind, defaultValue, doc);
     }
 
     private static Column hopEvidence() {

@@ -24,15 +24,29 @@ import org.fraudlake.schemas.tables.Silver.Companies;
  * real and their money goes to staff, suppliers and clients outside the group. Attribute values shared by
  * more than {@link #MAX_SHARED} firms (a business centre's address, an agency's phone) do not link. Cost: a
  * few aggregations and joins over the registry, a connected-components pass over the linked firms, and one
- * join of the window's transfers against the linked firms' accounts.
+ * join of the window's transfers against the linked firms' accounts. The thresholds are settings
+ * ({@code leads.shell-company.*}, see {@link LeadRules}).
  */
 public final class ShellCompany {
-    public static final long MAX_CAPITAL = 1_000_000;
-    public static final int MIN_LOW_CAPITAL = 2;
-    public static final double MIN_FLOW_TO_CAPITAL = 10;
-    public static final double MIN_INTERNAL_SHARE = 0.5;
-    public static final long MIN_INTERNAL_AMOUNT = 1_000_000;
-    public static final int MAX_SHARED = 20;
+    /** Most registered capital that is little. */
+    public static final LeadRules.Rule MAX_CAPITAL = rule("max-capital", LeadRules.Kind.AMOUNT, "1000000",
+            "Most registered capital (CNY) of a firm that has little capital.");
+    /** Fewest firms of a group with little capital. */
+    public static final LeadRules.Rule MIN_LOW_CAPITAL = rule("min-low-capital", LeadRules.Kind.COUNT, "2",
+            "Fewest firms of a linked group that have little capital.");
+    /** Least flow of a group as a multiple of its capital. */
+    public static final LeadRules.Rule MIN_FLOW_TO_CAPITAL = rule("min-flow-to-capital", LeadRules.Kind.RATIO, "10",
+            "A group's transfers in the window come to at least this multiple of its registered capital.");
+    /** Least share of a group's flow among its own firms. */
+    public static final LeadRules.Rule MIN_INTERNAL_SHARE = rule("min-internal-share", LeadRules.Kind.SHARE, "0.5",
+            "Least share of a group's transfers that move between its own firms.");
+    /** Least amount moving among a group's own firms. */
+    public static final LeadRules.Rule MIN_INTERNAL_AMOUNT = rule("min-internal-amount", LeadRules.Kind.AMOUNT,
+            "1000000", "Least amount (CNY) moving between a group's own firms in the window.");
+    /** Most firms sharing an attribute that still links them. */
+    public static final LeadRules.Rule MAX_SHARED = rule("max-shared", LeadRules.Kind.COUNT, "20",
+            "An address, phone or representative shared by more firms than this (a business centre, an agency) "
+                    + "does not link them.");
 
     /** Evidence kinds naming the shared attribute. */
     public static final String SHARED_LEGAL_REP = "SHARED_LEGAL_REP";
@@ -48,15 +62,22 @@ public final class ShellCompany {
     }
 
     /**
-     * Leads from the registry ({@code silver/companies}), accounts and transfers with holders in the window.
+     * Leads from the registry ({@code silver/companies}), accounts and transfers with holders in the window, under
+     * the default rules.
      *
      * @return rows of {@link LeadRows#finish}
      */
     public static Dataset<Row> detect(Dataset<Row> companies, Dataset<Row> accounts, Dataset<Row> flows,
                                       LocalDate date) {
+        return detect(companies, accounts, flows, date, LeadRules.DEFAULTS);
+    }
+
+    /** As {@link #detect(Dataset, Dataset, Dataset, LocalDate)} under {@code rules}. */
+    public static Dataset<Row> detect(Dataset<Row> companies, Dataset<Row> accounts, Dataset<Row> flows,
+                                      LocalDate date, LeadRules rules) {
         Dataset<Row> attrs = attributes(companies);
         Dataset<Row> shared = attrs.groupBy(ATTR_KIND, ATTR).agg(functions.count(lit(1)).as("_n"))
-                .filter(col("_n").between(2, MAX_SHARED)).drop("_n");
+                .filter(col("_n").between(2, rules.count(MAX_SHARED))).drop("_n");
         Dataset<Row> linked = attrs.join(shared, new String[]{ATTR_KIND, ATTR});
         Dataset<Row> l2 = linked.select(col(ATTR_KIND), col(ATTR), col(FIRM).as("_other"));
         Dataset<Row> pairs = linked.join(l2, new String[]{ATTR_KIND, ATTR})
@@ -84,9 +105,10 @@ public final class ShellCompany {
                         functions.sum(functions.when(col("_internal"), col(Flows.AMOUNT))).cast("double").as("_internal_amt"),
                         functions.collect_list(functions.when(col("_internal"), LeadRows.evidence(LeadRows.TRANSACTION,
                                 col(Flows.REF), col(Flows.AMOUNT), col(Flows.TIME)))).as("_ev"));
+        Column lowCapital = col("_capital").leq(rules.amount(MAX_CAPITAL).doubleValue());
         Dataset<Row> stats = firms.groupBy(GROUP).agg(
                 functions.count(lit(1)).as("_firms"),
-                functions.sum(functions.when(col("_capital").leq(MAX_CAPITAL), 1).otherwise(0)).as("_low"),
+                functions.sum(functions.when(lowCapital, 1).otherwise(0)).as("_low"),
                 functions.sum(functions.coalesce(col("_capital"), lit(0.0))).as("_capital"),
                 functions.sort_array(functions.collect_set(col(FIRM))).as(LeadRows.CORE),
                 functions.collect_set(LeadRows.member(col(FIRM), LeadRows.COMPANY, "SHELL")).as("_m_firms"),
@@ -100,10 +122,10 @@ public final class ShellCompany {
         Dataset<Row> candidates = stats.join(byGroup, GROUP).join(accountMembers, GROUP).join(attrEvidence, GROUP)
                 .withColumn("_share", col("_internal_amt").divide(col("_flow")))
                 .withColumn("_ratio", col("_flow").divide(functions.greatest(col("_capital"), lit(1.0))))
-                .filter(col("_low").geq(MIN_LOW_CAPITAL)
-                        .and(col("_internal_amt").geq(MIN_INTERNAL_AMOUNT))
-                        .and(col("_share").geq(MIN_INTERNAL_SHARE))
-                        .and(col("_ratio").geq(MIN_FLOW_TO_CAPITAL)));
+                .filter(col("_low").geq(rules.count(MIN_LOW_CAPITAL))
+                        .and(col("_internal_amt").geq(rules.amount(MIN_INTERNAL_AMOUNT).doubleValue()))
+                        .and(col("_share").geq(rules.share(MIN_INTERNAL_SHARE)))
+                        .and(col("_ratio").geq(rules.share(MIN_FLOW_TO_CAPITAL))));
         Column sharedEvidence = functions.transform(col("_shared"),
                 s -> LeadRows.attribute("", s.getField("ref")).withField("kind", s.getField("kind")));
         Dataset<Row> out = candidates.select(col(LeadRows.CORE),
@@ -113,6 +135,10 @@ public final class ShellCompany {
                         LeadRows.part(0.2, col("_share"), 1.0),
                         LeadRows.part(0.2, functions.log10(col("_ratio")), 3.0)).as(Leads.SCORE));
         return LeadRows.finish(out, Typology.SHELL_COMPANY, date);
+    }
+
+    private static LeadRules.Rule rule(String name, LeadRules.Kind kind, String defaultValue, String doc) {
+        return new LeadRules.Rule("shell-company." + name, kind, defaultValue, doc);
     }
 
     /** One row per firm and identifying attribute it has: legal representative, normalized address, phone. */

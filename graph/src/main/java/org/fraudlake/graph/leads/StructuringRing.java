@@ -19,18 +19,31 @@ import org.fraudlake.schemas.tables.Published.Typology;
  * times on {@link #MIN_DAYS} days, clustered there rather than spread around the line (at least
  * {@link #MIN_BAND_SHARE} of the party's amounts between half and one and a half times the line are in the band),
  * and swept on: the band deposits leave again (outflow of at least {@link #MIN_SWEPT_SHARE} of them) or the band
- * transfers are themselves the outflow. Receivers of band transfers and sweeps are members. The lines are the
- * city's settings ({@code reporting.*}), not constants: a regulator sets them.
+ * transfers are themselves the outflow (sweeps are transfers of at least {@link #MIN_SWEEP} out of the party's band
+ * accounts). Receivers of band transfers and sweeps are members. The lines are the city's settings
+ * ({@code reporting.*}), not constants: a regulator sets them; the other thresholds are settings
+ * ({@code leads.structuring-ring.*}, see {@link LeadRules}).
  *
  * <p>Look-alikes: shop owners depositing takings (amounts spread around the line), a 4,999-yuan phone (one
  * purchase, at a POS, which is not counted). Cost: two aggregations of the window's transfers by party.
  */
 public final class StructuringRing {
-    public static final int MIN_BAND = 4;
-    public static final int MIN_DAYS = 3;
-    public static final double MIN_BAND_SHARE = 0.5;
-    public static final double MIN_SWEPT_SHARE = 0.3;
-    public static final long MIN_SWEEP = 10_000;
+    /** Fewest amounts in the band. */
+    public static final LeadRules.Rule MIN_BAND = rule("min-band", LeadRules.Kind.COUNT, "4",
+            "Fewest deposits or transfers of a party just under a reporting line (in the ring band) in the window.");
+    /** Fewest days with amounts in the band. */
+    public static final LeadRules.Rule MIN_DAYS = rule("min-days", LeadRules.Kind.COUNT, "3",
+            "Fewest different days a party's amounts fall in the ring band.");
+    /** Least share of the amounts near a line that are in the band. */
+    public static final LeadRules.Rule MIN_BAND_SHARE = rule("min-band-share", LeadRules.Kind.SHARE, "0.5",
+            "Least share of a party's amounts between half and one and a half times a line that are in the band "
+                    + "(clustered under the line, not spread around it).");
+    /** Least share of the band deposits swept on. */
+    public static final LeadRules.Rule MIN_SWEPT_SHARE = rule("min-swept-share", LeadRules.Kind.SHARE, "0.3",
+            "Least share of a party's band cash deposits that leave again as sweeps.");
+    /** Smallest transfer that is a sweep. */
+    public static final LeadRules.Rule MIN_SWEEP = rule("min-sweep", LeadRules.Kind.AMOUNT, "10000",
+            "Smallest transfer (CNY) out of a party's band accounts, not itself in the band, that is a sweep.");
 
     private static final String PARTY = "_party";
     private static final String PARTY_TYPE = "_party_type";
@@ -50,8 +63,14 @@ public final class StructuringRing {
         return detect(flows, date, ReportingLines.DEFAULTS);
     }
 
-    /** Leads from transfers with holders in the window, under the city's reporting lines. */
+    /** Leads from transfers with holders in the window, under the city's reporting lines and the default rules. */
     public static Dataset<Row> detect(Dataset<Row> flows, LocalDate date, ReportingLines lines) {
+        return detect(flows, date, lines, LeadRules.DEFAULTS);
+    }
+
+    /** Leads from transfers with holders in the window, under the city's reporting lines and {@code rules}. */
+    public static Dataset<Row> detect(Dataset<Row> flows, LocalDate date, ReportingLines lines, LeadRules rules) {
+        int minBand = rules.count(MIN_BAND);
         double cashLine = lines.cashLine().doubleValue();
         double transferLine = lines.transferLine().doubleValue();
         Column amount = col(Flows.AMOUNT).cast("double");
@@ -85,11 +104,11 @@ public final class StructuringRing {
                         col(Flows.REF), col(Flows.AMOUNT), col(Flows.TIME)))).as("_band_ev"),
                 functions.collect_set(functions.when(col("_band").and(col(KIND).equalTo(TRANSFER)), col(Flows.DST)))
                         .as("_receivers"))
-                .filter(col("_band_cnt").geq(MIN_BAND).and(col("_days").geq(MIN_DAYS))
-                        .and(col("_band_cnt").geq(col("_near_cnt").multiply(MIN_BAND_SHARE))));
+                .filter(col("_band_cnt").geq(minBand).and(col("_days").geq(rules.count(MIN_DAYS)))
+                        .and(col("_band_cnt").geq(col("_near_cnt").multiply(rules.share(MIN_BAND_SHARE)))));
 
         Dataset<Row> sweeps = marked.filter(col(KIND).equalTo(TRANSFER).and(functions.not(col("_band")))
-                        .and(amount.geq(MIN_SWEEP)))
+                        .and(amount.geq(rules.amount(MIN_SWEEP).doubleValue())))
                 .join(parties.select(col(PARTY), col("_accounts")), PARTY)
                 .filter(functions.array_contains(col("_accounts"), col(Flows.SRC)))
                 .groupBy(PARTY).agg(functions.sum(amount).as("_swept"),
@@ -100,8 +119,8 @@ public final class StructuringRing {
         Column sweptShare = functions.coalesce(col("_swept"), lit(0.0))
                 .divide(functions.greatest(functions.coalesce(col("_band_cash"), lit(0.0)), lit(1.0)));
         Dataset<Row> leads = parties.join(sweeps, new String[]{PARTY}, "left")
-                .filter(col("_band_cash").isNull().and(col("_band_transfers").geq(MIN_BAND))
-                        .or(sweptShare.geq(MIN_SWEPT_SHARE)))
+                .filter(col("_band_cash").isNull().and(col("_band_transfers").geq(minBand))
+                        .or(sweptShare.geq(rules.share(MIN_SWEPT_SHARE))))
                 .withColumn("_sweep_ev", functions.coalesce(col("_sweep_ev"), functions.array()))
                 .withColumn("_sweep_to", functions.coalesce(col("_sweep_to"), functions.array()));
         Column party = LeadRows.member(col(PARTY), functions.coalesce(col(PARTY_TYPE), lit(LeadRows.ACCOUNT)),
@@ -118,5 +137,9 @@ public final class StructuringRing {
                         LeadRows.part(0.15, col("_days"), 7),
                         LeadRows.part(0.15, col("_band_cnt").divide(col("_near_cnt")), 1.0)).as(Leads.SCORE));
         return LeadRows.finish(out, Typology.STRUCTURING_RING, date);
+    }
+
+    private static LeadRules.Rule rule(String name, LeadRules.Kind kind, String defaultValue, String doc) {
+        return new LeadRules.Rule("structuring-ring." + name, kind, defaultValue, doc);
     }
 }

@@ -25,20 +25,43 @@ import org.fraudlake.schemas.tables.Published.Typology;
  * <p>Look-alikes: shops and utilities with thousands of inflows (not personal, not round, nothing paid on),
  * payroll and pension fan-out (one payer), people moving savings between their own accounts (no outside
  * payers), landlords (round rents in, nothing round out). Cost: one aggregation of the window's round
- * transfers per account, a connected-components pass over the candidates, and joins back to the transfers.
+ * transfers per account, a connected-components pass over the candidates, and joins back to the transfers. The
+ * thresholds are settings ({@code leads.underground-banking.*}, see {@link LeadRules}).
  */
 public final class UndergroundBanking {
-    public static final long ROUND_UNIT = 1_000;
-    public static final long MIN_ROUND = 10_000;
-    public static final int MIN_ROUND_IN = 3;
-    public static final int MIN_ROUND_OUT = 3;
-    public static final long MIN_ROUND_VOLUME = 100_000;
-    public static final double MIN_PASS = 0.7;
-    public static final double MAX_PASS = 1.3;
-    public static final int MIN_RING = 3;
-    public static final int MIN_BANKS = 2;
-    public static final int MIN_CUSTOMERS = 2;
-    public static final int MIN_RECIPIENTS = 2;
+    /** A round sum is a whole multiple of this. */
+    public static final LeadRules.Rule ROUND_UNIT = rule("round-unit", LeadRules.Kind.AMOUNT, "1000",
+            "A round sum (CNY) is a whole multiple of this; positive.");
+    /** Smallest round sum that counts. */
+    public static final LeadRules.Rule MIN_ROUND = rule("min-round", LeadRules.Kind.AMOUNT, "10000",
+            "Smallest round sum (CNY) that counts toward an underground-banking ring.");
+    /** Fewest round inflows of a candidate account. */
+    public static final LeadRules.Rule MIN_ROUND_IN = rule("min-round-in", LeadRules.Kind.COUNT, "3",
+            "Fewest round inflows a personal account takes in the window to be a candidate ring account.");
+    /** Fewest round outflows of a candidate account. */
+    public static final LeadRules.Rule MIN_ROUND_OUT = rule("min-round-out", LeadRules.Kind.COUNT, "3",
+            "Fewest round outflows a candidate ring account pays on in the window.");
+    /** Least round inflow of a candidate account. */
+    public static final LeadRules.Rule MIN_ROUND_VOLUME = rule("min-round-volume", LeadRules.Kind.AMOUNT, "100000",
+            "Least round inflow (CNY) of a candidate ring account in the window.");
+    /** Least outflow of a candidate, as a multiple of its inflow. */
+    public static final LeadRules.Rule MIN_PASS = rule("min-pass", LeadRules.Kind.RATIO, "0.7",
+            "A candidate's round outflow is at least this multiple of its round inflow (it passes most of it on).");
+    /** Most outflow of a candidate, as a multiple of its inflow. */
+    public static final LeadRules.Rule MAX_PASS = rule("max-pass", LeadRules.Kind.RATIO, "1.3",
+            "A candidate's round outflow is at most this multiple of its round inflow; at least min-pass.");
+    /** Fewest accounts of a ring. */
+    public static final LeadRules.Rule MIN_RING = rule("min-ring", LeadRules.Kind.COUNT, "3",
+            "Fewest candidate accounts, linked by round transfers, that make a ring.");
+    /** Fewest banks of a ring. */
+    public static final LeadRules.Rule MIN_BANKS = rule("min-banks", LeadRules.Kind.COUNT, "2",
+            "Fewest different banks a ring's accounts are at.");
+    /** Fewest outside payers of a ring. */
+    public static final LeadRules.Rule MIN_CUSTOMERS = rule("min-customers", LeadRules.Kind.COUNT, "2",
+            "Fewest outside payers (customers) of round sums into a ring.");
+    /** Fewest outside recipients of a ring. */
+    public static final LeadRules.Rule MIN_RECIPIENTS = rule("min-recipients", LeadRules.Kind.COUNT, "2",
+            "Fewest outside recipients of round sums from a ring.");
 
     private static final String ACC = "_acc";
     private static final String RING = "_ring";
@@ -47,18 +70,22 @@ public final class UndergroundBanking {
     }
 
     /**
-     * Leads from transfers with holders in the window.
+     * Leads from transfers with holders in the window, under the default rules.
      *
      * @return rows of {@link LeadRows#finish}
      */
     public static Dataset<Row> detect(Dataset<Row> flows, LocalDate date) {
-        return detect(flows, date, new Checkpoints());
+        return detect(flows, date, LeadRules.DEFAULTS, new Checkpoints());
     }
 
-    /** As {@link #detect(Dataset, LocalDate)}, its reused frames materialized in {@code keep}, freed when the caller's job ends. */
-    public static Dataset<Row> detect(Dataset<Row> flows, LocalDate date, Checkpoints keep) {
+    /**
+     * As {@link #detect(Dataset, LocalDate)} under {@code rules}, its reused frames materialized in {@code keep},
+     * freed when the caller's job ends.
+     */
+    public static Dataset<Row> detect(Dataset<Row> flows, LocalDate date, LeadRules rules, Checkpoints keep) {
         Dataset<Row> round = keep.materialize(flows.filter(col(Flows.SRC).isNotNull().and(col(Flows.DST).isNotNull())
-                .and(col(Flows.AMOUNT).geq(MIN_ROUND)).and(Flows.isMultipleOf(col(Flows.AMOUNT), ROUND_UNIT))));
+                .and(col(Flows.AMOUNT).geq(lit(rules.amount(MIN_ROUND))))
+                .and(Flows.isMultipleOf(col(Flows.AMOUNT), rules.amount(ROUND_UNIT)))));
         Dataset<Row> personal = flows.select(col(Flows.SRC).as(ACC), col(Flows.SRC_HOLDER_TYPE).as("_t"),
                         col(Flows.SRC_BANK).as("_bank"), col(Flows.SRC_HOLDER).as("_holder"))
                 .union(flows.select(col(Flows.DST), col(Flows.DST_HOLDER_TYPE), col(Flows.DST_BANK), col(Flows.DST_HOLDER)))
@@ -68,9 +95,10 @@ public final class UndergroundBanking {
         Dataset<Row> out = round.groupBy(col(Flows.SRC).as(ACC)).agg(functions.count(lit(1)).as("_rout"),
                 functions.sum(Flows.AMOUNT).cast("double").as("_rout_amt"));
         Dataset<Row> candidates = keep.materialize(personal.join(in, ACC).join(out, ACC)
-                .filter(col("_rin").geq(MIN_ROUND_IN).and(col("_rout").geq(MIN_ROUND_OUT))
-                        .and(col("_rin_amt").geq(MIN_ROUND_VOLUME))
-                        .and(col("_rout_amt").between(col("_rin_amt").multiply(MIN_PASS), col("_rin_amt").multiply(MAX_PASS))))
+                .filter(col("_rin").geq(rules.count(MIN_ROUND_IN)).and(col("_rout").geq(rules.count(MIN_ROUND_OUT)))
+                        .and(col("_rin_amt").geq(rules.amount(MIN_ROUND_VOLUME).doubleValue()))
+                        .and(col("_rout_amt").between(col("_rin_amt").multiply(rules.share(MIN_PASS)),
+                                col("_rin_amt").multiply(rules.share(MAX_PASS)))))
                 .select(ACC, "_bank", "_holder"));
         Dataset<Row> c1 = candidates.select(col(ACC).as("_c1"));
         Dataset<Row> c2 = candidates.select(col(ACC).as("_c2"));
@@ -99,9 +127,10 @@ public final class UndergroundBanking {
                 functions.countDistinct(col("_bank")).as("_banks"),
                 functions.collect_set(LeadRows.member(col("_holder"), LeadRows.PERSON, "RING_HOLDER")).as("_m_holders"));
         Dataset<Row> leads = ringStats.join(flowsByRing, RING)
-                .filter(functions.size(col(LeadRows.CORE)).geq(MIN_RING).and(col("_banks").geq(MIN_BANKS))
-                        .and(functions.size(col("_customers")).geq(MIN_CUSTOMERS))
-                        .and(functions.size(col("_recipients")).geq(MIN_RECIPIENTS)));
+                .filter(functions.size(col(LeadRows.CORE)).geq(rules.count(MIN_RING))
+                        .and(col("_banks").geq(rules.count(MIN_BANKS)))
+                        .and(functions.size(col("_customers")).geq(rules.count(MIN_CUSTOMERS)))
+                        .and(functions.size(col("_recipients")).geq(rules.count(MIN_RECIPIENTS))));
         Dataset<Row> result = leads.select(col(LeadRows.CORE),
                 LeadRows.members(
                         functions.transform(col(LeadRows.CORE), a -> LeadRows.member(a, LeadRows.ACCOUNT, "RING_ACCOUNT")),
@@ -116,5 +145,9 @@ public final class UndergroundBanking {
                         LeadRows.part(0.15, functions.log10(functions.coalesce(col("_in_amt"), lit(1.0))), 7))
                         .as(Leads.SCORE));
         return LeadRows.finish(result, Typology.UNDERGROUND_BANKING, date);
+    }
+
+    private static LeadRules.Rule rule(String name, LeadRules.Kind kind, String defaultValue, String doc) {
+        return new LeadRules.Rule("underground-banking." + name, kind, defaultValue, doc);
     }
 }

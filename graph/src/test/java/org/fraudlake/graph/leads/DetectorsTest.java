@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.fraudlake.core.spark.Checkpoints;
 import org.fraudlake.schemas.tables.Published.Leads;
 import org.fraudlake.schemas.tables.Published.Member;
 import org.fraudlake.testkit.SparkTestExtension;
@@ -73,6 +75,19 @@ class DetectorsTest {
     void firmGroupWithRealCapitalPayingStaffIsNotAShellLead() {
         assertEquals(0, shellLeads(shells(5_000_000, true)).count(), "real capital");
         assertEquals(0, shellLeads(shells(50_000, false)).count(), "money goes outside the group");
+    }
+
+    @Test
+    void theShellCompanyRulesAreSettings() {
+        LeadFixtures shells = shells(50_000, true);
+        assertEquals(0, ShellCompany.detect(shells.companies(spark), shells.accounts(spark), shells.flows(spark),
+                LeadFixtures.DAY, LeadRules.of(Map.of("shell-company.max-capital", "40000"))).count(),
+                "50,000 is not little any more");
+        LeadFixtures real = shells(5_000_000, true);
+        assertEquals(1, ShellCompany.detect(real.companies(spark), real.accounts(spark), real.flows(spark),
+                LeadFixtures.DAY, LeadRules.of(Map.of("shell-company.max-capital", "5000000",
+                        "shell-company.min-flow-to-capital", "0.5"))).count(),
+                "the look-alike with real capital is a lead when its capital counts as little and 0.6 times it moves");
     }
 
     @Test
@@ -159,6 +174,20 @@ class DetectorsTest {
     }
 
     @Test
+    void theUndergroundBankingRulesAreSettings() {
+        Dataset<Row> flows = ring(true).flows(spark);
+        assertEquals(0, UndergroundBanking.detect(flows, LeadFixtures.DAY,
+                LeadRules.of(Map.of("underground-banking.min-customers", "6")), new Checkpoints()).count(),
+                "five customers, six needed");
+        assertEquals(0, UndergroundBanking.detect(flows, LeadFixtures.DAY,
+                LeadRules.of(Map.of("underground-banking.round-unit", "100000")), new Checkpoints()).count(),
+                "20,000 and 50,000 are not round in hundred thousands");
+        assertEquals(1, UndergroundBanking.detect(flows, LeadFixtures.DAY,
+                LeadRules.of(Map.of("underground-banking.min-ring", "4")), new Checkpoints()).count(),
+                "the ring has four accounts");
+    }
+
+    @Test
     void payrollShopsAndOwnAccountMovesAreNotUndergroundBanking() {
         LeadFixtures f = new LeadFixtures().account("firm", "BANK_A", "co", "COMPANY")
                 .account("shop", "BANK_B", "shopco", "COMPANY")
@@ -238,6 +267,18 @@ class DetectorsTest {
             }
             f.bid("T" + t, "honest" + t, base * 1.2, minute + 60, "10.9.9." + t, "ph_h" + t, "h" + t, false);
         }
+    }
+
+    @Test
+    void theCoverBidSpreadIsASetting() {
+        LeadFixtures f = new LeadFixtures().account("acc1", "BANK_A", "b1", "COMPANY")
+                .account("acc2", "BANK_B", "b2", "COMPANY").account("acc3", "BANK_C", "b3", "COMPANY");
+        riggedBids(f);
+        assertEquals(1, BidRigging.detect(f.tenders(spark), f.accounts(spark), f.flows(spark), LeadFixtures.DAY,
+                LeadRules.of(Map.of("bid-rigging.max-cover", "0.05")), new Checkpoints()).count());
+        assertEquals(0, BidRigging.detect(f.tenders(spark), f.accounts(spark), f.flows(spark), LeadFixtures.DAY,
+                LeadRules.of(Map.of("bid-rigging.max-cover", "0.02")), new Checkpoints()).count(),
+                "cover bids 2 to 4 % above the winner are not tight within 2 %");
     }
 
     @Test

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.fraudlake.core.spark.Checkpoints;
 import org.fraudlake.schemas.tables.Published.Leads;
 import org.fraudlake.testkit.SparkTestExtension;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,41 @@ class RoundTrippingTest {
         assertEquals(8, lead.getList(lead.fieldIndex(Leads.MEMBERS)).size(), "4 accounts and 4 firms");
         double score = lead.getAs(Leads.SCORE);
         assertTrue(score > 0.5 && score <= 1.0, "score " + score);
+    }
+
+    @Test
+    void theCycleRulesAreSettings() {
+        LeadFixtures f = firms()
+                .transfer("a1", "BANK_A", "a2", "BANK_B", 2_000_000, 0)
+                .transfer("a2", "BANK_B", "a3", "BANK_C", 1_996_000, 60)
+                .transfer("a3", "BANK_C", "a4", "BANK_D", 1_992_000, 200)
+                .transfer("a4", "BANK_D", "a1", "BANK_A", 1_988_000, 400);
+        Dataset<Row> flows = f.flows(spark);
+        assertEquals(1, detect(flows, Map.of()).count());
+        assertEquals(0, detect(flows, Map.of("round-tripping.max-hops", "3")).count(), "four hops, at most three");
+        assertEquals(0, detect(flows, Map.of("round-tripping.min-amount", "1990000")).count(),
+                "the last hop is under the smallest amount");
+        assertEquals(0, detect(flows, Map.of("round-tripping.min-hop-ratio", "0.999")).count(),
+                "each hop keeps 0.2 %, more than the fee allowed");
+        assertEquals(1, detect(flows, Map.of("round-tripping.max-hop-hours", "4")).count(),
+                "the hops leave within 200 minutes");
+        assertEquals(0, detect(flows, Map.of("round-tripping.max-hop-hours", "3")).count());
+    }
+
+    @Test
+    void twoFirmsPayingEachOtherBackAreACycleUnlessTheFewestHopsAreRaised() {
+        // the detector closed cycles of two transfers before its thresholds were settings (MIN_HOPS = 3 was read
+        // as hop + 1 >= 3), so round-tripping.min-hops defaults to 2; 3 asks for three firms at least
+        LeadFixtures f = firms()
+                .transfer("a1", "BANK_A", "a2", "BANK_B", 2_000_000, 0)
+                .transfer("a2", "BANK_B", "a1", "BANK_A", 1_996_000, 60);
+        Dataset<Row> flows = f.flows(spark);
+        assertEquals(1, detect(flows, Map.of()).count());
+        assertEquals(0, detect(flows, Map.of("round-tripping.min-hops", "3")).count());
+    }
+
+    private static Dataset<Row> detect(Dataset<Row> flows, Map<String, String> rules) {
+        return RoundTripping.detect(flows, LeadFixtures.DAY, LeadRules.of(rules), new Checkpoints());
     }
 
     @Test

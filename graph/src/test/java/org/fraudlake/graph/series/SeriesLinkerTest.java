@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.fraudlake.core.spark.Checkpoints;
 import org.fraudlake.schemas.tables.Published.IncidentSeries;
 import org.fraudlake.testkit.SparkTestExtension;
 import org.junit.jupiter.api.Test;
@@ -80,5 +81,20 @@ class SeriesLinkerTest {
                 incident("i3", 40, "Liuyuan", 30.650, 104.060, MO),
                 incident("late", 30, "Liuyuan", 30.650, 104.060, MO));
         assertEquals(0, SeriesLinker.link(frame(rows), DAY).count());
+    }
+
+    @Test
+    void theLinkingThresholdsAreSettings() {
+        List<Row> rows = List.of(
+                incident("i1", 0, "Liuyuan", 30.650, 104.060, MO),
+                incident("i2", 1, "Liuyuan", 30.651, 104.061, MO),
+                incident("i3", 17, "Next door", 30.661, 104.060, MO));
+        assertEquals(0, SeriesLinker.link(frame(rows), DAY).count(), "two linked incidents are no series");
+        List<Row> wide = SeriesLinker.link(frame(rows), DAY, new SeriesLinker.Settings(90, 30, 17, 1_500, 3),
+                new Checkpoints()).collectAsList();
+        assertEquals(1, wide.size(), "16 days and 1.1 km from i2, i3 links when the gap and the radius allow it");
+        assertEquals(List.of("i1", "i2", "i3"), wide.get(0).getList(wide.get(0).fieldIndex(IncidentSeries.MEMBERS)));
+        assertEquals(1, SeriesLinker.link(frame(rows), DAY, new SeriesLinker.Settings(90, 30, 14, 1_000, 2),
+                new Checkpoints()).count(), "two incidents are a series when two are enough");
     }
 }
