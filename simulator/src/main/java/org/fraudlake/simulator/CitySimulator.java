@@ -35,6 +35,7 @@ import org.fraudlake.simulator.delivery.StyledDelivery;
 import org.fraudlake.simulator.freedom.FreedomPlan;
 import org.fraudlake.simulator.life.BankingLife;
 import org.fraudlake.simulator.life.CaseDesk;
+import org.fraudlake.simulator.life.LookalikeLife;
 import org.fraudlake.simulator.life.PoliceDesk;
 import org.fraudlake.simulator.life.RegistryChurn;
 import org.fraudlake.simulator.life.TelecomLife;
@@ -66,8 +67,9 @@ public final class CitySimulator {
     /** Writes every feed and source for every day into lake landing/, and truth into lake.truth(). */
     public SimulationSummary run(Lake lake, Configuration conf, Consumer<String> progress) throws IOException {
         long started = System.nanoTime();
-        World world = CityBuilder.build(config.persons(), config.seed(), config.startDate());
-        FaultPlan faults = config.faults() ? FaultPlan.standard(config.days()) : FaultPlan.none();
+        World world = CityBuilder.build(config.persons(), config.seed(), config.startDate(),
+                config.profile());
+        FaultPlan faults = config.faults() ? FaultPlan.standard(config.days(), config.profile()) : FaultPlan.none();
         FreedomPlan freedoms = new FreedomPlan(config, faults::touches);
         DayWriter writer = new DayWriter(lake, conf, faults, freedoms);
         Map<String, Long> rows = new LinkedHashMap<>();
@@ -161,6 +163,7 @@ public final class CitySimulator {
         private final CaseDesk cases = new CaseDesk();
         private final BankingLife banking;
         private final TelecomLife telecom;
+        private final LookalikeLife lookalikes;
         private final PoliceDesk police;
         private final FreedomPlan freedoms;
         private final Snapshots snapshots;
@@ -175,6 +178,7 @@ public final class CitySimulator {
             this.churn = new RegistryChurn(world);
             this.banking = new BankingLife(world);
             this.telecom = new TelecomLife(world, freedoms);
+            this.lookalikes = new LookalikeLife(world, truth, config.days());
             this.police = new PoliceDesk(world);
         }
 
@@ -192,6 +196,7 @@ public final class CitySimulator {
             }
             banking.simulate(ctx);
             telecom.simulate(ctx);
+            lookalikes.simulate(ctx);
             police.simulate(ctx);
             market.simulate(ctx);
             ctx.settle(ledger);

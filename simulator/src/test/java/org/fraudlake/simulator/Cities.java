@@ -37,7 +37,7 @@ final class Cities {
 
     /** Deliveries the city writes: 25 a day, less those of partners not joined yet or silent that day. */
     static long expectedDeliveries(SimulationConfig config) {
-        FaultPlan faults = config.faults() ? FaultPlan.standard(config.days()) : FaultPlan.none();
+        FaultPlan faults = config.faults() ? FaultPlan.standard(config.days(), config.profile()) : FaultPlan.none();
         FreedomPlan plan = new FreedomPlan(config, faults::touches);
         long n = 0;
         for (int d = 0; d < config.days(); d++) {

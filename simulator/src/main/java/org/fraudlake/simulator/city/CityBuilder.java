@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.fraudlake.simulator.SimulationConfig.Profile;
+import org.fraudlake.simulator.SimulationConfig.Volumes;
 import org.fraudlake.simulator.model.Account;
 import org.fraudlake.simulator.model.Company;
 import org.fraudlake.simulator.model.Enums.AccountStatus;
@@ -35,20 +37,27 @@ public final class CityBuilder {
     private final Rand r;
     private final LocalDate start;
     private final int persons;
+    private final Volumes volumes;
 
     private CityBuilder(World world, Rand r, int persons) {
         this.world = world;
         this.r = r;
         this.start = world.start();
         this.persons = persons;
+        this.volumes = world.profile().volumes();
     }
 
-    /** The city of a seed: same seed and size, same city. */
+    /** The default city of a seed: same seed and size, same city. */
     public static World build(int persons, long seed, LocalDate start) {
+        return build(persons, seed, start, Profile.DEFAULT);
+    }
+
+    /** The city of a seed and profile: same seed, size and profile, same city. */
+    public static World build(int persons, long seed, LocalDate start, Profile profile) {
         Rand r = Rand.of(seed, "city");
         Names names = new Names();
         Geography geo = new Geography(persons, r, names);
-        World world = new World(seed, start, geo, new IdentityFactory(), names);
+        World world = new World(seed, start, profile, geo, new IdentityFactory(), names);
         new CityBuilder(world, r, persons).build();
         return world;
     }
@@ -89,7 +98,7 @@ public final class CityBuilder {
         boolean prepaid = r.chance(occupation == Occupation.STUDENT ? 0.4
                 : occupation == Occupation.RETIRED || !local ? 0.3 : 0.12);
         phone(p, prepaid, p.imei(), age);
-        if (r.chance(0.06)) {
+        if (r.chance(volumes.secondPhone())) {
             phone(p, r.chance(0.5), r.chance(0.6) ? p.imei() : world.ids().imei(r), age);
         }
         String[] outside = new String[r.between(0, 3)];
@@ -282,10 +291,11 @@ public final class CityBuilder {
 
     private void accounts(Person p) {
         int age = p.age(start);
+        double more = volumes.extraAccounts();
         int count = switch (p.occupation()) {
-            case STUDENT -> r.chance(0.7) ? 1 : 2;
-            case RETIRED -> r.chance(0.6) ? 1 : 2;
-            default -> r.weighted(new double[] {35, 45, 20}) + 1;
+            case STUDENT -> r.chance(0.7 / more) ? 1 : 2;
+            case RETIRED -> r.chance(0.6 / more) ? 1 : 2;
+            default -> r.weighted(new double[] {35, 45 * more, 20 * more}) + 1;
         };
         boolean[] used = new boolean[Parties.BANKS];
         for (int k = 0; k < count; k++) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.fraudlake.simulator.SimulationConfig.Profile;
 import org.fraudlake.simulator.model.Account;
 import org.fraudlake.simulator.model.Company;
 import org.fraudlake.simulator.model.Enums.AccountType;
@@ -24,6 +25,7 @@ import org.fraudlake.simulator.util.Times;
 public final class World {
     private final long seed;
     private final LocalDate start;
+    private final Profile profile;
     private final Geography geography;
     private final IdentityFactory ids;
     private final Names names;
@@ -43,9 +45,10 @@ public final class World {
     public record PortOut(Phone phone, int fromCarrier, long at) {
     }
 
-    public World(long seed, LocalDate start, Geography geography, IdentityFactory ids, Names names) {
+    public World(long seed, LocalDate start, Profile profile, Geography geography, IdentityFactory ids, Names names) {
         this.seed = seed;
         this.start = start;
+        this.profile = profile;
         this.geography = geography;
         this.ids = ids;
         this.names = names;
@@ -56,6 +59,11 @@ public final class World {
 
     public long seed() {
         return seed;
+    }
+
+    /** What kind of city this is: its volumes, partners, scheme and look-alike mix. */
+    public Profile profile() {
+        return profile;
     }
 
     /** First simulated business date. */

@@ -1,6 +1,7 @@
 package org.fraudlake.simulator.delivery;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.fraudlake.schemas.Feeds.BankAccounts;
 import org.fraudlake.schemas.Feeds.BankFeedback;
@@ -11,13 +12,16 @@ import org.fraudlake.schemas.Feeds.Incidents;
 import org.fraudlake.schemas.Feeds.Subscribers;
 import org.fraudlake.schemas.Feeds.Tenders;
 import org.fraudlake.schemas.Problem;
+import org.fraudlake.simulator.SimulationConfig.Profile;
 import org.fraudlake.simulator.model.Parties;
 
 /**
  * Which deliveries of a faulty city are broken on purpose, and how. One bad row of each kind lands in a
  * busy delivery (it is added to the good rows, nothing real is lost); each way of breaking a whole
  * delivery hits one small delivery (bank feedback, a day of registry changes, a day of bids), so that
- * nearly all of the city still loads. Days are 0-based indexes, capped at the last simulated day.
+ * nearly all of the city still loads. Days are 0-based indexes, capped at the last simulated day. In a city with
+ * fewer partners ({@link Profile}), a fault planned for a bank or carrier outside the partnership goes to the
+ * city's last partner bank or carrier instead, so it is still written.
  */
 public final class FaultPlan {
     private final Map<String, RowFault> rowFaults = new LinkedHashMap<>();
@@ -44,25 +48,32 @@ public final class FaultPlan {
         return new FaultPlan();
     }
 
-    /** The standard set of faults, placed on the days of a simulation of {@code days} days. */
+    /** The standard set of faults of the default city, placed on the days of a simulation of {@code days} days. */
     public static FaultPlan standard(int days) {
+        return standard(days, Profile.DEFAULT);
+    }
+
+    /** The standard set of faults, placed on the days of a simulation of {@code days} days and the city's partners. */
+    public static FaultPlan standard(int days, Profile profile) {
         FaultPlan p = new FaultPlan();
-        String bankA = Parties.PARTNER_BANKS.get(0);
-        String bankB = Parties.PARTNER_BANKS.get(1);
-        String bankC = Parties.PARTNER_BANKS.get(2);
-        String bankD = Parties.PARTNER_BANKS.get(3);
+        List<String> banks = profile.banks();
+        List<String> carriers = profile.carriers();
+        String bankA = partner(banks, 0);
+        String bankB = partner(banks, 1);
+        String bankC = partner(banks, 2);
+        String bankD = partner(banks, 3);
         p.row(BankAccounts.NAME, bankB, day(0, days), Problem.BAD_ENUM, BankAccounts.STATUS, "OPEN", 10);
-        p.row(Subscribers.NAME, Parties.CARRIERS.get(0), day(0, days), Problem.BAD_TIME, Subscribers.UPDATED_AT,
+        p.row(Subscribers.NAME, partner(carriers, 0), day(0, days), Problem.BAD_TIME, Subscribers.UPDATED_AT,
                 "T10:15:00", 20);
         p.row(Companies.NAME, Parties.REGULATOR, day(0, days), Problem.MISSING_VALUE, Companies.COMPANY_NAME, "", 5);
         p.row(BankTransactions.NAME, bankA, day(1, days), Problem.BAD_VALUE, BankTransactions.AMOUNT, "12.345",
                 Integer.MAX_VALUE);
-        p.row(CallRecords.NAME, Parties.CARRIERS.get(1), day(1, days), Problem.MISSING_VALUE, CallRecords.CALLEE, "",
+        p.row(CallRecords.NAME, partner(carriers, 1), day(1, days), Problem.MISSING_VALUE, CallRecords.CALLEE, "",
                 300);
         p.row(BankTransactions.NAME, bankC, day(2, days), Problem.NOT_POSITIVE, BankTransactions.AMOUNT, "0.00", 50);
         p.row(BankTransactions.NAME, bankD, day(2, days), Problem.MALFORMED_CSV, BankTransactions.COUNTERPARTY_NAME,
                 "Zhang \"Boss", 120);
-        p.row(CallRecords.NAME, Parties.CARRIERS.get(2), day(3, days), Problem.FIELD_COUNT, null, null, 77);
+        p.row(CallRecords.NAME, partner(carriers, 2), day(3, days), Problem.FIELD_COUNT, null, null, 77);
         p.row(Incidents.NAME, Parties.POLICE, day(4, days), Problem.BAD_VALUE, Incidents.LOSS_AMOUNT, "abc", 1);
         p.delivery(BankFeedback.NAME, bankA, day(1, days), Problem.MISSING_FILE);
         p.delivery(BankFeedback.NAME, bankB, day(2, days), Problem.MANIFEST_MISMATCH);
@@ -72,6 +83,11 @@ public final class FaultPlan {
         p.delivery(Tenders.NAME, Parties.TRADING_CENTER, day(5, days), Problem.ROW_COUNT_MISMATCH);
         p.rowFaults.keySet().removeAll(p.deliveryFaults.keySet());
         return p;
+    }
+
+    /** The partner of that rank, or the last one when the city has fewer. */
+    private static String partner(List<String> partners, int rank) {
+        return partners.get(Math.min(rank, partners.size() - 1));
     }
 
     private static int day(int wanted, int days) {

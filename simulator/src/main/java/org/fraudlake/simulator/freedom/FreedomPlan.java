@@ -6,6 +6,7 @@ import java.util.function.BiPredicate;
 import org.fraudlake.schemas.Feeds.CaseLabels;
 import org.fraudlake.simulator.SimulationConfig;
 import org.fraudlake.simulator.SimulationConfig.Freedoms;
+import org.fraudlake.simulator.SimulationConfig.Profile;
 import org.fraudlake.simulator.model.Account;
 import org.fraudlake.simulator.model.Parties;
 import org.fraudlake.simulator.util.Rand;
@@ -15,6 +16,9 @@ import org.fraudlake.simulator.util.Rand;
  * when, which partner is silent on which day, when case management is quiet, which accounts go unlisted, which
  * residents have an off-net contact. Pure functions of the configuration: the same seed, the same plan. Days the
  * fault plan breaks a source's delivery are kept out of the silent day, so every planned fault is still written.
+ * A bank or carrier beyond the {@link Profile}'s partner counts is treated as a late joiner who never joins: no
+ * folder for the whole period, its accounts counterparties under its code, its subscribers' calls with partners'
+ * subscribers reported by the partner's carrier.
  */
 public final class FreedomPlan {
     /** The bank that joins the partnership in the middle of the period. */
@@ -23,6 +27,8 @@ public final class FreedomPlan {
     public static final String LATE_CARRIER = Parties.CARRIERS.get(Parties.CARRIERS.size() - 1);
     /** Mobile prefixes of networks outside the partnership (a fourth operator and virtual operators). */
     public static final List<String> OFF_NET_PREFIXES = List.of("162", "165", "167", "170", "171", "192");
+    /** The join day of a source outside the city's partnership: it never delivers. */
+    public static final int NEVER = Integer.MAX_VALUE;
     /** Fault days of the late carrier are before this day, so its planned faults are still written. */
     private static final int LATE_CARRIER_LATEST_JOIN = 3;
     private static final int MAX_LISTING_DELAY_DAYS = 5;
@@ -31,6 +37,7 @@ public final class FreedomPlan {
     private final long seed;
     private final int days;
     private final Freedoms freedoms;
+    private final Profile profile;
     private final int bankJoin;
     private final int carrierJoin;
     private final String silentSource;
@@ -42,14 +49,17 @@ public final class FreedomPlan {
         this.seed = config.seed();
         this.days = config.days();
         this.freedoms = config.freedoms();
+        this.profile = config.profile();
         boolean late = freedoms.lateJoiners() && days >= 2;
         this.bankJoin = late ? Math.max(1, days / 3) : 0;
         this.carrierJoin = late ? Math.min(Math.max(1, days / 3), LATE_CARRIER_LATEST_JOIN) : 0;
         String source = null;
         int day = -1;
         if (freedoms.silentPartner() && days >= 2) {
-            List<String> candidates = new ArrayList<>(Parties.PARTNER_BANKS.subList(0, Parties.PARTNERS - 1));
-            candidates.addAll(Parties.CARRIERS.subList(0, Parties.CARRIERS.size() - 1));
+            List<String> candidates = new ArrayList<>(Parties.PARTNER_BANKS.subList(0,
+                    Math.min(profile.partnerBanks(), Parties.PARTNERS - 1)));
+            candidates.addAll(Parties.CARRIERS.subList(0, Math.min(profile.partnerCarriers(),
+                    Parties.CARRIERS.size() - 1)));
             Rand r = Rand.of(seed, "freedom-silent");
             source = r.pick(candidates);
             int last = Math.max(1, days - 2);
@@ -79,8 +89,16 @@ public final class FreedomPlan {
         return seed;
     }
 
-    /** The first day the source delivers (0 unless it joins late). */
+    /** The city's kind: its partners among them. */
+    public Profile profile() {
+        return profile;
+    }
+
+    /** The first day the source delivers (0 unless it joins late; {@link #NEVER} outside the partnership). */
     public int joinDay(String source) {
+        if (profile.outsider(source)) {
+            return NEVER;
+        }
         if (source.equals(LATE_BANK)) {
             return bankJoin;
         }
@@ -95,6 +113,11 @@ public final class FreedomPlan {
     /** Whether a partner bank reports the day's bookings of its accounts. */
     public boolean books(int bank, int day) {
         return Parties.isPartner(bank) && delivers(Parties.bankCode(bank), day);
+    }
+
+    /** Whether the source is a partner of this city at some point of the period (it joins, maybe late). */
+    public boolean partner(String source) {
+        return !profile.outsider(source);
     }
 
     /** Whether the source's register delivery of the day is its first, holding everything. */

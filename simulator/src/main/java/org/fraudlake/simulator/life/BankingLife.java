@@ -47,10 +47,12 @@ public final class BankingLife {
     private final List<Company> merchants = new ArrayList<>();
     private final Map<String, List<Company>> groups = new LinkedHashMap<>();
     private final Map<Company, Long> payrolls = new LinkedHashMap<>();
+    private final double paymentRate;
     private Company pensionFund;
 
     public BankingLife(World world) {
         this.world = world;
+        this.paymentRate = world.profile().volumes().paymentRate();
         for (int d = 0; d < world.geography().districts(); d++) {
             merchantsByDistrict.add(new ArrayList<>());
         }
@@ -114,7 +116,7 @@ public final class BankingLife {
         }
         long buffer = main.available() + (card == null ? 0 : card.available());
         double thrift = buffer < 50_000 ? 0.2 : buffer < 300_000 ? 0.6 : 1.0;
-        int spends = r.poisson(spendRate(p) * dayFactor * thrift);
+        int spends = r.poisson(spendRate(p) * dayFactor * thrift * paymentRate);
         double means = means(p);
         for (int i = 0; i < spends; i++) {
             spend(ctx, r, p, card != null && r.chance(0.35) ? card : main, means);

@@ -16,6 +16,8 @@ import org.fraudlake.simulator.model.Enums.Plan;
 import org.fraudlake.simulator.model.Parties;
 import org.fraudlake.simulator.model.Person;
 import org.fraudlake.simulator.model.Phone;
+import org.fraudlake.simulator.truth.Lookalikes;
+import org.fraudlake.simulator.truth.TruthLog;
 import org.fraudlake.simulator.util.Rand;
 import org.fraudlake.simulator.util.Times;
 
@@ -90,6 +92,7 @@ public final class RegistryChurn {
         }
         long at = ctx.at(r.between(9, 16), r.nextInt(60), r.nextInt(60));
         Account a = world.openAccount(p, bank, AccountType.DEBIT, ctx.date(), at, 0, r);
+        ctx.truth().lookalike(Lookalikes.NEW_ACCOUNT, TruthLog.ACCOUNT, a.key());
         ctx.transfer(Transfer.of(at + Times.MINUTE_MS * r.between(2, 10), null, a, openingDeposit(r), Channel.COUNTER)
                 .remark("开户存入"));
     }

@@ -33,10 +33,16 @@ public final class TelecomLife {
     private final String[] serviceNumbers;
     private final double residentShare;
     private final FreedomPlan freedoms;
+    private final double callRate;
+    private final double courierCalls;
+    private final double salesCalls;
 
     public TelecomLife(World world, FreedomPlan freedoms) {
         this.world = world;
         this.freedoms = freedoms;
+        this.callRate = world.profile().volumes().callRate();
+        this.courierCalls = world.profile().lookalikes().courierCalls();
+        this.salesCalls = world.profile().lookalikes().salesCalls();
         for (int d = 0; d < world.geography().districts(); d++) {
             businessesByDistrict.add(new ArrayList<>());
         }
@@ -79,7 +85,7 @@ public final class TelecomLife {
             case RETIRED -> 1.8;
             case UNEMPLOYED -> 2.4;
         };
-        int calls = r.poisson(workday ? base : base * 0.85);
+        int calls = r.poisson((workday ? base : base * 0.85) * callRate);
         for (int i = 0; i < calls; i++) {
             Phone from = second != null && second.active() && r.chance(0.2) ? second : main;
             long time = ctx.sample(Profile.PEOPLE, r);
@@ -170,7 +176,7 @@ public final class TelecomLife {
     private void couriers(DayContext ctx, Rand r, boolean workday) {
         for (Phone line : courierLines) {
             Person courier = world.person(line.owner());
-            int n = r.poisson(workday ? 25 : 14);
+            int n = r.poisson((workday ? 25 : 14) * courierCalls);
             for (int i = 0; i < n; i++) {
                 long time = ctx.start() + r.between(9, 19) * Times.HOUR_MS + r.nextLong(Times.HOUR_MS);
                 Phone to = r.chance(0.9) ? randomResidentPhone(r, courier.district()) : null;
@@ -190,7 +196,7 @@ public final class TelecomLife {
             return;
         }
         for (Phone line : salesLines) {
-            int n = r.poisson(60);
+            int n = r.poisson(60 * salesCalls);
             for (int i = 0; i < n; i++) {
                 long time = ctx.sample(Profile.OFFICE, r);
                 int seconds = r.chance(0.45) ? 0 : (int) Math.min(600, Math.round(r.logNormal(25, 0.8)));

@@ -80,7 +80,7 @@ public final class PartnerResponder {
     /** As {@link #respond(Lake, SimulationConfig, LocalDate)}, on the given Hadoop configuration. */
     public static Response respond(Lake lake, SimulationConfig config, LocalDate publishedDate, Configuration conf)
             throws IOException {
-        FaultPlan plan = config.faults() ? FaultPlan.standard(config.days()) : FaultPlan.none();
+        FaultPlan plan = config.faults() ? FaultPlan.standard(config.days(), config.profile()) : FaultPlan.none();
         FreedomPlan freedoms = new FreedomPlan(config, plan::touches);
         return respond(lake, config.seed(), publishedDate, plan, config.startDate(), conf, freedoms,
                 new Blanks(config.seed(), freedoms.blankOptional()));

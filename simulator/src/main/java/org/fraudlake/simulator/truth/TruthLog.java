@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,8 +28,8 @@ import org.fraudlake.simulator.model.Enums.Channel;
 /**
  * The ground truth of a simulated city, written under {@code lake.truth()} (never under landing):
  * schemes, the entities in them with their roles, every money movement of a scheme, the victims'
- * transfers, and the faults written on purpose. Transfers stream as the days are simulated; schemes,
- * entities and faults are written at the end. See {@code simulator/README.md} for the columns.
+ * transfers, the faults written on purpose, and the legitimate look-alikes by kind ({@link Lookalikes}).
+ * Transfers stream as the days are simulated; schemes, entities, faults and look-alikes are written at the end. See {@code simulator/README.md} for the columns.
  */
 public final class TruthLog implements Closeable {
     public static final String ACCOUNT = "ACCOUNT";
@@ -43,6 +44,7 @@ public final class TruthLog implements Closeable {
     public static final String CRIME_TRANSFERS = "crime_transfers.csv";
     public static final String VICTIM_TRANSFERS = "victim_transfers.csv";
     public static final String FAULTS = "faults.csv";
+    public static final String LOOKALIKES = "lookalikes.csv";
     public static final String CASH = "CASH";
     private final FileSystem fs;
     private final Path dir;
@@ -51,6 +53,7 @@ public final class TruthLog implements Closeable {
     private final Writer victimsOut;
     private final CsvWriter victims;
     private final Set<List<String>> entities = new LinkedHashSet<>();
+    private final Set<List<String>> lookalikes = new LinkedHashSet<>();
 
     /** One scheme's line in {@code schemes.csv}. */
     public record SchemeInfo(String id, String type, LocalDate start, LocalDate end,
@@ -92,6 +95,14 @@ public final class TruthLog implements Closeable {
         entities.add(List.of(scheme, role, type, id));
     }
 
+    /**
+     * Records a legitimate entity that looks like a scheme's, of a kind of {@link Lookalikes} (once, however often
+     * it is called). An entity that also plays an offending role in a scheme is left out when the file is written.
+     */
+    public void lookalike(String kind, String type, String id) {
+        lookalikes.add(List.of(kind, type, id));
+    }
+
     /** Records an applied scheme transfer. */
     public void transfer(String scheme, String step, long time, long amount, Account from, Account to, Booking out,
                          Booking in, Channel channel) {
@@ -116,7 +127,7 @@ public final class TruthLog implements Closeable {
         }
     }
 
-    /** Writes schemes, entities and faults, and closes the streaming files. */
+    /** Writes schemes, entities, faults and look-alikes, and closes the streaming files. */
     public void finish(List<SchemeInfo> schemes, List<Fault> faults) throws IOException {
         try (Writer out = open(SCHEMES)) {
             CsvWriter w = new CsvWriter(out, "\n");
@@ -130,6 +141,21 @@ public final class TruthLog implements Closeable {
             w.write("scheme_id", "role", "entity_type", "entity_id");
             for (List<String> e : entities) {
                 w.write(e.toArray(String[]::new));
+            }
+        }
+        Set<List<String>> offending = new HashSet<>();
+        for (List<String> e : entities) {
+            if (Roles.offending(e.get(1))) {
+                offending.add(List.of(e.get(2), e.get(3)));
+            }
+        }
+        try (Writer out = open(LOOKALIKES)) {
+            CsvWriter w = new CsvWriter(out, "\n");
+            w.write("kind", "entity_type", "entity_id");
+            for (List<String> l : lookalikes) {
+                if (!offending.contains(List.of(l.get(1), l.get(2)))) {
+                    w.write(l.toArray(String[]::new));
+                }
             }
         }
         List<Fault> sorted = new ArrayList<>(faults);
