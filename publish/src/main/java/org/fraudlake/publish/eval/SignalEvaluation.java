@@ -9,9 +9,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
@@ -21,6 +25,10 @@ import org.fraudlake.lake.Lake;
 import org.fraudlake.pipelines.conform.Pseudonymizer;
 import org.fraudlake.schemas.tables.Gold.AggCallPaymentDaily;
 import org.fraudlake.schemas.tables.Gold;
+import org.fraudlake.schemas.tables.Published.InterceptList;
+import org.fraudlake.schemas.tables.Published.Status;
+import org.fraudlake.schemas.tables.Published.VictimWarnings;
+import org.fraudlake.schemas.tables.Published;
 import org.fraudlake.schemas.tables.Silver.Accounts;
 import org.fraudlake.schemas.tables.Silver;
 
@@ -31,19 +39,53 @@ import org.fraudlake.schemas.tables.Silver;
  * payments to first-layer accounts it caught (same victim, same account, same day), and, per caller and per payee
  * with at least {@link #MIN_PERSONS} distinct persons (what the phone and account models see), the share that
  * offends. Events are few (a few per thousand persons a day) and are read to the driver.
+ *
+ * <p><b>Look-alikes.</b> When the truth lists the city's legitimate look-alikes ({@code truth/lookalikes.csv}), per
+ * kind and entity type: the entities a partner could be warned about (accounts a partner bank holds, every number
+ * and person), how many got a new warning of any action sent over the dates (as {@link DecisionEvaluation} counts
+ * them: {@code published/intercept_list} and {@code published/victim_warnings}, sent, NEW or ESCALATED; a person by
+ * a victim warning naming them), and that share against the bar of {@link #LOOKALIKE_BAR}. The warned identifiers
+ * of the dates and the partner banks' look-alike accounts are read to the driver.
  */
 public final class SignalEvaluation {
     /** Distinct persons a caller or payee needs in the events to count as a candidate. */
     static final int MIN_PERSONS = 2;
+    /** The most a look-alike kind may be warned: 1 % of its entities (issue 18's done-when). */
+    static final double LOOKALIKE_BAR = 0.01;
+    private static final StructType WARNED = StructType.fromDDL(InterceptList.ENTITY_ID + " STRING, "
+            + InterceptList.STATUS + " STRING, " + InterceptList.SENT + " BOOLEAN, " + Published.BUSINESS_DATE
+            + " DATE");
+    private static final StructType WARNED_VICTIMS = WARNED.add(VictimWarnings.PERSON_ID, "STRING");
     private static final StructType EVENTS = StructType.fromDDL(AggCallPaymentDaily.PERSON_ID + " STRING, "
             + AggCallPaymentDaily.PAYEE_ID + " STRING, " + AggCallPaymentDaily.CALLER + " STRING, "
             + Gold.BUSINESS_DATE + " DATE");
+
+    private static final String ACCOUNT = "ACCOUNT";
 
     private SignalEvaluation() {
     }
 
     /** One call-then-pay event: the paying person, the payee, the stranger's number and the payment's date. */
     record Event(String person, String payee, String caller, LocalDate date) {
+    }
+
+    /**
+     * One look-alike kind and entity type over the dates.
+     *
+     * @param entities the kind's entities of that type a partner could be warned about
+     * @param warned   those with a new warning of any action sent over the dates
+     * @param outside  accounts of the kind that no partner bank holds (no warning can name them), apart
+     */
+    public record LookalikeFigures(String kind, String entityType, int entities, int warned, int outside) {
+        /** The share warned, NaN without entities. */
+        public double share() {
+            return entities == 0 ? Double.NaN : (double) warned / entities;
+        }
+
+        /** Whether the share is within {@link #LOOKALIKE_BAR} (trivially so without entities). */
+        public boolean withinBar() {
+            return entities == 0 || share() <= LOOKALIKE_BAR;
+        }
     }
 
     /**
@@ -58,10 +100,12 @@ public final class SignalEvaluation {
      * @param offendingCallers    those that are scheme numbers
      * @param payees              payees with at least {@link #MIN_PERSONS} persons
      * @param offendingPayees     those that are scheme accounts
+     * @param lookalikes          per look-alike kind and entity type, the entities warned over the dates; null when
+     *                            the lake's truth has no {@code lookalikes.csv} (simulated before it existed)
      */
     public record Figures(LocalDate from, LocalDate to, int events, int toSchemeAccount, int fromSchemePhone,
-                          int victimPayments, int fromOutside, int caught, int callers, int offendingCallers, int payees,
-                          int offendingPayees) {
+                          int victimPayments, int fromOutside, int caught, int callers, int offendingCallers,
+                          int payees, int offendingPayees, List<LookalikeFigures> lookalikes) {
         public void print(PrintStream out) {
             out.printf("call-then-pay signal, business dates %s to %s (before any model)%n", from, to);
             out.printf("  events (payment to a new payee within 24 h of a stranger's answered call)  %,8d%n", events);
@@ -74,6 +118,25 @@ public final class SignalEvaluation {
                     offendingCallers, share(offendingCallers, callers));
             out.printf("  payees with %d+ persons:  %,d, scheme accounts %,d (%s)%n", MIN_PERSONS, payees,
                     offendingPayees, share(offendingPayees, payees));
+            printLookalikes(out);
+        }
+
+        private void printLookalikes(PrintStream out) {
+            if (lookalikes == null) {
+                out.println("look-alikes: none listed (no truth/lookalikes.csv: a lake simulated before it existed)");
+                return;
+            }
+            out.printf("look-alikes warned over %s to %s, any action (bar: at most %.0f%% of each kind)%n", from, to,
+                    100 * LOOKALIKE_BAR);
+            out.printf("  %-24s %-8s %9s %7s %7s  %-6s %s%n", "kind", "type", "entities", "warned", "share", "within",
+                    "outside partner banks");
+            for (LookalikeFigures l : lookalikes) {
+                out.printf("  %-24s %-8s %,9d %,7d %7s  %-6s %s%n", l.kind(), l.entityType(), l.entities(),
+                        l.warned(), share(l.warned(), l.entities()), l.withinBar() ? "yes" : "NO",
+                        l.outside() == 0 ? "" : String.format("%,d", l.outside()));
+            }
+            out.printf("  every look-alike kind within the bar: %s%n",
+                    lookalikes.stream().allMatch(LookalikeFigures::withinBar) ? "yes" : "NO");
         }
 
         private static String share(int part, int whole) {
@@ -85,11 +148,16 @@ public final class SignalEvaluation {
             throws IOException {
         Truth truth = Truth.read(Path.of(lake.truth()), key);
         Set<String> partnerAccounts = new HashSet<>();
-        List<String> victimAccounts = truth.victimTransfers.stream().map(Truth.VictimTransfer::victimAccount).distinct()
-                .toList();
-        for (Row r : DeltaIO.read(spark, lake.silver(Silver.ACCOUNTS))
-                .filter(col(Accounts.ACCOUNT_ID).isin(victimAccounts.toArray())).select(Accounts.ACCOUNT_ID)
-                .collectAsList()) {
+        List<String> accounts = new ArrayList<>(truth.victimTransfers.stream().map(Truth.VictimTransfer::victimAccount)
+                .toList());
+        if (truth.lookalikes != null) {
+            truth.lookalikes.stream().filter(l -> ACCOUNT.equals(l.entityType()))
+                    .forEach(l -> accounts.add(l.entity()));
+        }
+        Dataset<Row> wanted = spark.createDataset(accounts.stream().distinct().toList(), Encoders.STRING())
+                .toDF(Accounts.ACCOUNT_ID);
+        for (Row r : DeltaIO.read(spark, lake.silver(Silver.ACCOUNTS)).select(Accounts.ACCOUNT_ID).distinct()
+                .join(wanted, Accounts.ACCOUNT_ID).collectAsList()) {
             partnerAccounts.add(r.getString(0));
         }
         List<Event> events = new ArrayList<>();
@@ -100,11 +168,40 @@ public final class SignalEvaluation {
                 .distinct().collectAsList()) {
             events.add(new Event(r.getString(0), r.getString(1), r.getString(2), r.getDate(3).toLocalDate()));
         }
-        return figures(truth, partnerAccounts, events, from, to);
+        Set<String> warned = truth.lookalikes == null ? Set.of() : warned(spark, lake, from, to);
+        return figures(truth, partnerAccounts, events, warned, from, to);
     }
 
-    /** @param partnerAccounts the victims' accounts a partner bank holds */
+    /** Entity and person tokens with a new warning of any action sent over the dates. */
+    private static Set<String> warned(SparkSession spark, Lake lake, LocalDate from, LocalDate to) {
+        Set<String> warned = new HashSet<>();
+        Column sent = col(Published.BUSINESS_DATE).between(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to))
+                .and(col(InterceptList.SENT)).and(col(InterceptList.STATUS).isin(Status.NEW.name(),
+                        Status.ESCALATED.name()));
+        DeltaIO.readOrEmpty(spark, lake.published(Published.INTERCEPT_LIST), WARNED).filter(sent)
+                .select(InterceptList.ENTITY_ID).distinct().collectAsList().forEach(r -> warned.add(r.getString(0)));
+        for (Row r : DeltaIO.readOrEmpty(spark, lake.published(Published.VICTIM_WARNINGS), WARNED_VICTIMS)
+                .filter(sent).select(InterceptList.ENTITY_ID, VictimWarnings.PERSON_ID).distinct().collectAsList()) {
+            warned.add(r.getString(0));
+            if (!r.isNullAt(1)) {
+                warned.add(r.getString(1));
+            }
+        }
+        warned.remove(null);
+        return warned;
+    }
+
+    /** The events' figures alone, as on a lake without look-alikes or warnings. */
     static Figures figures(Truth truth, Set<String> partnerAccounts, List<Event> events, LocalDate from, LocalDate to) {
+        return figures(truth, partnerAccounts, events, Set.of(), from, to);
+    }
+
+    /**
+     * @param partnerAccounts the victims' and look-alikes' accounts a partner bank holds
+     * @param warned          entity and person tokens with a new warning sent over the dates
+     */
+    static Figures figures(Truth truth, Set<String> partnerAccounts, List<Event> events, Set<String> warned,
+                           LocalDate from, LocalDate to) {
         int toScheme = 0;
         int fromScheme = 0;
         Set<String> paid = new HashSet<>();
@@ -144,7 +241,26 @@ public final class SignalEvaluation {
             }
         }
         return new Figures(from, to, events.size(), toScheme, fromScheme, victimPayments.size(), outside.size(), caught,
-                callers,
-                offendingCallers, payees, offendingPayees);
+                callers, offendingCallers, payees, offendingPayees, lookalikes(truth, partnerAccounts, warned));
+    }
+
+    /** Per look-alike kind and entity type, in the order the truth lists them; null without a look-alike list. */
+    static List<LookalikeFigures> lookalikes(Truth truth, Set<String> partnerAccounts, Set<String> warned) {
+        if (truth.lookalikes == null) {
+            return null;
+        }
+        Map<List<String>, int[]> counts = new LinkedHashMap<>();
+        for (Truth.Lookalike l : truth.lookalikes) {
+            int[] c = counts.computeIfAbsent(List.of(l.kind(), l.entityType()), k -> new int[3]);
+            if (ACCOUNT.equals(l.entityType()) && !partnerAccounts.contains(l.entity())) {
+                c[2]++;
+            } else {
+                c[0]++;
+                c[1] += warned.contains(l.entity()) ? 1 : 0;
+            }
+        }
+        List<LookalikeFigures> out = new ArrayList<>();
+        counts.forEach((k, c) -> out.add(new LookalikeFigures(k.get(0), k.get(1), c[0], c[1], c[2])));
+        return out;
     }
 }

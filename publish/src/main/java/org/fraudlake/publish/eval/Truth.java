@@ -23,15 +23,18 @@ import org.fraudlake.schemas.tables.TokenKind;
 
 /**
  * The parts of a simulated city's ground truth ({@code truth/entities.csv}, {@code victim_transfers.csv},
- * {@code crime_transfers.csv}; columns in {@code simulator/README.md}) that {@link PublishEvaluation} needs, with
- * raw identifiers tokenized by the lake's key exactly as conform does ({@code BANK:account_no} as an ACCOUNT
- * token, ID numbers as ID tokens). Read on the driver, streaming; only the victim-money steps of the crime
- * transfers are kept.
+ * {@code crime_transfers.csv}, {@code lookalikes.csv} when the lake has it; columns in {@code simulator/README.md})
+ * that {@link PublishEvaluation}, {@link DecisionEvaluation} and {@link SignalEvaluation} need, with raw
+ * identifiers tokenized by the lake's key exactly as conform does ({@code BANK:account_no} as an ACCOUNT token,
+ * numbers as PHONE tokens, ID numbers as ID tokens). Read on the driver, streaming; only the victim-money steps
+ * of the crime transfers are kept.
  */
 final class Truth {
     static final String VICTIM_TO_L1 = "VICTIM_TO_L1";
     static final String L1_TO_L2 = "L1_TO_L2";
     static final String CASHOUT = "CASHOUT_";
+    /** The look-alikes' file, absent from lakes simulated before it existed. */
+    static final String LOOKALIKES = "lookalikes.csv";
     /** The truth's account for cash. */
     static final String CASH = "CASH";
     /** Roles of harmed parties and evidence, as the simulator's {@code Roles.HARMED}; every other role offends. */
@@ -40,6 +43,13 @@ final class Truth {
 
     /** A victim's payment to a first-layer mule: the victim's ID token, paying account and mule account tokens. */
     record VictimTransfer(String victim, String victimAccount, String mule, Instant time, double amount) {
+    }
+
+    /**
+     * A legitimate entity that looks like a scheme's: its kind ({@code COURIER_PHONE}, {@code MERCHANT_SWEEP} ...),
+     * its type ({@code ACCOUNT}, {@code PHONE} or {@code PERSON}) and its token.
+     */
+    record Lookalike(String kind, String entityType, String entity) {
     }
 
     /** A victim-money movement: {@code VICTIM_TO_L1}, {@code L1_TO_L2} or {@code CASHOUT_*}; null account = cash. */
@@ -56,6 +66,8 @@ final class Truth {
     final List<VictimTransfer> victimTransfers;
     /** Sorted by time; at the same instant money arrives before it leaves. */
     final List<Move> moves;
+    /** The legitimate look-alikes, in the file's order; null for a lake whose truth has no {@code lookalikes.csv}. */
+    final List<Lookalike> lookalikes;
 
     Truth(Set<String> offendingAccounts, List<VictimTransfer> victimTransfers, List<Move> moves) {
         this(offendingAccounts, Set.of(), victimTransfers, moves);
@@ -63,6 +75,12 @@ final class Truth {
 
     Truth(Set<String> offendingAccounts, Set<String> offendingPhones, List<VictimTransfer> victimTransfers,
           List<Move> moves) {
+        this(offendingAccounts, offendingPhones, victimTransfers, moves, null);
+    }
+
+    Truth(Set<String> offendingAccounts, Set<String> offendingPhones, List<VictimTransfer> victimTransfers,
+          List<Move> moves, List<Lookalike> lookalikes) {
+        this.lookalikes = lookalikes == null ? null : List.copyOf(lookalikes);
         this.offendingAccounts = Set.copyOf(offendingAccounts);
         this.offendingPhones = Set.copyOf(offendingPhones);
         this.victimTransfers = List.copyOf(victimTransfers);
@@ -94,7 +112,26 @@ final class Truth {
                         account(key, r.get("to_account"))));
             }
         });
-        return new Truth(offending, phones, victims, moves);
+        Path file = dir.resolve(LOOKALIKES);
+        List<Lookalike> lookalikes = null;
+        if (Files.isRegularFile(file)) {
+            List<Lookalike> read = new ArrayList<>();
+            rows(file, r -> read.add(new Lookalike(r.get("kind"), r.get("entity_type"),
+                    key.token(tokenKind(r), r.get("entity_id")))));
+            lookalikes = read;
+        }
+        return new Truth(offending, phones, victims, moves, lookalikes);
+    }
+
+    /** How a look-alike's id is tokenized, as conform does for that kind of identifier. */
+    private static TokenKind tokenKind(Fields r) {
+        return switch (r.get("entity_type")) {
+            case "ACCOUNT" -> TokenKind.ACCOUNT;
+            case "PHONE" -> TokenKind.PHONE;
+            case "PERSON", "COMPANY" -> TokenKind.ID;
+            default -> throw new IllegalStateException(r.file() + " line " + r.line() + ", entity_type: '"
+                    + r.get("entity_type") + "' is not ACCOUNT, PHONE, PERSON or COMPANY");
+        };
     }
 
     private static String account(Pseudonymizer key, String raw) {

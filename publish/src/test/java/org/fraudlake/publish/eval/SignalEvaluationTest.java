@@ -52,4 +52,51 @@ class SignalEvaluationTest {
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("caught          2 of 3 (66.7%); 1 more from accounts outside"), printed);
     }
+
+    @Test
+    void lookalikesWarnedPerKindAgainstTheBar() {
+        List<Truth.Lookalike> lookalikes = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            lookalikes.add(new Truth.Lookalike("COURIER_PHONE", "PHONE", "ph_c" + i));
+        }
+        for (int i = 0; i < 50; i++) {
+            lookalikes.add(new Truth.Lookalike("MERCHANT_SWEEP", "ACCOUNT", "acc_s" + i));
+        }
+        lookalikes.add(new Truth.Lookalike("MERCHANT_SWEEP", "ACCOUNT", "acc_outside"));
+        lookalikes.add(new Truth.Lookalike("FAMILY_PAYER", "PERSON", "id_p1"));
+        lookalikes.add(new Truth.Lookalike("FAMILY_PAYER", "ACCOUNT", "acc_parent"));
+        Truth truth = new Truth(Set.of(), Set.of(), List.of(), List.of(), lookalikes);
+        Set<String> partnerAccounts = new java.util.HashSet<>(Set.of("acc_parent"));
+        for (int i = 0; i < 50; i++) {
+            partnerAccounts.add("acc_s" + i);
+        }
+        Set<String> warned = Set.of("ph_c7", "ph_c8", "acc_s3", "id_p1", "acc_outside", "acc_unrelated");
+
+        Figures f = SignalEvaluation.figures(truth, partnerAccounts, List.of(), warned, D, D);
+        assertEquals(List.of(
+                new SignalEvaluation.LookalikeFigures("COURIER_PHONE", "PHONE", 200, 2, 0),
+                new SignalEvaluation.LookalikeFigures("MERCHANT_SWEEP", "ACCOUNT", 50, 1, 1),
+                new SignalEvaluation.LookalikeFigures("FAMILY_PAYER", "PERSON", 1, 1, 0),
+                new SignalEvaluation.LookalikeFigures("FAMILY_PAYER", "ACCOUNT", 1, 0, 0)), f.lookalikes());
+        assertTrue(f.lookalikes().get(0).withinBar(), "2 of 200 is 1.0 %, at the bar");
+        assertTrue(!f.lookalikes().get(1).withinBar(), "1 of 50 is 2.0 %: over the bar");
+        assertTrue(!f.lookalikes().get(2).withinBar());
+        assertTrue(f.lookalikes().get(3).withinBar());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        f.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("bar: at most 1% of each kind"), printed);
+        assertTrue(printed.matches("(?s).*MERCHANT_SWEEP +ACCOUNT +50 +1 +2\\.0% +NO +1\n.*"), printed);
+        assertTrue(printed.contains("every look-alike kind within the bar: NO"), printed);
+    }
+
+    @Test
+    void aLakeWithoutLookalikesSaysSo() {
+        Truth truth = new Truth(Set.of(), Set.of(), List.of(), List.of());
+        Figures f = SignalEvaluation.figures(truth, Set.of(), List.of(), Set.of("ph_x"), D, D);
+        assertEquals(null, f.lookalikes());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        f.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("no truth/lookalikes.csv"));
+    }
 }
