@@ -2,11 +2,19 @@ package org.fraudlake.cli;
 
 import java.time.LocalDate;
 import org.fraudlake.config.FraudlakeConfig;
+import org.fraudlake.simulator.SimulationConfig.Profile;
 import org.fraudlake.simulator.SimulationConfig;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
-/** The simulated city's size and seed; unset options come from the {@code demo.*} settings. */
+/** The simulated city's kind, size and seed; unset options come from the {@code demo.*} settings. */
 public final class CityOptions {
+    @Option(names = "--profile", defaultValue = "default", converter = ProfileConverter.class,
+            description = "Kind of city: default (the one the models are tuned on) or riverside (4 partner banks, "
+                    + "2 carriers, other volumes, scheme and look-alike mix; never tune on it). Default: default.")
+    Profile profile = Profile.DEFAULT;
+
     @Option(names = "--persons", description = "Persons in the city (default: demo.persons).")
     Integer persons;
 
@@ -31,6 +39,19 @@ public final class CityOptions {
                 seed != null ? seed : config.get(FraudlakeConfig.DEMO_SEED),
                 start != null ? start : config.get(FraudlakeConfig.SIMULATOR_START),
                 faults,
-                houseStylesOnly ? SimulationConfig.Freedoms.NONE : SimulationConfig.Freedoms.DEFAULT);
+                houseStylesOnly ? SimulationConfig.Freedoms.NONE : SimulationConfig.Freedoms.DEFAULT,
+                profile);
+    }
+
+    /** A named profile; an unknown name fails listing the known ones. */
+    static final class ProfileConverter implements ITypeConverter<Profile> {
+        @Override
+        public Profile convert(String value) {
+            try {
+                return Profile.named(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

@@ -34,8 +34,8 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     static SimulationSummary run(Lake lake, SimulationConfig sim) throws java.io.IOException {
-        System.out.printf("simulate %,d persons x %d days (seed %d, faults %s) into %s%n", sim.persons(), sim.days(),
-                sim.seed(), sim.faults(), lake.landing());
+        System.out.printf("simulate %,d persons x %d days (seed %d, faults %s, profile %s) into %s%n", sim.persons(),
+                sim.days(), sim.seed(), sim.faults(), sim.profile().name(), lake.landing());
         SimulationSummary s = new CitySimulator(sim).run(lake, new Configuration(), line -> System.out.println("  " + line));
         double secs = Math.max(0.001, s.elapsed().toMillis() / 1000.0);
         System.out.printf("simulated %,d rows in %,d deliveries in %.1f s (%,.0f rows/s)%n", s.totalRows(),

@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
                 + "before, mule accounts warned by the day after their first victim inflow, victim money on the "
                 + "FREEZE list before it was cashed out) and the decisions over --from..--to (--decisions: "
                 + "precision per action, detected apart, and each partner's nightly load against its budget), and "
-                + "the call-then-pay signal over --from..--to before any model (--signals). Without a choice, all "
-                + "five.")
+                + "the call-then-pay signal over --from..--to before any model with the look-alikes warned "
+                + "(--signals). Without a choice, all five.")
 public final class TruthCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -53,7 +53,8 @@ public final class TruthCommand implements Callable<Integer> {
     boolean decisions;
 
     @Option(names = "--signals", description = "The call-then-pay events over --from..--to against the truth: "
-            + "payments to scheme accounts, victims' payments caught, candidate callers and payees.")
+            + "payments to scheme accounts, victims' payments caught, candidate callers and payees; and per "
+            + "look-alike kind (truth/lookalikes.csv) the share warned against the bar of 1 percent.")
     boolean signals;
 
     @Override

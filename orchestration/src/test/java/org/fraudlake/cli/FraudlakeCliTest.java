@@ -111,4 +111,19 @@ class FraudlakeCliTest {
         assertTrue(crossed.getMessage().contains("leads.round-tripping.min-hops = 4")
                 && crossed.getMessage().contains("leads.round-tripping.max-hops = 3"), crossed.getMessage());
     }
+
+    @Test
+    void simulateTakesACityProfileAndRefusesAnUnknownOneListingTheKnown() throws IOException {
+        CityOptions city = new CityOptions();
+        new CommandLine(city).parseArgs();
+        assertEquals(org.fraudlake.simulator.SimulationConfig.Profile.DEFAULT, city.profile);
+        new CommandLine(city).parseArgs("--profile", "riverside");
+        assertEquals(org.fraudlake.simulator.SimulationConfig.Profile.RIVERSIDE,
+                city.simulation(FraudlakeConfig.load(null, List.of()), false).profile());
+        CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class,
+                () -> new CommandLine(new CityOptions()).parseArgs("--profile", "lakeside"));
+        assertTrue(e.getMessage().contains("unknown city profile 'lakeside'; known profiles: default, riverside"),
+                e.getMessage());
+        assertEquals(2, FraudlakeCli.execute("simulate", "--profile", "lakeside"));
+    }
 }
