@@ -175,9 +175,9 @@ public final class GraphJob {
                     .unionByName(GraphEdges.suspiciousFlows(transactions, suspicious)));
             Dataset<Row> propagationEdges = materialize(GraphEdges.propagation(gangEdges, transactions, calls));
 
-            step("GraphX connected components");
+            step("connected components");
             Dataset<Row> components = materialize(GraphAlgorithms.components(spark, gangEdges));
-            step("GraphX personalized PageRank");
+            step("personalized PageRank");
             Dataset<Row> ppr = materialize(GraphAlgorithms.personalizedPageRank(spark, propagationEdges, seeds,
                     settings.pprIterations(), settings.resetProb()));
             Dataset<Row> communities = materialize(EntityGraphFeatures.communities(components, seeds, traced));

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
+import org.fraudlake.core.spark.Checkpoints;
 
 /**
  * Connected components of an undirected graph given as node pairs: each node ends labelled with the smallest node
@@ -124,12 +125,10 @@ public final class Components {
     }
 
     /**
-     * The frame checkpointed locally and re-read without the size estimate of the plan that made it: a checkpoint
-     * keeps its origin's estimate, and a join's estimate is the product of its sides', so round after round the
-     * planner's numbers would grow to millions of digits and the planning alone would take minutes.
+     * The frame checkpointed locally with its measured size ({@link Checkpoints#measured}): with the estimate of the
+     * plan that made it, round after round the planner's numbers would grow to millions of digits.
      */
     private static Dataset<Row> stored(Dataset<Row> frame) {
-        Dataset<Row> checkpointed = frame.localCheckpoint();
-        return frame.sparkSession().createDataFrame(checkpointed.javaRDD(), checkpointed.schema());
+        return Checkpoints.measured(frame.localCheckpoint());
     }
 }

@@ -25,9 +25,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.fraudlake.core.spark.Checkpoints;
 import scala.Option;
-import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
+import scala.reflect.ClassTag;
 
 /**
  * Graph algorithms over token edge frames ({@link GraphEdges}): connected components (the gang communities)
@@ -144,7 +145,7 @@ public final class GraphAlgorithms {
                                              int iterations, double resetProb, int driverMaxEdges) {
         // Read three times (the seeds' hub edges, the count, the scores' tokens): stored once, not three
         // distincts over every edge.
-        Dataset<Row> vertices = vertices(edges).localCheckpoint();
+        Dataset<Row> vertices = Checkpoints.measured(vertices(edges).localCheckpoint());
         Dataset<Row> both = edges.select(xxhash64(col(GraphEdges.SRC)).as("_a"), xxhash64(col(GraphEdges.DST)).as("_b"));
         Dataset<Row> seedIds = seeds.join(vertices, TOKEN).select(col("_id")).distinct();
         List<Row> few = both.limit(driverMaxEdges + 1).collectAsList();
